@@ -1,0 +1,111 @@
+"""Shared memory between the fork server and its child: stdout and the result.
+
+The child writes its output straight into a shared mapping as it runs, so the server
+still has every byte printed before a kill. The result is JSON text, never a pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import struct
+from typing import Any
+
+from sandbox.budget import OutputLimitExceeded
+from sandbox.limits import MAX_OUTPUT_BYTES
+
+_HEADER = struct.Struct("<QQB")  # stdout length, result length, truncated flag
+_RESULT_BYTES = 8 * 1024 * 1024
+_STDOUT_OFFSET = _HEADER.size
+_RESULT_OFFSET = _STDOUT_OFFSET + MAX_OUTPUT_BYTES
+REGION_BYTES = _RESULT_OFFSET + _RESULT_BYTES
+
+
+class Channel:
+    """One anonymous shared mapping, made once per server and reused for every run."""
+
+    def __init__(self) -> None:
+        self.region = mmap.mmap(-1, REGION_BYTES)
+
+    def reset(self) -> None:
+        _HEADER.pack_into(self.region, 0, 0, 0, 0)
+
+    def stdout(self) -> tuple[bytes, bool]:
+        length, _, truncated = _HEADER.unpack_from(self.region, 0)
+        length = min(length, MAX_OUTPUT_BYTES)
+        return bytes(self.region[_STDOUT_OFFSET : _STDOUT_OFFSET + length]), bool(truncated)
+
+    def result(self) -> dict[str, Any] | None:
+        """The child's result, or None when it wrote none (it was killed, say)."""
+        _, length, _ = _HEADER.unpack_from(self.region, 0)
+        if not 0 < length <= _RESULT_BYTES:
+            return None
+        raw = bytes(self.region[_RESULT_OFFSET : _RESULT_OFFSET + length])
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    def write_result(self, data: dict[str, Any]) -> None:
+        raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        if len(raw) > _RESULT_BYTES:
+            raw = json.dumps({"internal_error": "result too large"}).encode()
+        self.region[_RESULT_OFFSET : _RESULT_OFFSET + len(raw)] = raw
+        stdout_length, _, truncated = _HEADER.unpack_from(self.region, 0)
+        _HEADER.pack_into(self.region, 0, stdout_length, len(raw), truncated)
+
+
+class StdoutSink:
+    """The program's stdout: UTF-8 (strict, as CPython's), capped, written to the channel."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, channel: Channel, cap: int) -> None:
+        self._region = channel.region
+        self._cap = cap
+        self.position = 0
+        self.truncated = False
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        data = text.encode("utf-8")
+        if self.truncated:
+            raise OutputLimitExceeded("output limit reached")
+        room = self._cap - self.position
+        if len(data) > room:
+            self._append(_cut_at_char(data, room))
+            self.truncated = True
+            _HEADER.pack_into(self._region, 0, self.position, 0, 1)
+            raise OutputLimitExceeded("output limit reached")
+        self._append(data)
+        return len(text)
+
+    def _append(self, data: bytes) -> None:
+        start = _STDOUT_OFFSET + self.position
+        self._region[start : start + len(data)] = data
+        self.position += len(data)
+        _HEADER.pack_into(self._region, 0, self.position, 0, 0)
+
+    def flush(self) -> None:
+        """Nothing is buffered."""
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def text_since(self, start: int) -> str:
+        end = _STDOUT_OFFSET + self.position
+        return bytes(self._region[_STDOUT_OFFSET + start : end]).decode("utf-8", "replace")
+
+
+def _cut_at_char(data: bytes, size: int) -> bytes:
+    """The longest prefix of at most `size` bytes that ends on a UTF-8 character boundary."""
+    cut = max(size, 0)
+    while 0 < cut < len(data) and (data[cut] & 0xC0) == 0x80:
+        cut -= 1
+    return data[:cut]

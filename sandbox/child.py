@@ -1,0 +1,219 @@
+"""What runs in the forked child: drop privileges, execute, report as JSON.
+
+The child never returns into the server's code: every path ends in `os._exit`.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import io
+import linecache
+import os
+import random
+import sys
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+from sandbox import modules, reporting, values
+from sandbox.budget import (
+    ForbiddenOperation,
+    OutputLimitExceeded,
+    TimeLimitExceeded,
+    set_recursion_limit,
+)
+from sandbox.channel import Channel, StdoutSink
+from sandbox.isolation import ProcessLayer
+from sandbox.outcome import Layer, Status
+from sandbox.compiling import Compiled, Request, compile_program, forbidden, memory_failure
+from sandbox.runtime import Runtime
+
+
+@dataclass
+class Job:
+    """One run, prepared by the server before it forks.
+
+    `compiled` is None when the source is too large to compile in the server; the child
+    then compiles it under its own limits. `runtime` is the language layer, pre-built.
+    """
+
+    request: Request
+    language: bool
+    address_space: int = 0
+    compiled: Compiled | None = None
+    runtime: Runtime | None = None
+
+
+def main(job: Job, channel: Channel, layer: ProcessLayer) -> NoReturn:
+    code = 0
+    try:
+        channel.write_result(_run(job, channel, layer))
+    except BaseException as exc:
+        try:
+            channel.write_result({"internal_error": f"{type(exc).__name__}: {exc}"})
+        except BaseException:
+            code = 3
+    finally:
+        os._exit(code)
+
+
+def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict:
+    request = job.request
+    layer.enter_child(request.limits, job.address_space)
+    compiled = job.compiled
+    if compiled is None:
+        try:
+            result = compile_program(request, job.language)
+        except MemoryError:
+            return memory_failure()
+        if isinstance(result, dict):
+            return result
+        compiled = result
+        modules.preload(compiled.imported)
+    _prepare_process_state(request)
+    layer.drop_privileges()
+    if job.language:
+        runtime = job.runtime or make_runtime(request, channel)
+        return _execute_restricted(compiled.code, request, runtime)
+    return _execute_plain(compiled.code, request, StdoutSink(channel, request.limits.output_bytes))
+
+
+def make_runtime(request: Request, channel: Channel) -> Runtime:
+    sink = StdoutSink(channel, request.limits.output_bytes)
+    return Runtime(filename=request.filename, limits=request.limits, sink=sink, stdin=request.stdin)
+
+
+def _prepare_process_state(request: Request) -> None:
+    lines = request.source.splitlines(keepends=True)
+    linecache.cache[request.filename] = (len(request.source), None, lines, request.filename)
+    if request.limits.random_seed is not None:
+        random.seed(request.limits.random_seed)
+
+
+def _execute_restricted(code: Any, request: Request, runtime: Runtime) -> dict:
+    sink = runtime.sink
+    namespace = runtime.install()
+    set_recursion_limit()
+    error = _execute(code, namespace)
+    calls = _calls(request, namespace, sink) if error is None else []
+    return _classify(error, request, sink, runtime, calls)
+
+
+def _execute_plain(code: Any, request: Request, sink: StdoutSink) -> dict:
+    """Process layer alone: real builtins, nothing restricted but the process itself."""
+    sys.stdout = sink  # type: ignore[assignment]
+    sys.stdin = io.StringIO(request.stdin)
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    error = _execute(code, namespace)
+    return _classify(error, request, sink, None, [])
+
+
+def _execute(code: Any, namespace: dict) -> BaseException | None:
+    try:
+        exec(code, namespace)
+    except BaseException as exc:
+        return exc
+    return None
+
+
+def _calls(request: Request, namespace: dict, sink: StdoutSink) -> list[dict]:
+    results = []
+    for call in request.calls:
+        start = sink.position
+        result = _call(call, namespace, request)
+        result["stdout"] = sink.text_since(start)
+        results.append(result)
+        if result.pop("stop", False):
+            break
+    return results
+
+
+def _call(call: str, namespace: dict, request: Request) -> dict:
+    try:
+        name, args, kwargs = parse_call(call)
+    except ValueError as exc:
+        return {"call": call, "returned": False, "error": {"type": "ValueError", "message": str(exc)}}
+    function = namespace.get(name)
+    if function is None:
+        message = f"name '{name}' is not defined"
+        return {"call": call, "returned": False, "error": {"type": "NameError", "message": message}}
+    try:
+        value = function(*args, **kwargs)
+        encoded = values.encode(value)
+        display = values.safe_repr(value)
+    except (ForbiddenOperation, TimeLimitExceeded, OutputLimitExceeded) as exc:
+        return {"call": call, "returned": False, "stop": True, "limit": type(exc).__name__}
+    except values.TooLarge as exc:
+        return {"call": call, "returned": False, "error": {"type": "ValueError", "message": str(exc)}}
+    except BaseException as exc:
+        error = reporting.runtime_error(exc, request.filename, request.limits.error_bytes)
+        return {"call": call, "returned": False, "error": error}
+    return {"call": call, "returned": True, "value": encoded, "display": display}
+
+
+def parse_call(call: str) -> tuple[str, list[Any], dict[str, Any]]:
+    """`name(literal, ..., key=literal)` into its parts; anything else is a ValueError."""
+    try:
+        node = ast.parse(call.strip(), mode="eval").body
+    except SyntaxError as exc:
+        raise ValueError(f"not a call: {call!r}") from exc
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+        raise ValueError(f"not a call of a named function: {call!r}")
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        raise ValueError(f"*args and **kwargs are not supported in calls: {call!r}")
+    args = [ast.literal_eval(a) for a in node.args]
+    kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
+    return node.func.id, args, kwargs
+
+
+def _classify(
+    error: BaseException | None,
+    request: Request,
+    sink: StdoutSink,
+    runtime: Runtime | None,
+    calls: list[dict],
+) -> dict:
+    result: dict[str, Any] = {"calls": calls, "status": Status.OK, "error": None}
+    limit = next((c.get("limit") for c in calls if c.get("limit")), None)
+    cap = request.limits.error_bytes
+    if runtime is not None and (runtime.violation or isinstance(error, ForbiddenOperation)):
+        message = runtime.violation or str(error)
+        return forbidden(message, runtime.violation_line) | {"calls": calls}
+    if (runtime is not None and runtime.budget.expired) or isinstance(error, TimeLimitExceeded) or limit == "TimeLimitExceeded":
+        return result | {"status": Status.TIMEOUT, "stopped_by": Layer.LANGUAGE, "error": _limit_error("TimeLimitExceeded", error, request)}
+    if sink.truncated or isinstance(error, OutputLimitExceeded):
+        return result | {"status": Status.OUTPUT_LIMIT, "stopped_by": Layer.LANGUAGE}
+    if isinstance(error, MemoryError):
+        refused = runtime is not None and runtime.budget.memory_refused
+        layer = Layer.LANGUAGE if refused else Layer.PROCESS
+        return result | {"status": Status.MEMORY_LIMIT, "stopped_by": layer, "error": reporting.runtime_error(error, request.filename, cap)}
+    if isinstance(error, SystemExit):
+        if error.code in (None, 0):
+            return result
+        return result | {"status": Status.RUNTIME_ERROR, "error": _exit_error(error)}
+    if error is not None:
+        return result | {"status": Status.RUNTIME_ERROR, "error": reporting.runtime_error(error, request.filename, cap)}
+    return result
+
+
+def _limit_error(kind: str, error: BaseException | None, request: Request) -> dict:
+    line = None
+    if error is not None:
+        frames = [t for t in _walk_tb(error.__traceback__) if t.tb_frame.f_code.co_filename == request.filename]
+        line = frames[-1].tb_lineno if frames else None
+    message = f"the program ran longer than {request.limits.timeout:g} s"
+    where = f" (stopped at line {line})" if line else ""
+    return {"type": kind, "message": message, "line": line, "traceback": f"Timeout: {message}{where}\n"}
+
+
+def _walk_tb(tb: Any) -> list[Any]:
+    frames = []
+    while tb is not None:
+        frames.append(tb)
+        tb = tb.tb_next
+    return frames
+
+
+def _exit_error(error: SystemExit) -> dict:
+    message = str(error.code)
+    return {"type": "SystemExit", "message": message, "traceback": f"SystemExit: {message}\n"}

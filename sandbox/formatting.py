@@ -1,0 +1,75 @@
+"""`str.format` and `str.format_map` without attribute traversal (CVE-2023-41039).
+
+A template whose fields only index (`{0}`, `{name}`, `{d[key]}`) goes to the real
+`str.format`, so results and error messages are CPython's own. A template that walks
+attributes (`{0.name}`) is resolved field by field through the guarded `getattr`.
+"""
+
+from __future__ import annotations
+
+import _string  # type: ignore[import-not-found]
+import string
+from collections.abc import Callable
+from typing import Any
+
+from sandbox.budget import Budget, check_spec
+
+
+class SafeFormatter:
+    def __init__(self, guarded_getattr: Callable[[Any, str], Any], budget: Budget) -> None:
+        self._walker = _GuardedFormatter(guarded_getattr)
+        self._budget = budget
+
+    def format(self, template: Any, /, *args: Any, **kwargs: Any) -> str:
+        template = _as_str(template, "format")
+        if self._walks_attributes(template):
+            return self._walker.vformat(template, args, kwargs)
+        return str.format(template, *args, **kwargs)
+
+    def format_map(self, template: Any, mapping: Any, /) -> str:
+        template = _as_str(template, "format_map")
+        if self._walks_attributes(template):
+            return self._walker.vformat(template, (), mapping)
+        return str.format_map(template, mapping)
+
+    def _walks_attributes(self, template: str) -> bool:
+        try:
+            return _walks(template, self._budget)
+        except ValueError:
+            return False  # malformed: the real str.format raises CPython's own error
+
+
+def _walks(template: str, budget: Budget) -> bool:
+    for _literal, field, spec, _conversion in _string.formatter_parser(template):
+        if spec:
+            check_spec(spec, budget)
+            if "{" in spec and _walks(spec, budget):
+                return True
+        if field:
+            _first, rest = _string.formatter_field_name_split(field)
+            if any(is_attribute for is_attribute, _key in rest):
+                return True
+    return False
+
+
+def _as_str(template: Any, method: str) -> str:
+    if type(template) is str:
+        return template
+    if isinstance(template, str):
+        return str.__str__(template)
+    raise TypeError(
+        f"descriptor '{method}' for 'str' objects doesn't apply to a "
+        f"'{type(template).__name__}' object"
+    )
+
+
+class _GuardedFormatter(string.Formatter):
+    def __init__(self, guarded_getattr: Callable[[Any, str], Any]) -> None:
+        self._getattr = guarded_getattr
+
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, Any]:
+        first, rest = _string.formatter_field_name_split(field_name)
+        obj = self.get_value(first, args, kwargs)
+        for is_attribute, key in rest:
+            obj = self._getattr(obj, key) if is_attribute else obj[key]
+        return obj, first

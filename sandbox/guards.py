@@ -1,0 +1,262 @@
+"""The language layer at run time: attribute, write and ownership guards.
+
+Deny by default: an underscore or dunder attribute is readable only when it is vetted or
+belongs to the learner's own classes; a value that is a module, frame, code object,
+traceback or metaclass never reaches learner code.
+"""
+
+from __future__ import annotations
+
+import builtins
+import functools
+import sys
+import types
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from sandbox import names
+from sandbox.budget import ForbiddenOperation, SizeGuards
+from sandbox.modules import SafeModule
+
+_DANGEROUS_TYPES = (types.ModuleType, types.FrameType, types.CodeType, types.TracebackType)
+_DANGEROUS_IDS = frozenset(
+    id(value)
+    for value in (
+        *(getattr(builtins, n) for n in ("eval", "exec", "compile", "open", "globals", "locals")),
+        *(getattr(builtins, n) for n in ("vars", "breakpoint", "__import__", "input")),
+        *(getattr(builtins, n) for n in ("getattr", "setattr", "delattr", "hasattr")),
+        builtins.__dict__,
+        sys.modules,
+    )
+)
+_SIZED_TYPES = (str, bytes, bytearray)
+_AMPLIFYING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "replace", "join"})
+_STRING_SPECIALS = _AMPLIFYING_METHODS | {"format", "format_map"}
+_MISSING = object()
+
+
+class Ownership:
+    """Which classes and functions the learner's program made itself."""
+
+    def __init__(self, learner_globals: dict[str, Any]) -> None:
+        self.classes: weakref.WeakSet[type] = weakref.WeakSet()
+        self.globals = learner_globals
+
+    def owns_class(self, cls: type) -> bool:
+        return any(base in self.classes for base in cls.__mro__)
+
+    def owns(self, obj: Any) -> bool:
+        if isinstance(obj, type):
+            return self.owns_class(obj)
+        if isinstance(obj, types.FunctionType):
+            return obj.__globals__ is self.globals
+        if isinstance(obj, super):
+            return self.owns(super.__self__.__get__(obj))  # type: ignore[attr-defined]
+        if isinstance(obj, types.MethodType):
+            return self.owns(obj.__func__)
+        return self.owns_class(type(obj))
+
+    def defines(self, obj: Any, name: str) -> bool:
+        """True when `name` on `obj` comes from the learner's code, not a trusted base class."""
+        instance_dict = _instance_dict(obj)
+        if instance_dict is not None and name in instance_dict:
+            return True
+        cls = obj if isinstance(obj, type) else type(obj)
+        for klass in cls.__mro__:
+            if name in klass.__dict__:
+                return klass in self.classes
+        return True  # not defined anywhere: the lookup raises AttributeError as CPython does
+
+
+def _instance_dict(obj: Any) -> dict[str, Any] | None:
+    try:
+        return object.__getattribute__(obj, "__dict__")
+    except (AttributeError, TypeError):
+        return None
+
+
+class Guards:
+    """Everything RestrictedPython-compiled code calls: `_getattr_`, `_write_` and friends."""
+
+    def __init__(
+        self,
+        ownership: Ownership,
+        sizes: SizeGuards,
+        deny: Callable[[str], ForbiddenOperation],
+        type_stand_in: Any,
+        formatter: Any,
+    ) -> None:
+        self.ownership = ownership
+        self.sizes = sizes
+        self.deny = deny
+        self.type_stand_in = type_stand_in
+        self.formatter = formatter
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def getattr(self, obj: Any, name: Any, default: Any = _MISSING) -> Any:
+        name = _attribute_name(name)
+        if name[:1] == "_":
+            self._check_private_read(obj, name)
+        elif name in names.DENIED_ATTRIBUTES:
+            raise self.deny(f"the attribute '{name}' is not allowed in exercises")
+        elif name in _STRING_SPECIALS and _is_string_like(obj):
+            return self._string_method(obj, name, default)
+        elif name == "obj" and isinstance(obj, AttributeError):
+            raise self.deny("the attribute 'obj' of AttributeError is not allowed in exercises")
+        value = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
+        return self._checked_value(value, obj, name)
+
+    def _check_private_read(self, obj: Any, name: str) -> None:
+        if names.is_dunder(name):
+            if name in names.READ_DUNDERS:
+                return
+            if name in names.OWNED_READ_DUNDERS and self.ownership.owns(obj):
+                return
+            raise self.deny(f"the attribute '{name}' is not allowed in exercises")
+        if name in names.PUBLIC_API_PRIVATES and not isinstance(obj, types.ModuleType):
+            return
+        if self.ownership.owns(obj) and self.ownership.defines(obj, name):
+            return
+        raise self.deny(f"the attribute '{name}' of {_describe(obj)} is not allowed in exercises")
+
+    def _checked_value(self, value: Any, obj: Any, name: str) -> Any:
+        kind = type(value)
+        if kind is type or issubclass(kind, type):
+            if value is type:
+                return self.type_stand_in
+            if issubclass(value, type):
+                raise self.deny(f"metaclasses ('{name}') are not available in exercises")
+            return value
+        if (isinstance(value, _DANGEROUS_TYPES) and kind is not SafeModule) or (
+            id(value) in _DANGEROUS_IDS
+        ):
+            raise self.deny(f"the attribute '{name}' of {_describe(obj)} is not allowed")
+        return value
+
+    def _string_method(self, obj: Any, name: str, default: Any) -> Any:
+        """str.format/format_map without attribute traversal; size checks on amplifiers."""
+        if name in ("format", "format_map"):
+            if obj is str:
+                return getattr(self.formatter, name)
+            if isinstance(obj, str):
+                return functools.partial(getattr(self.formatter, name), obj)
+        method = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
+        if name not in _AMPLIFYING_METHODS:
+            return method
+        unbound = isinstance(obj, type)
+        budget = self.sizes.budget
+
+        @functools.wraps(method)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            target, rest = (args[0], args[1:]) if unbound and args else (obj, args)
+            budget.check_memory(_estimate(target, name, rest))
+            return method(*args, **kwargs)
+
+        return checked
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(self, obj: Any, name: str | None = None) -> Any:
+        """`_write_`: the object whose attribute or item is about to be assigned."""
+        if isinstance(obj, types.ModuleType):
+            raise self.deny(f"changing the module '{obj.__name__}' is not allowed in exercises")
+        if isinstance(obj, type) and not self.ownership.owns_class(obj):
+            raise self.deny(f"changing the class '{obj.__name__}' is not allowed in exercises")
+        if name is not None:
+            self.check_write_name(obj, name)
+        return obj
+
+    def check_write_name(self, obj: Any, name: str) -> None:
+        if name[:1] != "_":
+            return
+        if names.is_dunder(name) and name not in names.WRITE_DUNDERS:
+            raise self.deny(f"setting the attribute '{name}' is not allowed in exercises")
+        if not self.ownership.owns(obj):
+            raise self.deny(f"setting '{name}' on {_describe(obj)} is not allowed in exercises")
+
+    def setattr(self, obj: Any, name: Any, value: Any) -> None:
+        name = _attribute_name(name)
+        self.check_write_name(self.write(obj), name)
+        setattr(obj, name, value)
+
+    def delattr(self, obj: Any, name: Any) -> None:
+        name = _attribute_name(name)
+        self.check_write_name(self.write(obj), name)
+        delattr(obj, name)
+
+    def hasattr(self, obj: Any, name: Any) -> bool:
+        try:
+            self.getattr(obj, name)
+        except AttributeError:
+            return False
+        return True
+
+    # -- augmented assignment on attributes and items (exact CPython evaluation order) ------
+
+    def aug_get_attr(self, obj: Any, name: str) -> tuple[Any, Any]:
+        return obj, self.getattr(obj, name)
+
+    def aug_set_attr(self, pair: tuple[Any, Any], name: str, op: str, value: Any) -> None:
+        obj, current = pair
+        result = self.sizes.inplace(op, current, value)
+        self.write(obj, name)
+        setattr(obj, name, result)
+
+    def aug_get_item(self, obj: Any, key: Any) -> tuple[Any, Any, Any]:
+        return obj, key, obj[key]
+
+    def aug_set_item(self, triple: tuple[Any, Any, Any], op: str, value: Any) -> None:
+        obj, key, current = triple
+        result = self.sizes.inplace(op, current, value)
+        self.write(obj)[key] = result
+
+
+def _is_string_like(obj: Any) -> bool:
+    return isinstance(obj, _SIZED_TYPES) or obj is str or obj is bytes or obj is bytearray
+
+
+def _attribute_name(name: Any) -> str:
+    if type(name) is str:
+        return name
+    if isinstance(name, str):
+        return str.__str__(name)
+    raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+
+
+def _describe(obj: Any) -> str:
+    if isinstance(obj, types.ModuleType):
+        return f"module '{obj.__name__}'"
+    if isinstance(obj, type):
+        return f"class '{obj.__name__}'"
+    return f"'{type(obj).__name__}' objects"
+
+
+def _estimate(obj: Any, name: str, args: tuple[Any, ...]) -> int:
+    """Rough size in bytes of what a str/bytes method is about to build."""
+    numbers = [a for a in args if isinstance(a, int)]
+    if name in ("center", "ljust", "rjust", "zfill") and numbers:
+        return max(numbers[0], 0)
+    if name == "expandtabs":
+        tabsize = numbers[0] if numbers else 8
+        return len(obj) * max(tabsize, 1)
+    if name == "replace" and len(args) >= 2:
+        new = args[1]
+        return len(obj) * (len(new) if hasattr(new, "__len__") else 1) + len(obj)
+    if name == "join" and args and isinstance(args[0], (list, tuple)):
+        return len(obj) * len(args[0]) + sum(len(x) for x in args[0] if hasattr(x, "__len__"))
+    return 0
+
+
+def current_line(filename: str) -> int | None:
+    """The line of the innermost frame that belongs to the learner's file."""
+    frame: types.FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename == filename:
+            return frame.f_lineno
+        frame = frame.f_back
+    return None
+
+
+__all__ = ["Guards", "Ownership", "current_line"]

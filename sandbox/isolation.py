@@ -1,0 +1,206 @@
+"""The process layer: namespaces, rlimits, an unprivileged uid, Landlock and seccomp.
+
+`ProcessLayer.prepare` runs once in the fork server; `enter_child` and `drop_privileges`
+run in every child, before and after compiling. A feature this machine lacks is reported
+as a warning and the run goes on with the others.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import pwd
+import resource
+import shutil
+import signal
+import tempfile
+from dataclasses import dataclass, field
+
+from sandbox import landlock, seccomp
+from sandbox.limits import Limits
+
+_CLONE_NEWIPC = 0x08000000
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+_PR_SET_PDEATHSIG = 1
+_PR_SET_NO_NEW_PRIVS = 38
+_INTERPRETER_HEADROOM = 64 * 1024 * 1024
+"""Address space beyond the program's memory limit, for the interpreter's own mappings."""
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+@dataclass
+class ProcessLayer:
+    """Which isolation features are in force, decided once per fork server."""
+
+    enabled: bool
+    uid: int | None = None
+    gid: int | None = None
+    workdir: str = "/"
+    landlock_abi: int = 0
+    landlock_fd: int | None = None
+    seccomp_filter: seccomp.Filter | None = None
+    network_isolated: bool = False
+    drop_capabilities: bool = False
+    warnings: list[str] = field(default_factory=list)
+    server_pid: int = 0
+
+    @classmethod
+    def prepare(cls, *, enabled: bool) -> ProcessLayer:
+        layer = cls(enabled=enabled, server_pid=os.getpid())
+        if not enabled:
+            return layer
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE fails instead
+        layer._isolate_network()
+        layer._choose_user()
+        layer.workdir = tempfile.mkdtemp(prefix="grader-sandbox-")
+        os.chmod(layer.workdir, 0o555)
+        layer._prepare_landlock()
+        if seccomp.supported():
+            layer.seccomp_filter = seccomp.Filter()
+        else:
+            layer.warnings.append("no seccomp filter for this CPU architecture")
+        return layer
+
+    def _prepare_landlock(self) -> None:
+        self.landlock_abi = landlock.abi_version()
+        if self.landlock_abi:
+            self.landlock_fd = landlock.create_ruleset(self.landlock_abi)
+            return
+        self.warnings.append(
+            "Landlock is unavailable on this kernel: learner code is kept from files "
+            "only by the language layer and the unprivileged uid"
+        )
+
+    def _isolate_network(self) -> None:
+        flags = _CLONE_NEWNET | _CLONE_NEWIPC
+        if os.geteuid() != 0:
+            flags |= _CLONE_NEWUSER
+            uid, gid = os.getuid(), os.getgid()
+        if _libc.unshare(flags) != 0:
+            error = os.strerror(ctypes.get_errno())
+            self.warnings.append(
+                f"no network namespace ({error}): learner code is kept off the network only "
+                "by the language layer, seccomp and Landlock"
+            )
+            return
+        if flags & _CLONE_NEWUSER:
+            _write("/proc/self/setgroups", "deny")
+            _write("/proc/self/uid_map", f"{uid} {uid} 1")
+            _write("/proc/self/gid_map", f"{gid} {gid} 1")
+            self.drop_capabilities = True
+        self.network_isolated = True
+
+    def _choose_user(self) -> None:
+        if os.geteuid() != 0:
+            return
+        try:
+            nobody = pwd.getpwnam("nobody")
+        except KeyError:
+            self.warnings.append("no 'nobody' user: learner code runs as root inside the sandbox")
+            return
+        self.uid, self.gid = nobody.pw_uid, nobody.pw_gid
+
+    def cleanup(self) -> None:
+        if self.enabled and self.workdir != "/":
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+    # -- in the child ----------------------------------------------------------------------
+
+    def enter_child(self, limits: Limits, address_space: int) -> None:
+        """Own process group, quiet descriptors and (process layer) rlimits.
+
+        `address_space` is the server's size at fork time, measured there (warm).
+        """
+        os.setpgid(0, 0)
+        _silence_descriptors(keep=self.landlock_fd)
+        if not self.enabled:
+            return
+        cpu = limits.cpu_seconds
+        address_space += limits.memory_mb * 1024 * 1024 + _INTERPRETER_HEADROOM
+        for kind, soft, hard in (
+            (resource.RLIMIT_CPU, cpu, cpu + 1),
+            (resource.RLIMIT_AS, address_space, address_space),
+            (resource.RLIMIT_FSIZE, 0, 0),
+            (resource.RLIMIT_NOFILE, limits.open_files, limits.open_files),
+            (resource.RLIMIT_NPROC, limits.processes, limits.processes),
+            (resource.RLIMIT_CORE, 0, 0),
+        ):
+            resource.setrlimit(kind, (soft, hard))
+
+    def drop_privileges(self) -> None:
+        """Leave no way out: unprivileged uid, no new privileges, Landlock, seccomp."""
+        if not self.enabled:
+            return
+        os.chdir(self.workdir)
+        if self.uid is not None and self.gid is not None:
+            os.setgroups([])
+            os.setgid(self.gid)
+            os.setuid(self.uid)
+        if self.drop_capabilities:
+            _drop_capabilities()
+        if _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "PR_SET_NO_NEW_PRIVS failed")
+        if self.landlock_fd is not None:
+            landlock.restrict_self(self.landlock_fd)
+            os.close(self.landlock_fd)
+        if self.seccomp_filter is not None:
+            self.seccomp_filter.install()
+        _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != self.server_pid:
+            os._exit(1)
+
+    def report(self) -> dict[str, object]:
+        return {
+            "process_layer": self.enabled,
+            "network_namespace": self.network_isolated,
+            "uid": self.uid if self.uid is not None else os.geteuid(),
+            "landlock_abi": self.landlock_abi,
+            "seccomp": self.seccomp_filter is not None,
+            "seccomp_denied": list(seccomp.denied_syscalls()) if self.seccomp_filter else [],
+        }
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w") as handle:
+        handle.write(text)
+
+
+def _silence_descriptors(keep: int | None) -> None:
+    """stdin, stdout and stderr on /dev/null; every other descriptor closed but `keep`."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    if keep is None:
+        os.closerange(3, 65536)
+    else:
+        os.closerange(3, keep)
+        os.closerange(keep + 1, 65536)
+
+
+def address_space() -> int:
+    """This process's virtual size in bytes."""
+    with open("/proc/self/statm", "rb") as handle:
+        pages = int(handle.read().split()[0])
+    return pages * resource.getpagesize()
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = (("version", ctypes.c_uint32), ("pid", ctypes.c_int))
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = (
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    )
+
+
+def _drop_capabilities() -> None:
+    """Clear every capability (a user namespace grants them all to its creator)."""
+    header = _CapHeader(0x20080522, 0)
+    data = (_CapData * 2)()
+    if _libc.capset(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capset failed")

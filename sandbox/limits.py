@@ -1,0 +1,100 @@
+"""Resource limits and the import allowlist for one sandboxed run."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+
+DEFAULT_MODULES: frozenset[str] = frozenset(
+    {
+        "bisect",
+        "collections",
+        "copy",
+        "dataclasses",
+        "datetime",
+        "decimal",
+        "enum",
+        "fractions",
+        "functools",
+        "heapq",
+        "itertools",
+        "json",
+        "math",
+        "operator",
+        "random",
+        "re",
+        "statistics",
+        "string",
+        "time",
+        "typing",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one run may use. Every field has a safe default."""
+
+    timeout: float = 2.0
+    """Seconds of wall-clock time (CPU time is capped at the same value, rounded up)."""
+    memory_mb: int = 256
+    """Memory the program may allocate on top of the interpreter."""
+    output_bytes: int = 64 * 1024
+    """Bytes of stdout kept; a program that prints more stops with `output_limit`."""
+    error_bytes: int = 8 * 1024
+    """Bytes of error text (traceback) kept."""
+    open_files: int = 32
+    processes: int = 1
+    allowed_imports: frozenset[str] = field(default=DEFAULT_MODULES)
+    """Modules the program may import; always a subset of the default allowlist."""
+    random_seed: int | None = 0
+    """Seed for `random`; None leaves it seeded from the OS."""
+
+    def __post_init__(self) -> None:
+        problems = list(_problems(self))
+        if problems:
+            raise ValueError("; ".join(problems))
+        object.__setattr__(self, "allowed_imports", frozenset(self.allowed_imports))
+
+    @property
+    def cpu_seconds(self) -> int:
+        """The RLIMIT_CPU soft limit: the timeout rounded up, at least one second."""
+        return max(1, math.ceil(self.timeout))
+
+    @property
+    def modules(self) -> frozenset[str]:
+        """The importable modules: the exercise's list narrowed to the vetted allowlist."""
+        return self.allowed_imports & DEFAULT_MODULES
+
+    def to_dict(self) -> dict[str, object]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["allowed_imports"] = sorted(self.allowed_imports)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Limits:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if "allowed_imports" in values:
+            values["allowed_imports"] = frozenset(values["allowed_imports"])  # type: ignore[arg-type]
+        return cls(**values)  # type: ignore[arg-type]
+
+
+MAX_TIMEOUT = 60.0
+MAX_MEMORY_MB = 4096
+MAX_OUTPUT_BYTES = 16 * 1024 * 1024
+
+
+def _problems(limits: Limits) -> list[str]:
+    checks = [
+        (0 < limits.timeout <= MAX_TIMEOUT, f"timeout must be in (0, {MAX_TIMEOUT:g}] seconds"),
+        (16 <= limits.memory_mb <= MAX_MEMORY_MB, f"memory_mb must be in [16, {MAX_MEMORY_MB}]"),
+        (
+            1024 <= limits.output_bytes <= MAX_OUTPUT_BYTES,
+            f"output_bytes must be in [1024, {MAX_OUTPUT_BYTES}]",
+        ),
+        (256 <= limits.error_bytes <= 1024 * 1024, "error_bytes must be in [256, 1048576]"),
+        (8 <= limits.open_files <= 1024, "open_files must be in [8, 1024]"),
+        (1 <= limits.processes <= 64, "processes must be in [1, 64]"),
+    ]
+    return [message for ok, message in checks if not ok]

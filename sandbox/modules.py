@@ -1,0 +1,310 @@
+"""The import allowlist: each module is offered as a vetted proxy, never as the raw module.
+
+A proxy is a fresh module object that holds only the names listed here. Functions that
+take attribute names, evaluate strings or build unbounded results are replaced by guarded
+versions. Names that exist on the real module but are not vetted are refused by name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import types
+from collections.abc import Callable, Iterator
+from typing import Any
+
+_MATH = """acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist
+e erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose
+isfinite isinf isnan isqrt lcm ldexp lgamma log log10 log1p log2 modf nan nextafter perm pi
+pow prod radians remainder sin sinh sqrt tan tanh tau trunc ulp"""
+_OPERATOR = """abs add and_ attrgetter call concat contains countOf delitem eq floordiv ge getitem
+gt iadd iand iconcat ifloordiv ilshift imatmul imod imul index indexOf inv invert ior ipow
+irshift is_ is_not isub itemgetter itruediv ixor le length_hint lshift lt matmul methodcaller
+mod mul ne neg not_ or_ pos pow rshift setitem sub truediv truth xor"""
+_RANDOM = """Random SystemRandom betavariate choice choices expovariate gammavariate gauss
+getrandbits getstate lognormvariate normalvariate paretovariate randbytes randint random
+randrange sample seed setstate shuffle triangular uniform vonmisesvariate weibullvariate"""
+_RE = """A ASCII DEBUG DOTALL I IGNORECASE L LOCALE M MULTILINE Match NOFLAG Pattern RegexFlag S
+U UNICODE VERBOSE X compile error escape findall finditer fullmatch match purge search split
+sub subn"""
+_STATISTICS = """LinearRegression NormalDist StatisticsError correlation covariance fmean
+geometric_mean harmonic_mean linear_regression mean median median_grouped median_high
+median_low mode multimode pstdev pvariance quantiles stdev variance"""
+_TIME = """altzone asctime ctime daylight gmtime localtime mktime monotonic monotonic_ns
+perf_counter perf_counter_ns process_time process_time_ns sleep strftime strptime
+struct_time time time_ns timezone tzname"""
+_TYPING = """Annotated Any AnyStr Callable ChainMap ClassVar Collection Concatenate Container
+Counter DefaultDict Deque Dict Final FrozenSet Generator Generic Hashable ItemsView Iterable
+Iterator KeysView List Literal LiteralString Mapping MappingView MutableMapping
+MutableSequence MutableSet NamedTuple Never NewType NoReturn NotRequired Optional
+OrderedDict ParamSpec Protocol Required Reversible Self Sequence Set Sized SupportsAbs
+SupportsFloat SupportsIndex SupportsInt SupportsRound TYPE_CHECKING Text Tuple Type
+TypeAlias TypeGuard TypeVar TypeVarTuple TypedDict Union Unpack ValuesView assert_never
+assert_type cast final get_args get_origin is_typeddict overload reveal_type
+runtime_checkable"""
+_ENUM = """CONFORM CONTINUOUS EJECT Enum EnumCheck EnumMeta EnumType Flag FlagBoundary IntEnum
+IntFlag KEEP NAMED_FLAGS ReprEnum STRICT StrEnum UNIQUE auto member nonmember property unique
+verify"""
+_DECIMAL = """BasicContext Clamped Context ConversionSyntax Decimal DecimalException
+DecimalTuple DefaultContext DivisionByZero DivisionImpossible DivisionUndefined
+ExtendedContext FloatOperation Inexact InvalidContext InvalidOperation MAX_EMAX MAX_PREC
+MIN_EMIN MIN_ETINY Overflow ROUND_05UP ROUND_CEILING ROUND_DOWN ROUND_FLOOR ROUND_HALF_DOWN
+ROUND_HALF_EVEN ROUND_HALF_UP ROUND_UP Rounded Subnormal Underflow getcontext localcontext
+setcontext"""
+
+ALLOWLIST: dict[str, tuple[str, ...]] = {
+    name: tuple(names.split())
+    for name, names in {
+        "__future__": "annotations",
+        "bisect": "bisect bisect_left bisect_right insort insort_left insort_right",
+        "collections": "ChainMap Counter OrderedDict UserDict UserList UserString defaultdict"
+        " deque namedtuple abc",
+        "collections.abc": " ".join(importlib.import_module("collections.abc").__all__),
+        "copy": "Error copy deepcopy error",
+        "dataclasses": "Field FrozenInstanceError InitVar KW_ONLY MISSING asdict astuple"
+        " dataclass field fields is_dataclass make_dataclass replace",
+        "datetime": "MAXYEAR MINYEAR UTC date datetime time timedelta timezone tzinfo",
+        "decimal": _DECIMAL,
+        "enum": _ENUM,
+        "fractions": "Fraction",
+        "functools": "WRAPPER_ASSIGNMENTS WRAPPER_UPDATES cache cached_property cmp_to_key"
+        " lru_cache partial partialmethod reduce total_ordering update_wrapper wraps",
+        "heapq": "heapify heappop heappush heappushpop heapreplace merge nlargest nsmallest",
+        "itertools": "accumulate chain combinations combinations_with_replacement compress"
+        " count cycle dropwhile filterfalse groupby islice pairwise permutations product"
+        " repeat starmap takewhile tee zip_longest",
+        "json": "JSONDecodeError JSONDecoder JSONEncoder dump dumps load loads",
+        "math": _MATH,
+        "operator": _OPERATOR,
+        "random": _RANDOM,
+        "re": _RE,
+        "statistics": _STATISTICS,
+        "string": "Template ascii_letters ascii_lowercase ascii_uppercase capwords digits"
+        " hexdigits octdigits printable punctuation whitespace",
+        "time": _TIME,
+        "typing": _TYPING,
+    }.items()
+}
+"""Every importable module and the names its proxy exposes."""
+
+SUBMODULES = {"collections": ("abc",)}
+PRELOAD_EXTRA = ("_strptime", "encodings.idna", "encodings.cp1252", "encodings.utf_16")
+"""Imported lazily by allowlisted code; loaded before privileges drop."""
+
+
+class SafeModule(types.ModuleType):
+    """A module proxy holding only vetted names."""
+
+
+def real_module(name: str) -> types.ModuleType:
+    return importlib.import_module(name)
+
+
+def preload(modules: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> None:
+    """Import the real modules (and what they import lazily) before privileges drop."""
+    for name in sorted(modules):
+        if name in ALLOWLIST:
+            real_module(name)
+    if {"time", "datetime"} & set(modules):
+        importlib.import_module("_strptime")
+
+
+Wrapper = Callable[[Any, Any], Any]
+"""(real attribute, runtime hooks) -> the value a proxy exposes instead."""
+
+
+def _metered(factory: Callable[..., Iterator[Any]], hooks: Any) -> Callable[..., Any]:
+    """Wrap an iterator factory so that every item costs a tick (C loops become metered)."""
+    tick = hooks.tick
+
+    def metered(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        return _MeteredIterator(factory(*args, **kwargs), tick)
+
+    metered.__name__ = metered.__qualname__ = factory.__name__
+    metered.__doc__ = factory.__doc__
+    return metered
+
+
+class _MeteredIterator:
+    __slots__ = ("_inner", "_tick")
+
+    def __init__(self, inner: Iterator[Any], tick: Callable[..., Any]) -> None:
+        self._inner = inner
+        self._tick = tick
+
+    def __iter__(self) -> _MeteredIterator:
+        return self
+
+    def __next__(self) -> Any:
+        self._tick()
+        return next(self._inner)
+
+    def __repr__(self) -> str:
+        return repr(self._inner)
+
+
+def _sized(limit_arg: int, limit: int) -> Callable[[Any, Any], Any]:
+    """Refuse calls whose argument at `limit_arg` is an int above `limit`."""
+
+    def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+        def sized(*args: Any, **kwargs: Any) -> Any:
+            if len(args) > limit_arg and isinstance(args[limit_arg], int):
+                if args[limit_arg] > limit:
+                    hooks.sizes.budget.refuse_memory()
+            return real(*args, **kwargs)
+
+        sized.__name__ = sized.__qualname__ = real.__name__
+        sized.__doc__ = real.__doc__
+        return sized
+
+    return wrap
+
+
+def _wrapper_attributes(positional: int) -> Wrapper:
+    """functools.wraps/update_wrapper, limited to the default attribute lists."""
+
+    def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+        allowed = set(real.__defaults__[-2]) | set(real.__defaults__[-1])  # type: ignore[index]
+
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            if len(args) > positional:
+                raise hooks.deny(f"pass 'assigned'/'updated' to {real.__name__} by keyword")
+            for key in ("assigned", "updated"):
+                for name in kwargs.get(key, ()):
+                    if name not in allowed:
+                        raise hooks.deny(f"functools cannot copy '{name}' in exercises")
+            return real(*args, **kwargs)
+
+        checked.__name__ = checked.__qualname__ = real.__name__
+        checked.__doc__ = real.__doc__
+        return checked
+
+    return wrap
+
+
+def _attrgetter(_real: Any, hooks: Any) -> Callable[..., Any]:
+    guarded_getattr = hooks.guards.getattr
+
+    def attrgetter(*attrs: str) -> Callable[[Any], Any]:
+        paths = [attr.split(".") for attr in attrs]
+
+        def get(obj: Any) -> Any:
+            values = []
+            for path in paths:
+                value = obj
+                for part in path:
+                    value = guarded_getattr(value, part)
+                values.append(value)
+            return values[0] if len(values) == 1 else tuple(values)
+
+        return get
+
+    return attrgetter
+
+
+def _methodcaller(_real: Any, hooks: Any) -> Callable[..., Any]:
+    guarded_getattr = hooks.guards.getattr
+
+    def methodcaller(name: str, /, *args: Any, **kwargs: Any) -> Callable[[Any], Any]:
+        def call(obj: Any) -> Any:
+            return guarded_getattr(obj, name)(*args, **kwargs)
+
+        return call
+
+    return methodcaller
+
+
+def _operator_guard(method: str) -> Wrapper:
+    def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+        guard = getattr(hooks.sizes, method)
+
+        def guarded(a: Any, b: Any) -> Any:
+            return guard(a, b)
+
+        guarded.__name__ = guarded.__qualname__ = real.__name__
+        return guarded
+
+    return wrap
+
+
+def _inplace_guard(op: str) -> Wrapper:
+    def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+        def guarded(a: Any, b: Any) -> Any:
+            return hooks.sizes.inplace(op, a, b)
+
+        guarded.__name__ = guarded.__qualname__ = real.__name__
+        return guarded
+
+    return wrap
+
+
+_METERED = (
+    "count",
+    "cycle",
+    "repeat",
+    "product",
+    "permutations",
+    "combinations",
+    "combinations_with_replacement",
+)
+WRAPPERS: dict[str, dict[str, Wrapper]] = {
+    "itertools": dict.fromkeys(_METERED, _metered),
+    "functools": {"wraps": _wrapper_attributes(1), "update_wrapper": _wrapper_attributes(2)},
+    "operator": {
+        "attrgetter": _attrgetter,
+        "methodcaller": _methodcaller,
+        "add": _operator_guard("add"),
+        "concat": _operator_guard("add"),
+        "mul": _operator_guard("mul"),
+        "pow": _operator_guard("pow"),
+        "lshift": _operator_guard("lshift"),
+        "iadd": _inplace_guard("+="),
+        "iconcat": _inplace_guard("+="),
+        "imul": _inplace_guard("*="),
+        "ipow": _inplace_guard("**="),
+        "ilshift": _inplace_guard("<<="),
+    },
+    "math": {"factorial": _sized(0, 100_000), "comb": _sized(0, 1_000_000)},
+    "random": {"randbytes": _sized(0, 1 << 24), "getrandbits": _sized(0, 1 << 27)},
+}
+
+
+class ModuleTable:
+    """Builds proxies on first import, for one run."""
+
+    def __init__(self, allowed: frozenset[str], hooks: Any) -> None:
+        self._allowed = allowed | {"__future__"}
+        self._hooks = hooks
+        self._proxies: dict[str, SafeModule] = {}
+
+    def allows(self, name: str) -> bool:
+        return name in ALLOWLIST and name.partition(".")[0] in self._allowed
+
+    def proxy(self, name: str) -> SafeModule:
+        if name not in self._proxies:
+            self._proxies[name] = self._build(name)
+        return self._proxies[name]
+
+    def _build(self, name: str) -> SafeModule:
+        real = real_module(name)
+        proxy = SafeModule(name, real.__doc__)
+        wrappers = WRAPPERS.get(name, {})
+        for attr in ALLOWLIST[name]:
+            if attr in SUBMODULES.get(name, ()):
+                value: Any = self.proxy(f"{name}.{attr}")
+            else:
+                value = getattr(real, attr)
+                if attr in wrappers:
+                    value = wrappers[attr](value, self._hooks)
+            setattr(proxy, attr, value)
+        proxy.__all__ = list(ALLOWLIST[name])  # type: ignore[attr-defined]
+        proxy.__getattr__ = _missing_attribute(real, name, self._hooks)  # type: ignore[attr-defined]
+        return proxy
+
+
+def _missing_attribute(real: types.ModuleType, name: str, hooks: Any) -> Callable[[str], Any]:
+    def __getattr__(attr: str) -> Any:
+        if hasattr(real, attr):
+            raise hooks.deny(f"'{name}.{attr}' is not allowed in exercises")
+        raise AttributeError(f"module '{name}' has no attribute '{attr}'")
+
+    return __getattr__

@@ -1,0 +1,116 @@
+"""What a sandboxed run produced, as plain data."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Status(enum.StrEnum):
+    OK = "ok"
+    SYNTAX_ERROR = "syntax_error"
+    RUNTIME_ERROR = "runtime_error"
+    FORBIDDEN = "forbidden"
+    TIMEOUT = "timeout"
+    MEMORY_LIMIT = "memory_limit"
+    OUTPUT_LIMIT = "output_limit"
+
+
+class Layer(enum.StrEnum):
+    """The sandbox layer that stopped a run."""
+
+    LANGUAGE = "language"
+    PROCESS = "process"
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    """An error as CPython reports it, limited to the learner's own frames."""
+
+    type: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    text: str | None = None
+    """The source line the error points at."""
+    traceback: str = ""
+    """The error as CPython would print it (learner frames only)."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ErrorInfo:
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """One function call made after the program ran (for write-function exercises)."""
+
+    call: str
+    returned: bool
+    value: Any = None
+    """The return value, serialised inside the child (see `sandbox.values`)."""
+    display: str = ""
+    """A short repr of the value, for feedback only."""
+    error: ErrorInfo | None = None
+    stdout: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CallResult:
+        error = data.get("error")
+        return cls(
+            call=data["call"],
+            returned=bool(data["returned"]),
+            value=data.get("value"),
+            display=data.get("display", ""),
+            error=ErrorInfo.from_dict(error) if error else None,
+            stdout=data.get("stdout", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of `sandbox.run`: never an exception for anything the program did."""
+
+    status: Status
+    stdout: str = ""
+    error: ErrorInfo | None = None
+    duration: float = 0.0
+    """Wall-clock seconds from fork to exit."""
+    truncated: bool = False
+    """True when stdout was cut at `Limits.output_bytes`."""
+    calls: tuple[CallResult, ...] = ()
+    stopped_by: Layer | None = None
+    """Which layer stopped the run, when it was stopped by a limit or a rule."""
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["status"] = self.status.value
+        data["stopped_by"] = self.stopped_by.value if self.stopped_by else None
+        data["duration_ms"] = round(self.duration * 1000, 3)
+        del data["duration"]
+        data["calls"] = [asdict(c) for c in self.calls]
+        data["warnings"] = list(self.warnings)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Outcome:
+        error = data.get("error")
+        stopped_by = data.get("stopped_by")
+        return cls(
+            status=Status(data["status"]),
+            stdout=data.get("stdout", ""),
+            error=ErrorInfo.from_dict(error) if error else None,
+            duration=float(data.get("duration_ms", 0.0)) / 1000,
+            truncated=bool(data.get("truncated", False)),
+            calls=tuple(CallResult.from_dict(c) for c in data.get("calls", ())),
+            stopped_by=Layer(stopped_by) if stopped_by else None,
+            warnings=tuple(data.get("warnings", ())),
+        )

@@ -1,0 +1,333 @@
+"""The language layer at compile time: RestrictedPython's transformer, relaxed for everyday code.
+
+Relaxed: attribute writes, dunder methods, `super()`, private names, `match`, `nonlocal`,
+annotations and augmented assignment on attributes and items all compile.
+Still denied: dunder attributes outside a vetted set, frame and code attributes,
+names that shadow the guards, imports outside the allowlist, async code and `except*`.
+Added: loop, call and comprehension ticks, and size guards on `+ * ** <<`.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from RestrictedPython.transformer import IOPERATOR_TO_STR, RestrictingNodeTransformer
+
+from sandbox import names
+
+_GUARDED_BINOPS: dict[type[ast.operator], str] = {
+    ast.Add: "_add_",
+    ast.Mult: "_mul_",
+    ast.Pow: "_pow_",
+    ast.LShift: "_lshift_",
+}
+_DENIED_CALLS = {
+    "eval",
+    "exec",
+    "compile",
+    "open",
+    "globals",
+    "locals",
+    "vars",
+    "breakpoint",
+    "__import__",
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A construct the language layer does not allow."""
+
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+def _call(func: str, *args: ast.expr) -> ast.Call:
+    return ast.Call(func=ast.Name(func, ast.Load()), args=list(args), keywords=[])
+
+
+class LearnerPolicy(RestrictingNodeTransformer):
+    """Deny-by-default transformer for learner programs."""
+
+    def __init__(self, allowed_modules: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.violations: list[Violation] = []
+        self.imported: set[str] = set()
+        self._allowed_modules = frozenset(allowed_modules)
+        self._class_stack: list[str] = []
+
+    # -- reporting -------------------------------------------------------------------------
+
+    def deny(self, node: ast.AST, message: str) -> None:
+        line = getattr(node, "lineno", 0) or 0
+        column = (getattr(node, "col_offset", 0) or 0) + 1
+        self.violations.append(Violation(line, column, message))
+
+    def error(self, node: ast.AST, info: str) -> None:  # RestrictedPython's own checks
+        self.deny(node, info.rstrip("."))
+
+    def not_allowed(self, node: ast.AST) -> None:
+        self.deny(node, f"{_describe(node)} is not allowed in exercises")
+
+    # -- names -----------------------------------------------------------------------------
+
+    def check_name(
+        self, node: ast.AST, name: str | None, allow_magic_methods: bool = False
+    ) -> None:
+        if name is None:
+            return
+        if names.is_reserved(name):
+            self.deny(node, f"the name '{name}' is reserved by the grader")
+        elif names.is_dunder(name) and name not in names.NAME_DUNDERS:
+            self.deny(node, f"the name '{name}' is not allowed in exercises")
+
+    def check_import_names(self, node: ast.Import | ast.ImportFrom) -> ast.AST:
+        modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                self.deny(node, "relative imports are not allowed in exercises")
+                return node
+            modules = [node.module or ""]
+            for alias in node.names:
+                if alias.name.startswith("_") and alias.name != "*":
+                    self.deny(node, f"importing '{node.module}.{alias.name}' is not allowed")
+        for module in modules:
+            self._check_module(node, module)
+        for alias in node.names:
+            bound = alias.asname or alias.name.partition(".")[0]
+            if bound != "*":
+                self.check_name(node, bound)
+        return self.node_contents_visit(node)
+
+    def _check_module(self, node: ast.AST, module: str) -> None:
+        top = module.partition(".")[0]
+        if module == "__future__":
+            return
+        if top not in self._allowed_modules:
+            self.deny(node, f"importing '{module}' is not allowed in exercises")
+        else:
+            self.imported.add(module)
+
+    def inject_print_collector(self, node: ast.AST, position: int = 0) -> None:
+        """`print` is an ordinary builtin here; nothing is injected."""
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        self.check_name(node, node.id)
+        if isinstance(node.ctx, ast.Load):
+            self.used_names[node.id] = True
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        if isinstance(node.func, ast.Name) and node.func.id in _DENIED_CALLS:
+            self.deny(node, f"calling '{node.func.id}()' is not allowed in exercises")
+        return super().visit_Call(node)
+
+    # -- attributes ------------------------------------------------------------------------
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
+        self._check_attribute(node, node.attr, node.ctx)
+        node = self.node_contents_visit(node)
+        if isinstance(node.ctx, ast.Load):
+            mangled = names.mangle(node.attr, self._current_class())
+            new = _call("_getattr_", node.value, ast.Constant(mangled))
+            ast.copy_location(new, node)
+            return new
+        new_value = _call("_write_", node.value)
+        ast.copy_location(new_value, node.value)
+        node.value = new_value
+        return node
+
+    def _check_attribute(self, node: ast.AST, attr: str, ctx: ast.expr_context) -> None:
+        if attr in names.DENIED_ATTRIBUTES:
+            self.deny(node, f"the attribute '{attr}' is not allowed in exercises")
+        elif names.is_dunder(attr):
+            allowed = (
+                names.READ_DUNDERS | names.OWNED_READ_DUNDERS
+                if isinstance(ctx, ast.Load)
+                else names.WRITE_DUNDERS
+            )
+            if attr not in allowed:
+                self.deny(node, f"the attribute '{attr}' is not allowed in exercises")
+
+    def _current_class(self) -> str | None:
+        return self._class_stack[-1] if self._class_stack else None
+
+    # -- statements RestrictedPython rejects that everyday code needs ----------------------
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> ast.AST:
+        op = IOPERATOR_TO_STR[type(node.op)]
+        target = node.target
+        if isinstance(target, ast.Name):
+            return super().visit_AugAssign(node)
+        if isinstance(target, ast.Attribute):
+            self._check_attribute(target, target.attr, ast.Store())
+            obj = self.visit(target.value)
+            name = ast.Constant(names.mangle(target.attr, self._current_class()))
+            read = _call("_aug_get_attr_", obj, name)
+            value = _call("_aug_set_attr_", read, name, ast.Constant(op), self.visit(node.value))
+        else:
+            assert isinstance(target, ast.Subscript)
+            obj = self.visit(target.value)
+            read = _call("_aug_get_item_", obj, self.visit(target.slice))
+            value = _call("_aug_set_item_", read, ast.Constant(op), self.visit(node.value))
+        new = ast.Expr(value=value)
+        ast.copy_location(new, node)
+        ast.fix_missing_locations(new)
+        return new
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.AST:
+        return self.node_contents_visit(node)
+
+    def visit_Nonlocal(self, node: ast.Nonlocal) -> ast.AST:
+        for name in node.names:
+            self.check_name(node, name)
+        return node
+
+    def visit_Global(self, node: ast.Global) -> ast.AST:
+        for name in node.names:
+            self.check_name(node, name)
+        return node
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        self.check_name(node, node.name)
+        for keyword in node.keywords:
+            if keyword.arg == "metaclass":
+                self.deny(node, "the keyword 'metaclass' is not allowed in exercises")
+        self._class_stack.append(node.name)
+        try:
+            return self.node_contents_visit(node)
+        finally:
+            self._class_stack.pop()
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
+        self.check_name(node, node.name)
+        self.check_function_argument_names(node)
+        node = self.node_contents_visit(node)
+        _prepend_tick(node.body)
+        return node
+
+    def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
+        self.check_function_argument_names(node)
+        node = self.node_contents_visit(node)
+        node.body = ast.copy_location(_call("_tick_", node.body), node.body)
+        return node
+
+    def visit_For(self, node: ast.For) -> ast.AST:
+        node = self.guard_iter(node)
+        _prepend_tick(node.body)
+        return node
+
+    def visit_While(self, node: ast.While) -> ast.AST:
+        node = self.node_contents_visit(node)
+        _prepend_tick(node.body)
+        return node
+
+    def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
+        node = self.guard_iter(node)
+        tick = ast.copy_location(_call("_tick_", ast.Constant(True)), node.iter)
+        node.ifs.insert(0, tick)
+        return node
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        node = self.node_contents_visit(node)
+        guard = _GUARDED_BINOPS.get(type(node.op))
+        if guard is None:
+            return node
+        return ast.copy_location(_call(guard, node.left, node.right), node)
+
+    def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.AST:
+        node = self.node_contents_visit(node)
+        if node.format_spec is not None:
+            node.format_spec = self.visit(_guard_spec(node.format_spec))
+        return node
+
+    # -- match statements ------------------------------------------------------------------
+
+    def visit_Match(self, node: ast.Match) -> ast.AST:
+        return self.node_contents_visit(node)
+
+    def visit_match_case(self, node: ast.match_case) -> ast.AST:
+        return self.node_contents_visit(node)
+
+    def visit_MatchValue(self, node: ast.MatchValue) -> ast.AST:
+        return self.node_contents_visit(node)
+
+    def visit_MatchSingleton(self, node: ast.MatchSingleton) -> ast.AST:
+        return self.node_contents_visit(node)
+
+    def visit_MatchSequence(self, node: ast.MatchSequence) -> ast.AST:
+        return self.node_contents_visit(node)
+
+    def visit_MatchOr(self, node: ast.MatchOr) -> ast.AST:
+        return self.node_contents_visit(node)
+
+    def visit_MatchStar(self, node: ast.MatchStar) -> ast.AST:
+        self.check_name(node, node.name)
+        return node
+
+    def visit_MatchAs(self, node: ast.MatchAs) -> ast.AST:
+        self.check_name(node, node.name)
+        return self.node_contents_visit(node)
+
+    def visit_MatchMapping(self, node: ast.MatchMapping) -> ast.AST:
+        self.check_name(node, node.rest)
+        return self.node_contents_visit(node)
+
+    def visit_MatchClass(self, node: ast.MatchClass) -> ast.AST:
+        for attr in node.kwd_attrs:
+            if attr.startswith("_") or attr in names.DENIED_ATTRIBUTES:
+                self.deny(node, f"matching on the attribute '{attr}' is not allowed")
+        return self.node_contents_visit(node)
+
+
+def _prepend_tick(body: list[ast.stmt]) -> None:
+    position = 1 if body and _is_docstring(body[0]) else 0
+    anchor = body[0] if body else None
+    tick = ast.Expr(value=_call("_tick_"))
+    if anchor is not None:
+        ast.copy_location(tick, anchor)
+    ast.fix_missing_locations(tick)
+    body.insert(position, tick)
+
+
+def _is_docstring(stmt: ast.stmt) -> bool:
+    return (
+        isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Constant)
+        and isinstance(stmt.value.value, str)
+    )
+
+
+def _guard_spec(spec: ast.expr) -> ast.expr:
+    """Route every value interpolated into a format spec through `_spec_` (width caps)."""
+    if isinstance(spec, ast.JoinedStr):
+        for part in spec.values:
+            if isinstance(part, ast.FormattedValue):
+                part.value = ast.copy_location(_call("_spec_", part.value), part.value)
+    return spec
+
+
+def _describe(node: ast.AST) -> str:
+    labels = {
+        "AsyncFunctionDef": "'async def'",
+        "Await": "'await'",
+        "AsyncFor": "'async for'",
+        "AsyncWith": "'async with'",
+        "TryStar": "'except*'",
+    }
+    kind = type(node).__name__
+    return labels.get(kind, f"the '{kind}' construct")
+
+
+def transform(tree: ast.Module, allowed_modules: Iterable[str]) -> tuple[LearnerPolicy, ast.AST]:
+    """Apply the policy to a parsed module; violations are on the returned policy."""
+    policy = LearnerPolicy(allowed_modules)
+    new_tree = policy.visit(tree)
+    policy.violations.sort(key=lambda v: (v.line, v.column))
+    return policy, new_tree

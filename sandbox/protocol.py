@@ -1,0 +1,55 @@
+"""Length-prefixed JSON frames between the grader and its fork server."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import struct
+from typing import Any
+
+_HEADER = struct.Struct(">I")
+MAX_FRAME = 64 * 1024 * 1024
+
+
+class ProtocolError(Exception):
+    """The other side closed the pipe, sent garbage, or took too long."""
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    payload = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return _HEADER.pack(len(payload)) + payload
+
+
+def write_frame(fd: int, data: dict[str, Any]) -> None:
+    view = memoryview(encode(data))
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def read_frame(fd: int, timeout: float | None = None) -> dict[str, Any]:
+    (size,) = _HEADER.unpack(_read_exact(fd, _HEADER.size, timeout))
+    if size > MAX_FRAME:
+        raise ProtocolError(f"frame of {size} bytes is too large")
+    try:
+        data = json.loads(_read_exact(fd, size, timeout).decode("utf-8", "surrogatepass"))
+    except ValueError as exc:
+        raise ProtocolError(f"malformed frame: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ProtocolError("a frame must hold a JSON object")
+    return data
+
+
+def _read_exact(fd: int, size: int, timeout: float | None) -> bytes:
+    chunks: list[bytes] = []
+    remaining = size
+    while remaining:
+        if timeout is not None and not select.select([fd], [], [], timeout)[0]:
+            raise ProtocolError(f"no answer within {timeout:g} s")
+        chunk = os.read(fd, remaining)
+        if not chunk:
+            raise ProtocolError("the other side closed the pipe")
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
