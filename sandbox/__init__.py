@@ -12,7 +12,6 @@ Names are imported lazily: the fork server imports `sandbox.server` without the 
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 _EXPORTS = {
     "Sandbox": "sandbox.client",
@@ -31,7 +30,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name in _EXPORTS:
         return getattr(importlib.import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'sandbox' has no attribute '{name}'")

@@ -23,10 +23,10 @@ from sandbox.budget import (
     set_recursion_limit,
 )
 from sandbox.channel import Channel, StdoutSink
-from sandbox.isolation import ProcessLayer
-from sandbox.outcome import Layer, Status
 from sandbox.compiling import Compiled, Request, compile_program, forbidden, memory_failure
+from sandbox.isolation import ProcessLayer
 from sandbox.runtime import Runtime
+from sandbox.status import Layer, Status
 
 
 @dataclass
@@ -132,7 +132,11 @@ def _call(call: str, namespace: dict, request: Request) -> dict:
     try:
         name, args, kwargs = parse_call(call)
     except ValueError as exc:
-        return {"call": call, "returned": False, "error": {"type": "ValueError", "message": str(exc)}}
+        return {
+            "call": call,
+            "returned": False,
+            "error": {"type": "ValueError", "message": str(exc)},
+        }
     function = namespace.get(name)
     if function is None:
         message = f"name '{name}' is not defined"
@@ -144,7 +148,11 @@ def _call(call: str, namespace: dict, request: Request) -> dict:
     except (ForbiddenOperation, TimeLimitExceeded, OutputLimitExceeded) as exc:
         return {"call": call, "returned": False, "stop": True, "limit": type(exc).__name__}
     except values.TooLarge as exc:
-        return {"call": call, "returned": False, "error": {"type": "ValueError", "message": str(exc)}}
+        return {
+            "call": call,
+            "returned": False,
+            "error": {"type": "ValueError", "message": str(exc)},
+        }
     except BaseException as exc:
         error = reporting.runtime_error(exc, request.filename, request.limits.error_bytes)
         return {"call": call, "returned": False, "error": error}
@@ -159,7 +167,9 @@ def parse_call(call: str) -> tuple[str, list[Any], dict[str, Any]]:
         raise ValueError(f"not a call: {call!r}") from exc
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
         raise ValueError(f"not a call of a named function: {call!r}")
-    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(
+        k.arg is None for k in node.keywords
+    ):
         raise ValueError(f"*args and **kwargs are not supported in calls: {call!r}")
     args = [ast.literal_eval(a) for a in node.args]
     kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
@@ -179,31 +189,55 @@ def _classify(
     if runtime is not None and (runtime.violation or isinstance(error, ForbiddenOperation)):
         message = runtime.violation or str(error)
         return forbidden(message, runtime.violation_line) | {"calls": calls}
-    if (runtime is not None and runtime.budget.expired) or isinstance(error, TimeLimitExceeded) or limit == "TimeLimitExceeded":
-        return result | {"status": Status.TIMEOUT, "stopped_by": Layer.LANGUAGE, "error": _limit_error("TimeLimitExceeded", error, request)}
+    if (
+        (runtime is not None and runtime.budget.expired)
+        or isinstance(error, TimeLimitExceeded)
+        or limit == "TimeLimitExceeded"
+    ):
+        return result | {
+            "status": Status.TIMEOUT,
+            "stopped_by": Layer.LANGUAGE,
+            "error": _limit_error("TimeLimitExceeded", error, request),
+        }
     if sink.truncated or isinstance(error, OutputLimitExceeded):
         return result | {"status": Status.OUTPUT_LIMIT, "stopped_by": Layer.LANGUAGE}
     if isinstance(error, MemoryError):
         refused = runtime is not None and runtime.budget.memory_refused
         layer = Layer.LANGUAGE if refused else Layer.PROCESS
-        return result | {"status": Status.MEMORY_LIMIT, "stopped_by": layer, "error": reporting.runtime_error(error, request.filename, cap)}
+        return result | {
+            "status": Status.MEMORY_LIMIT,
+            "stopped_by": layer,
+            "error": reporting.runtime_error(error, request.filename, cap),
+        }
     if isinstance(error, SystemExit):
         if error.code in (None, 0):
             return result
         return result | {"status": Status.RUNTIME_ERROR, "error": _exit_error(error)}
     if error is not None:
-        return result | {"status": Status.RUNTIME_ERROR, "error": reporting.runtime_error(error, request.filename, cap)}
+        return result | {
+            "status": Status.RUNTIME_ERROR,
+            "error": reporting.runtime_error(error, request.filename, cap),
+        }
     return result
 
 
 def _limit_error(kind: str, error: BaseException | None, request: Request) -> dict:
     line = None
     if error is not None:
-        frames = [t for t in _walk_tb(error.__traceback__) if t.tb_frame.f_code.co_filename == request.filename]
+        frames = [
+            t
+            for t in _walk_tb(error.__traceback__)
+            if t.tb_frame.f_code.co_filename == request.filename
+        ]
         line = frames[-1].tb_lineno if frames else None
     message = f"the program ran longer than {request.limits.timeout:g} s"
     where = f" (stopped at line {line})" if line else ""
-    return {"type": kind, "message": message, "line": line, "traceback": f"Timeout: {message}{where}\n"}
+    return {
+        "type": kind,
+        "message": message,
+        "line": line,
+        "traceback": f"Timeout: {message}{where}\n",
+    }
 
 
 def _walk_tb(tb: Any) -> list[Any]:

@@ -1,21 +1,28 @@
-"""`Sandbox`: the grader's handle on one fork server process."""
+"""`Sandbox`: the grader's handle on one fork server process.
+
+Importing this module is cheap (no subprocess, threading or dataclasses), so the CLI can
+start the server first and let it boot while the rest of the grader imports.
+"""
 
 from __future__ import annotations
 
+import _thread
 import atexit
 import importlib.util
 import json
 import os
-import subprocess
+import signal
 import sys
-import threading
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
-from sandbox.limits import Limits
-from sandbox.outcome import Outcome
 from sandbox.protocol import ProtocolError, read_frame, write_frame
+
+TYPE_CHECKING = False  # importing `typing` would slow the CLI's cold start
+if TYPE_CHECKING:
+    from typing import Any
+
+    from sandbox.limits import Limits
+    from sandbox.outcome import Outcome
 
 HASH_SEED = "0"
 _ANSWER_MARGIN = 30.0
@@ -26,6 +33,54 @@ class SandboxError(Exception):
     """The sandbox itself failed (not the learner's program)."""
 
 
+class _ServerProcess:
+    """`python -S -m sandbox.server` on two pipes, started with posix_spawn."""
+
+    def __init__(self, config: dict[str, bool]) -> None:
+        to_server, self.stdin = os.pipe()
+        self.stdout, from_server = os.pipe()
+        self.stderr, errors = os.pipe()
+        actions = [
+            (os.POSIX_SPAWN_DUP2, to_server, 0),
+            (os.POSIX_SPAWN_DUP2, from_server, 1),
+            (os.POSIX_SPAWN_DUP2, errors, 2),
+        ]
+        argv = [sys.executable, "-S", "-m", "sandbox.server", json.dumps(config)]
+        try:
+            self.pid = os.posix_spawn(
+                sys.executable, argv, _server_environment(), file_actions=actions
+            )
+        finally:
+            for fd in (to_server, from_server, errors):
+                os.close(fd)
+        for fd in (self.stdin, self.stdout, self.stderr):
+            os.set_inheritable(fd, False)
+        self.returncode: int | None = None
+
+    def alive(self) -> bool:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode is None
+
+    def stderr_text(self) -> str:
+        os.set_blocking(self.stderr, False)
+        try:
+            return os.read(self.stderr, 65536).decode("utf-8", "replace").strip()[-2000:]
+        except (BlockingIOError, OSError):
+            return ""
+
+    def stop(self, *, wait: bool) -> None:
+        if not wait and self.alive():
+            os.kill(self.pid, signal.SIGKILL)
+        for fd in (self.stdin, self.stdout, self.stderr):
+            os.close(fd)
+        if self.returncode is None:
+            os.waitpid(self.pid, 0)
+            self.returncode = -1
+
+
 class Sandbox:
     """A fork server with both layers on by default; safe to share between threads."""
 
@@ -33,37 +88,27 @@ class Sandbox:
         if not (language or process):
             raise ValueError("at least one sandbox layer must be on")
         self._config = {"language": language, "process": process}
-        self._process: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()
+        self._server: _ServerProcess | None = None
+        self._lock = _thread.allocate_lock()
         self._hello: dict[str, Any] | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:
         """Start the server process now (it boots while the caller does other work)."""
-        if self._process is None or self._process.poll() is not None:
+        if self._server is None or not self._server.alive():
             self._hello = None
-            self._process = subprocess.Popen(
-                [sys.executable, "-S", "-m", "sandbox.server", json.dumps(self._config)],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=_server_environment(),
-                close_fds=True,
-            )
+            self._server = _ServerProcess(self._config)
 
-    def close(self) -> None:
-        process, self._process = self._process, None
-        if process is None:
-            return
-        for stream in (process.stdin, process.stdout, process.stderr):
-            if stream:
-                stream.close()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    def close(self, *, wait: bool = True) -> None:
+        """Stop the server: gracefully (EOF, then wait) or at once (`wait=False`).
+
+        Either way nothing is left behind: the server holds no files on disk, and its
+        children die with it (PR_SET_PDEATHSIG).
+        """
+        server, self._server = self._server, None
+        if server is not None:
+            server.stop(wait=wait)
 
     def __enter__(self) -> Sandbox:
         self.start()
@@ -93,6 +138,9 @@ class Sandbox:
         calls: Sequence[str] = (),
     ) -> Outcome:
         """Run `source` in a fresh isolated child; learner failures come back as data."""
+        from sandbox.limits import Limits
+        from sandbox.outcome import Outcome
+
         limits = limits or Limits()
         request = {
             "source": source,
@@ -103,48 +151,48 @@ class Sandbox:
         }
         with self._lock:
             reply = self._exchange(request, limits.timeout + _ANSWER_MARGIN)
+            warnings = self._greeting().get("warnings", [])
         if "internal_error" in reply:
             raise SandboxError(reply["internal_error"])
-        outcome = Outcome.from_dict(reply)
-        warnings = self.warnings
-        return Outcome(**{**outcome.__dict__, "warnings": warnings}) if warnings else outcome
+        return Outcome.from_dict(dict(reply, warnings=warnings))
 
     def _greeting(self) -> dict[str, Any]:
         if self._hello is None:
             self.start()
-            assert self._process is not None and self._process.stdout is not None
+            assert self._server is not None
             try:
-                self._hello = read_frame(self._process.stdout.fileno(), timeout=_ANSWER_MARGIN)
+                self._hello = read_frame(self._server.stdout, timeout=_ANSWER_MARGIN)
             except ProtocolError as exc:
-                raise SandboxError(self._failure(exc)) from exc
+                message = self._failure(exc)
+                self.close(wait=False)
+                raise SandboxError(message) from exc
         return self._hello
 
     def _exchange(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         self._greeting()
-        process = self._process
-        assert process is not None and process.stdin and process.stdout
+        server = self._server
+        assert server is not None
         try:
-            write_frame(process.stdin.fileno(), request)
-            return read_frame(process.stdout.fileno(), timeout=timeout)
+            write_frame(server.stdin, request)
+            return read_frame(server.stdout, timeout=timeout)
         except (ProtocolError, BrokenPipeError) as exc:
             message = self._failure(exc)
-            self.close()
+            self.close(wait=False)
             raise SandboxError(message) from exc
 
     def _failure(self, exc: BaseException) -> str:
-        process = self._process
-        detail = ""
-        if process is not None and process.poll() is not None and process.stderr:
-            detail = process.stderr.read().decode("utf-8", "replace").strip()[-2000:]
+        server = self._server
+        detail = server.stderr_text() if server is not None and not server.alive() else ""
         return f"the sandbox server failed: {exc}" + (f"\n{detail}" if detail else "")
 
 
 def _server_environment() -> dict[str, str]:
     """A scrubbed environment: a fixed hash seed and the paths the server imports from."""
-    paths = {str(Path(__file__).resolve().parent.parent)}
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    paths = {here}
     spec = importlib.util.find_spec("RestrictedPython")
     if spec and spec.origin:
-        paths.add(str(Path(spec.origin).resolve().parent.parent))
+        paths.add(os.path.dirname(os.path.dirname(os.path.abspath(spec.origin))))
     return {
         "PYTHONHASHSEED": HASH_SEED,
         "PYTHONPATH": os.pathsep.join(sorted(paths)),
@@ -158,11 +206,11 @@ _default: Sandbox | None = None
 
 
 def default_sandbox() -> Sandbox:
-    """The process-wide sandbox behind `sandbox.run`; closed at exit."""
+    """The process-wide sandbox behind `sandbox.run`; killed at exit."""
     global _default
     if _default is None:
         _default = Sandbox()
-        atexit.register(_default.close)
+        atexit.register(_default.close, wait=False)
     return _default
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from sandbox import reporting
 from sandbox.limits import Limits
-from sandbox.outcome import Layer, Status
 from sandbox.policy import transform
+from sandbox.status import Layer, Status
 
 SERVER_COMPILE_LIMIT = 64 * 1024
 """Sources up to this size compile in the warm server; larger ones in the limited child."""
@@ -44,7 +44,11 @@ def compile_program(request: Request, language: bool) -> Compiled | dict[str, An
         return {"status": Status.SYNTAX_ERROR, "error": error}
     except (RecursionError, ValueError) as exc:
         message = str(exc) or type(exc).__name__
-        error = {"type": type(exc).__name__, "message": message, "traceback": f"{type(exc).__name__}: {message}\n"}
+        error = {
+            "type": type(exc).__name__,
+            "message": message,
+            "traceback": f"{type(exc).__name__}: {message}\n",
+        }
         return {"status": Status.SYNTAX_ERROR, "error": error}
 
 

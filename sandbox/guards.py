@@ -31,7 +31,9 @@ _DANGEROUS_IDS = frozenset(
     )
 )
 _SIZED_TYPES = (str, bytes, bytearray)
-_AMPLIFYING_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "replace", "join"})
+_AMPLIFYING_METHODS = frozenset(
+    {"center", "ljust", "rjust", "zfill", "expandtabs", "replace", "join"}
+)
 _STRING_SPECIALS = _AMPLIFYING_METHODS | {"format", "format_map"}
 _MISSING = object()
 

@@ -11,9 +11,7 @@ import ctypes
 import os
 import pwd
 import resource
-import shutil
 import signal
-import tempfile
 from dataclasses import dataclass, field
 
 from sandbox import landlock, seccomp
@@ -37,7 +35,7 @@ class ProcessLayer:
     enabled: bool
     uid: int | None = None
     gid: int | None = None
-    workdir: str = "/"
+    workdir_fd: int | None = None
     landlock_abi: int = 0
     landlock_fd: int | None = None
     seccomp_filter: seccomp.Filter | None = None
@@ -54,8 +52,7 @@ class ProcessLayer:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE fails instead
         layer._isolate_network()
         layer._choose_user()
-        layer.workdir = tempfile.mkdtemp(prefix="grader-sandbox-")
-        os.chmod(layer.workdir, 0o555)
+        layer.workdir_fd = _empty_directory()
         layer._prepare_landlock()
         if seccomp.supported():
             layer.seccomp_filter = seccomp.Filter()
@@ -102,9 +99,8 @@ class ProcessLayer:
             return
         self.uid, self.gid = nobody.pw_uid, nobody.pw_gid
 
-    def cleanup(self) -> None:
-        if self.enabled and self.workdir != "/":
-            shutil.rmtree(self.workdir, ignore_errors=True)
+    def kept_descriptors(self) -> tuple[int, ...]:
+        return tuple(fd for fd in (self.landlock_fd, self.workdir_fd) if fd is not None)
 
     # -- in the child ----------------------------------------------------------------------
 
@@ -114,7 +110,7 @@ class ProcessLayer:
         `address_space` is the server's size at fork time, measured there (warm).
         """
         os.setpgid(0, 0)
-        _silence_descriptors(keep=self.landlock_fd)
+        _silence_descriptors(keep=self.kept_descriptors())
         if not self.enabled:
             return
         cpu = limits.cpu_seconds
@@ -133,7 +129,9 @@ class ProcessLayer:
         """Leave no way out: unprivileged uid, no new privileges, Landlock, seccomp."""
         if not self.enabled:
             return
-        os.chdir(self.workdir)
+        if self.workdir_fd is not None:
+            os.fchdir(self.workdir_fd)
+            os.close(self.workdir_fd)
         if self.uid is not None and self.gid is not None:
             os.setgroups([])
             os.setgid(self.gid)
@@ -167,16 +165,27 @@ def _write(path: str, text: str) -> None:
         handle.write(text)
 
 
-def _silence_descriptors(keep: int | None) -> None:
+def _empty_directory() -> int:
+    """A descriptor of an empty directory already removed: nothing can be made in it,
+    and nothing is left on disk whatever happens to the server."""
+    path = f"/tmp/grader-sandbox-{os.getpid()}-{os.urandom(6).hex()}"
+    os.mkdir(path, 0o500)
+    try:
+        return os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    finally:
+        os.rmdir(path)
+
+
+def _silence_descriptors(keep: tuple[int, ...]) -> None:
     """stdin, stdout and stderr on /dev/null; every other descriptor closed but `keep`."""
     null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
-    if keep is None:
-        os.closerange(3, 65536)
-    else:
-        os.closerange(3, keep)
-        os.closerange(keep + 1, 65536)
+    start = 3
+    for fd in sorted(keep):
+        os.closerange(start, fd)
+        start = fd + 1
+    os.closerange(start, 65536)
 
 
 def address_space() -> int:

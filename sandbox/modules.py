@@ -147,9 +147,9 @@ def _sized(limit_arg: int, limit: int) -> Callable[[Any, Any], Any]:
 
     def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
         def sized(*args: Any, **kwargs: Any) -> Any:
-            if len(args) > limit_arg and isinstance(args[limit_arg], int):
-                if args[limit_arg] > limit:
-                    hooks.sizes.budget.refuse_memory()
+            value = args[limit_arg] if len(args) > limit_arg else None
+            if isinstance(value, int) and value > limit:
+                hooks.sizes.budget.refuse_memory()
             return real(*args, **kwargs)
 
         sized.__name__ = sized.__qualname__ = real.__name__

@@ -8,9 +8,9 @@ from RestrictedPython.transformer import INSPECT_ATTRIBUTES
 
 _ARITHMETIC = ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "divmod", "pow")
 _BITWISE = ("lshift", "rshift", "and", "xor", "or")
-_BINARY = {
-    f"__{prefix}{op}__" for op in _ARITHMETIC + _BITWISE for prefix in ("", "r", "i")
-} - {"__idivmod__"}
+_BINARY = {f"__{prefix}{op}__" for op in _ARITHMETIC + _BITWISE for prefix in ("", "r", "i")} - {
+    "__idivmod__"
+}
 
 SPECIAL_METHODS: frozenset[str] = frozenset(
     _BINARY

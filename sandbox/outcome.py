@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sandbox.status import Layer, Status
 
-class Status(enum.StrEnum):
-    OK = "ok"
-    SYNTAX_ERROR = "syntax_error"
-    RUNTIME_ERROR = "runtime_error"
-    FORBIDDEN = "forbidden"
-    TIMEOUT = "timeout"
-    MEMORY_LIMIT = "memory_limit"
-    OUTPUT_LIMIT = "output_limit"
-
-
-class Layer(enum.StrEnum):
-    """The sandbox layer that stopped a run."""
-
-    LANGUAGE = "language"
-    PROCESS = "process"
+__all__ = ["CallResult", "ErrorInfo", "Layer", "Outcome", "Status"]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,10 @@ import json
 import os
 import select
 import struct
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _HEADER = struct.Struct(">I")
 MAX_FRAME = 64 * 1024 * 1024

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import platform
+import os
 
 _DENIED_X86_64 = {
     "socket": 41, "connect": 42, "accept": 43, "sendto": 44, "sendmsg": 46, "bind": 49,
@@ -72,22 +72,22 @@ class _Program(ctypes.Structure):
 
 
 def supported() -> bool:
-    return platform.machine() in _ARCHES
+    return os.uname().machine in _ARCHES
 
 
 def denied_syscalls() -> tuple[str, ...]:
-    return tuple(sorted(_ARCHES[platform.machine()][1])) if supported() else ()
+    return tuple(sorted(_ARCHES[os.uname().machine][1])) if supported() else ()
 
 
 def _program() -> list[tuple[int, int, int, int]]:
-    arch, denied = _ARCHES[platform.machine()]
+    arch, denied = _ARCHES[os.uname().machine]
     code = [
         (_LD_W_ABS, 0, 0, 4),  # seccomp_data.arch
         (_JEQ_K, 1, 0, arch),
         (_RET_K, 0, 0, _RET_KILL_PROCESS),
         (_LD_W_ABS, 0, 0, 0),  # seccomp_data.nr
     ]
-    if platform.machine() == "x86_64":
+    if os.uname().machine == "x86_64":
         code += [(_JGE_K, 0, 1, _X32_SYSCALL_BIT), (_RET_K, 0, 0, _RET_KILL_PROCESS)]
     for number in sorted(denied.values()):
         code += [(_JEQ_K, 0, 1, number), (_RET_K, 0, 0, _RET_ERRNO | errno.EPERM)]

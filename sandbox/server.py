@@ -7,6 +7,7 @@ Work done once lives here: the network namespace, the allowlisted imports, the c
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import json
@@ -22,8 +23,8 @@ from sandbox.channel import Channel
 from sandbox.compiling import SERVER_COMPILE_LIMIT, Request, compile_program
 from sandbox.isolation import ProcessLayer, address_space
 from sandbox.limits import Limits
-from sandbox.outcome import Layer, Status
 from sandbox.protocol import ProtocolError, read_frame, write_frame
+from sandbox.status import Layer, Status
 
 KILL_GRACE = 0.25
 """Seconds past the timeout before the process layer kills the child's process group."""
@@ -43,11 +44,8 @@ class ForkServer:
         if len(self._to_preload) == 1:
             gc.collect()
             gc.freeze()  # children's collections then skip the server's objects
-        name = self._to_preload.pop(0)
-        try:
-            modules.real_module(name)
-        except ImportError:
-            pass
+        with contextlib.suppress(ImportError):
+            modules.real_module(self._to_preload.pop(0))
         return True
 
     def run(self, request: Request) -> dict[str, Any]:
@@ -93,7 +91,9 @@ class ForkServer:
         internal = result.get("internal_error", "") if result else ""
         if internal and "MemoryError" not in internal:
             raise RuntimeError(f"sandbox child failed: {internal}")
-        return _reply(_from_exit(status, timed_out, truncated, internal, limits), stdout, truncated, duration)
+        return _reply(
+            _from_exit(status, timed_out, truncated, internal, limits), stdout, truncated, duration
+        )
 
 
 def _reply(result: dict[str, Any], stdout: str, truncated: bool, duration: float) -> dict[str, Any]:
@@ -127,10 +127,8 @@ def _from_exit(
 
 
 def _set_group(pid: int) -> None:
-    try:
+    with contextlib.suppress(OSError):  # the child already did it, or already exited
         os.setpgid(pid, pid)
-    except OSError:
-        pass  # the child already did it, or already exited
 
 
 def _wait(pid: int, timeout: float) -> tuple[int, bool]:
@@ -150,10 +148,8 @@ def _wait(pid: int, timeout: float) -> tuple[int, bool]:
 
 def _kill(pid: int) -> None:
     for kill in (os.killpg, os.kill):
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             kill(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 # -- the process ---------------------------------------------------------------------------
@@ -181,21 +177,18 @@ def serve(config: dict[str, Any]) -> None:
     server = ForkServer(language=config.get("language", True), process=config.get("process", True))
     hello = {"ready": True, "warnings": server.layer.warnings, "isolation": server.layer.report()}
     write_frame(stdout, hello)
-    try:
-        while True:
-            while _idle(stdin) and server.preload_next():
-                pass
-            try:
-                frame = read_frame(stdin)
-            except ProtocolError:
-                break
-            try:
-                reply = server.run(_request(frame))
-            except Exception as exc:
-                reply = {"internal_error": f"{type(exc).__name__}: {exc}"}
-            write_frame(stdout, reply)
-    finally:
-        server.layer.cleanup()
+    while True:
+        while _idle(stdin) and server.preload_next():
+            pass
+        try:
+            frame = read_frame(stdin)
+        except ProtocolError:
+            return
+        try:
+            reply = server.run(_request(frame))
+        except Exception as exc:
+            reply = {"internal_error": f"{type(exc).__name__}: {exc}"}
+        write_frame(stdout, reply)
 
 
 if __name__ == "__main__":

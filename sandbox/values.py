@@ -7,7 +7,6 @@ else becomes an opaque `{"$object": type, "repr": ...}` that equals nothing expe
 
 from __future__ import annotations
 
-import base64
 import math
 from typing import Any
 
@@ -48,14 +47,22 @@ def _encode_container(value: Any, budget: list[int], depth: int) -> Any:
     if isinstance(value, list):
         return [_encode(item, budget, depth) for item in list.copy(value)]
     if isinstance(value, tuple):
-        return {"$tuple": [_encode(item, budget, depth) for item in tuple.__getitem__(value, slice(None))]}
+        return {
+            "$tuple": [
+                _encode(item, budget, depth) for item in tuple.__getitem__(value, slice(None))
+            ]
+        }
     if isinstance(value, dict):
-        return {"$dict": [[_encode(k, budget, depth), _encode(v, budget, depth)] for k, v in dict.items(value)]}
+        return {
+            "$dict": [
+                [_encode(k, budget, depth), _encode(v, budget, depth)] for k, v in dict.items(value)
+            ]
+        }
     if isinstance(value, (set, frozenset)):
         items = [_encode(item, budget, depth) for item in frozenset.__iter__(frozenset(value))]
         return {"$set": sorted(items, key=canonical_key)}
     if isinstance(value, (bytes, bytearray)):
-        return {"$bytes": base64.b64encode(bytes(value)).decode("ascii")}
+        return {"$bytes": bytes(value).hex()}
     if isinstance(value, complex):
         return {"$complex": [complex.real.__get__(value), complex.imag.__get__(value)]}
     return {"$object": type(value).__name__, "repr": safe_repr(value)}
@@ -94,7 +101,7 @@ def decode(data: Any) -> Any:
     if "$float" in data:
         return float(data["$float"])
     if "$bytes" in data:
-        return base64.b64decode(data["$bytes"])
+        return bytes.fromhex(data["$bytes"])
     if "$complex" in data:
         real, imag = data["$complex"]
         return complex(real, imag)

@@ -1,0 +1,18 @@
+"""Entry point. Starts the sandbox server before importing click, so both boot in parallel."""
+
+from __future__ import annotations
+
+import sys
+
+_SANDBOXED_COMMANDS = {"run", "check", "batch", "validate"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] and args[0] in _SANDBOXED_COMMANDS and "--help" not in args:
+        from sandbox.client import default_sandbox
+
+        default_sandbox().start()
+    from grader.commands import cli
+
+    cli.main(args=args, prog_name="grader")

@@ -1,0 +1,57 @@
+"""The `grader` command group. Subcommands load lazily, so a run imports only what it needs."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from typing import Any
+
+import click
+
+from grader.errors import GraderError
+
+_COMMANDS = {
+    "run": "grader.commands.run:run",
+    "check": "grader.commands.check:check",
+    "list": "grader.commands.listing:list_exercises",
+    "show": "grader.commands.show:show",
+    "validate": "grader.commands.validate:validate",
+    "new": "grader.commands.new:new",
+    "lock": "grader.commands.lock:lock",
+    "unlock": "grader.commands.lock:unlock",
+    "batch": "grader.commands.batch:batch",
+    "report": "grader.commands.report:report",
+    "merge": "grader.commands.merge:merge",
+    "schema": "grader.commands.schema:schema",
+}
+
+
+def _module(name: str) -> str:
+    return _COMMANDS[name].partition(":")[0]
+
+
+class LazyGroup(click.Group):
+    """Imports a subcommand's module only when that subcommand runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in _COMMANDS if importlib.util.find_spec(_module(name)))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in _COMMANDS or importlib.util.find_spec(_module(cmd_name)) is None:
+            return None
+        module_name, _, attribute = _COMMANDS[cmd_name].partition(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraderError as exc:
+            click.echo(exc.format(), err=True)
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(package_name="pygrader", prog_name="grader")
+def cli() -> None:
+    """Grade Python exercises in a two-layer sandbox."""

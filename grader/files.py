@@ -1,0 +1,59 @@
+"""Reading learner files: UTF-8 text only, with a precise message for anything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grader.errors import SubmissionFileError
+
+MAX_SUBMISSION_BYTES = 1024 * 1024
+
+
+class UnreadableText(ValueError):
+    """The bytes are not acceptable text; the message says why."""
+
+
+def decode_text(
+    data: bytes, *, max_bytes: int = MAX_SUBMISSION_BYTES, allow_empty: bool = False
+) -> str:
+    """UTF-8 text (a leading BOM is dropped) or `UnreadableText` saying what is wrong."""
+    if len(data) > max_bytes:
+        raise UnreadableText(f"it is {len(data):,} bytes; the limit is {max_bytes:,} bytes")
+    if not data.strip() and not allow_empty:
+        raise UnreadableText("it is empty")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise UnreadableText(f"it looks binary (a NUL byte at offset {offset}); submit a text file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableText(
+            f"it is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from exc
+    return text.removeprefix("\ufeff")
+
+
+def read_text_file(
+    path: Path,
+    *,
+    what: str = "file",
+    max_bytes: int = MAX_SUBMISSION_BYTES,
+    allow_empty: bool = False,
+) -> str:
+    """Read `path` as UTF-8 text or raise `SubmissionFileError` naming the file and the fix."""
+    try:
+        if path.is_dir():
+            raise SubmissionFileError(f"{path}: is a directory; give a {what} file")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise SubmissionFileError(f"{path}: no such {what} file") from None
+    except PermissionError:
+        raise SubmissionFileError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise SubmissionFileError(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        return decode_text(data, max_bytes=max_bytes, allow_empty=allow_empty)
+    except UnreadableText as exc:
+        raise SubmissionFileError(f"{path}: cannot use this {what}: {exc}") from None
