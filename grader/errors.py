@@ -64,6 +64,13 @@ class ExerciseNotFound(UsageError):
     pass
 
 
+class BrokenExercise(GraderError):
+    """An exercise that loads but cannot be graded (its reference code fails, say)."""
+
+    def __init__(self, exercise: str, reason: str) -> None:
+        super().__init__(f"exercise '{exercise}' is broken: {reason}; run `grader validate` on it")
+
+
 class InfrastructureError(GraderError):
     """The grader could not do its job (the sandbox died, the store is unwritable)."""
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from sandbox import modules, reporting, values
+from sandbox.calls import parse_call
 from sandbox.budget import (
     ForbiddenOperation,
     OutputLimitExceeded,
@@ -157,23 +158,6 @@ def _call(call: str, namespace: dict, request: Request) -> dict:
         error = reporting.runtime_error(exc, request.filename, request.limits.error_bytes)
         return {"call": call, "returned": False, "error": error}
     return {"call": call, "returned": True, "value": encoded, "display": display}
-
-
-def parse_call(call: str) -> tuple[str, list[Any], dict[str, Any]]:
-    """`name(literal, ..., key=literal)` into its parts; anything else is a ValueError."""
-    try:
-        node = ast.parse(call.strip(), mode="eval").body
-    except SyntaxError as exc:
-        raise ValueError(f"not a call: {call!r}") from exc
-    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
-        raise ValueError(f"not a call of a named function: {call!r}")
-    if any(isinstance(a, ast.Starred) for a in node.args) or any(
-        k.arg is None for k in node.keywords
-    ):
-        raise ValueError(f"*args and **kwargs are not supported in calls: {call!r}")
-    args = [ast.literal_eval(a) for a in node.args]
-    kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
-    return node.func.id, args, kwargs
 
 
 def _classify(

@@ -1,0 +1,93 @@
+"""A bank of exercises: one YAML file per exercise, at `<topic>/<id>.yaml`."""
+
+from __future__ import annotations
+
+import difflib
+import importlib.resources
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.errors import ExerciseNotFound, Problem, SpecError, UsageError
+from grader.exercise import Exercise
+from grader.spec.loader import load_exercise
+
+PACKAGED_BANK = "grader._exercises"
+
+
+def default_root() -> Path:
+    """`./exercises` when run from a checkout, else the bank installed with the package."""
+    local = Path("exercises")
+    if local.is_dir():
+        return local
+    return Path(str(importlib.resources.files(PACKAGED_BANK)))
+
+
+def spec_files(root: Path) -> list[Path]:
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such exercise directory")
+    return sorted(p for p in root.rglob("*.yaml") if p.is_file())
+
+
+@dataclass(frozen=True)
+class Bank:
+    root: Path
+    exercises: dict[str, Exercise]
+
+    @classmethod
+    def load(cls, root: Path | None = None, files: Iterable[Path] | None = None) -> Bank:
+        """Every exercise under `root`; `SpecError` lists every problem in every file."""
+        root = root or default_root()
+        problems: list[Problem] = []
+        exercises: dict[str, Exercise] = {}
+        for path in files if files is not None else spec_files(root):
+            try:
+                exercise = load_exercise(path)
+            except SpecError as exc:
+                problems.extend(exc.problems)
+                continue
+            if exercise.id in exercises:
+                other = exercises[exercise.id].file
+                problems.append(
+                    Problem(str(path), 1, "id", f"'{exercise.id}' is already used by {other}")
+                )
+                continue
+            exercises[exercise.id] = exercise
+        if problems:
+            raise SpecError(problems)
+        return cls(root, exercises)
+
+    def get(self, exercise_id: str) -> Exercise:
+        if exercise_id in self.exercises:
+            return self.exercises[exercise_id]
+        close = difflib.get_close_matches(exercise_id, list(self.exercises), n=1)
+        suggestion = f"; did you mean '{close[0]}'?" if close else "; see `grader list`"
+        raise ExerciseNotFound(f"no exercise '{exercise_id}' in {self.root}{suggestion}")
+
+    def select(
+        self, *, topic: str | None = None, kind: str | None = None, difficulty: str | None = None
+    ) -> list[Exercise]:
+        chosen = [
+            e
+            for e in self.exercises.values()
+            if (topic is None or e.topic == topic)
+            and (kind is None or e.kind == kind)
+            and (difficulty is None or e.difficulty == difficulty)
+        ]
+        return sorted(chosen, key=lambda e: (e.topic, e.difficulty.value, e.id))
+
+
+def find_exercise(reference: str, root: Path | None = None) -> Exercise:
+    """An exercise by bank id or by YAML path; only that one file is loaded when possible."""
+    path = Path(reference)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        if not path.is_file():
+            raise UsageError(f"{path}: no such exercise file")
+        return load_exercise(path)
+    root = root or default_root()
+    candidates = [p for p in spec_files(root) if p.stem == reference]
+    if len(candidates) == 1:
+        exercise = load_exercise(candidates[0])
+        if exercise.id == reference:
+            return exercise
+    return Bank.load(root).get(reference)

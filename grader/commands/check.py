@@ -1,0 +1,51 @@
+"""`grader check EXERCISE SUBMISSION`: grade one submission and explain the verdict."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from grader.bank import find_exercise
+from grader.commands.options import console, exercises_option, format_option
+from grader.errors import InfrastructureError, UsageError
+from grader.grading import grade
+from grader.render.json_render import verdict_json
+from grader.render.text import verdict_text
+from grader.runner import CachingRunner
+from grader.submission import Submission
+from sandbox.client import SandboxError, default_sandbox
+
+
+@click.command("check")
+@click.argument("exercise")
+@click.argument("submission", type=click.Path(path_type=Path))
+@exercises_option
+@format_option
+def check(exercise: str, submission: Path, exercises_dir: Path | None, fmt: str) -> None:
+    """Grade SUBMISSION (a file, or - for stdin) against EXERCISE (an id or a YAML path).
+
+    Exit 0 when it passes, 1 when it does not, 2 for usage or spec errors.
+    """
+    target = find_exercise(exercise, exercises_dir)
+    answer = _read(submission)
+    try:
+        verdict = grade(target, answer, CachingRunner(default_sandbox())).public()
+    except SandboxError as exc:
+        raise InfrastructureError(str(exc)) from exc
+    if fmt == "json":
+        click.echo(verdict_json(verdict))
+    else:
+        console().print(verdict_text(verdict), end="")
+    sys.exit(0 if verdict.passed else 1)
+
+
+def _read(path: Path) -> Submission:
+    if str(path) == "-":
+        return Submission.from_bytes(sys.stdin.buffer.read(), "stdin.txt")
+    if not path.exists():
+        raise UsageError(f"{path}: no such submission file")
+    if path.is_dir():
+        raise UsageError(f"{path}: is a directory; give a submission file")
+    return Submission.from_path(path)

@@ -1,0 +1,28 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+exercises_option = click.option(
+    "--exercises",
+    "exercises_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Exercise bank directory (default: ./exercises, else the bundled bank).",
+)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
+def console() -> Console:
+    """Styled on a terminal; plain text (no escape codes at all) when the output is not a
+    terminal or NO_COLOR is set. Plain text is never wrapped."""
+    styled = Console(highlight=False)
+    if styled.is_terminal and not os.environ.get("NO_COLOR"):
+        return styled
+    return Console(highlight=False, soft_wrap=True, width=200, force_terminal=False, no_color=True)

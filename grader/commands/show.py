@@ -1,0 +1,44 @@
+"""`grader show ID`: the prompt, the code and the options; never answers or hidden cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.markdown import Markdown
+from rich.syntax import Syntax
+
+from grader import kinds
+from grader.bank import find_exercise
+from grader.commands.options import console, exercises_option
+
+
+@click.command("show")
+@click.argument("exercise")
+@exercises_option
+def show(exercise: str, exercises_dir: Path | None) -> None:
+    """Show EXERCISE (an id or a YAML path) as a learner sees it."""
+    target = find_exercise(exercise, exercises_dir)
+    kind = kinds.get(target.kind)
+    assert kind is not None
+    view = kind.present(target)
+    out = console()
+    out.print(
+        f"[bold]{target.title}[/bold]  ({target.id}: {target.kind}, {target.difficulty}, "
+        f"{target.points:g} point{'s' if target.points != 1 else ''})"
+    )
+    out.print(Markdown(target.prompt))
+    for label, code in (
+        ("Code", view.code),
+        ("Starter", view.starter if view.starter != view.code else None),
+    ):
+        if code:
+            out.print(f"\n[bold]{label}:[/bold]")
+            out.print(Syntax(code.rstrip("\n"), "python", line_numbers=True, theme="ansi_dark"))
+    if view.options:
+        out.print()
+        for option in view.options:
+            out.print(f"  {option}", markup=False)
+    for note in view.notes:
+        out.print(f"\n{note}", markup=False)
+    out.print(f"\nAnswer with: {'a .py file' if kind.answer == 'code' else 'a text answer (.txt)'}")

@@ -1,0 +1,198 @@
+"""fix-syntax-error: `code` does not compile; the learner submits the fixed program.
+
+The fix must compile, stay close to the broken code (so a rewrite to
+`print("expected output")` fails), and print what the reference fix prints.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from grader.compare import Comparison, normalize
+from grader.errors import BrokenExercise
+from grader.exercise import Exercise
+from grader.grading import failed_run_verdict, output_check, run_failure, status_from_checks
+from grader.kinds import register
+from grader.kinds.base import Kind, Presentation, SpecReader
+from grader.runner import Runner
+from grader.submission import Submission
+from grader.verdict import Check, Status, Verdict, clip, ordered_hints
+from sandbox.outcome import Outcome
+from sandbox.status import Status as RunStatus
+
+STAY_CLOSE = "Fix only the error: keep the rest of the program as it was."
+
+
+@dataclass(frozen=True)
+class Body:
+    code: str
+    fixed: str
+    stdin: str = ""
+    max_changed_lines: int | None = None
+    min_similarity: float | None = None
+
+    @property
+    def allowed_changes(self) -> int:
+        if self.max_changed_lines is not None:
+            return self.max_changed_lines
+        return changed_lines(self.code, self.fixed) + 1
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip() for line in normalize(text).split("\n") if line.strip()]
+
+
+def changed_lines(before: str, after: str) -> int:
+    """Lines replaced, added or removed (blank lines and trailing spaces ignored)."""
+    matcher = difflib.SequenceMatcher(None, _lines(before), _lines(after), autojunk=False)
+    return sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
+
+
+def similarity(before: str, after: str) -> float:
+    return difflib.SequenceMatcher(
+        None, normalize(before), normalize(after), autojunk=False
+    ).ratio()
+
+
+def reference_outcome(exercise: Exercise, runner: Runner) -> Outcome:
+    body: Body = exercise.body
+    return runner.run(body.fixed, filename="fixed.py", stdin=body.stdin, limits=exercise.limits)
+
+
+class FixSyntaxError(Kind):
+    name = "fix-syntax-error"
+    answer = "code"
+    summary = "Fix the syntax error; keep everything else."
+    properties: ClassVar[dict[str, Any]] = {
+        "code": {"type": "string", "minLength": 1, "description": "The broken program."},
+        "fixed": {"type": "string", "minLength": 1, "description": "The reference fix."},
+        "stdin": {"type": "string"},
+        "max_changed_lines": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Default: the lines the reference fix changes, plus one.",
+        },
+        "min_similarity": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+    }
+    required = ("code", "fixed")
+
+    def parse(self, spec: SpecReader) -> Body:
+        data = spec.data
+        return Body(
+            data["code"],
+            data["fixed"],
+            data.get("stdin", ""),
+            data.get("max_changed_lines"),
+            data.get("min_similarity"),
+        )
+
+    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
+        body: Body = exercise.body
+        source = submission.text or ""
+        outcome = runner.run(
+            source, filename=submission.filename, stdin=body.stdin, limits=exercise.limits
+        )
+        if outcome.status is RunStatus.SYNTAX_ERROR:
+            return failed_run_verdict(exercise, outcome, source)
+        closeness = _closeness_check(body, source)
+        if not closeness.passed:
+            return Verdict(
+                exercise.id,
+                exercise.kind,
+                Status.WRONG_ANSWER,
+                0.0,
+                exercise.points,
+                "The program compiles, but it is a rewrite rather than a fix.",
+                (closeness,),
+                ordered_hints(STAY_CLOSE, exercise.hint),
+            )
+        if run_failure(outcome):
+            return failed_run_verdict(exercise, outcome, source, checks=(closeness,))
+        reference = reference_outcome(exercise, runner)
+        if reference.status is not RunStatus.OK:
+            raise BrokenExercise(exercise.id, f"its reference fix ends with {reference.status}")
+        check, match = output_check(
+            "output", reference.stdout, outcome.stdout, Comparison(), points=exercise.points
+        )
+        status = status_from_checks([closeness, check], [match, match])
+        hints = (
+            ()
+            if status is Status.PASSED
+            else ordered_hints(
+                "The program compiles now but prints something else: "
+                "compare with what the original was meant to do.",
+                exercise.hint,
+            )
+        )
+        messages = {
+            Status.PASSED: "Fixed: it compiles and prints the right output.",
+            Status.PRESENTATION_ERROR: "It compiles; only whitespace in the output differs.",
+            Status.WRONG_ANSWER: "It compiles, but its output is not the fixed program's.",
+        }
+        return Verdict(
+            exercise.id,
+            exercise.kind,
+            status,
+            check.points,
+            exercise.points,
+            messages[status],
+            (closeness, check),
+            hints,
+            output=clip(outcome.stdout)[0],
+        )
+
+    def present(self, exercise: Exercise) -> Presentation:
+        body: Body = exercise.body
+        return Presentation(
+            code=body.code,
+            starter=body.code,
+            notes=(f"Submit the fixed program as a .py file. {STAY_CLOSE}",),
+        )
+
+    def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
+        body: Body = exercise.body
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        broken = runner.run(
+            body.code, filename="broken.py", stdin=body.stdin, limits=exercise.limits
+        )
+        if broken.status is not RunStatus.SYNTAX_ERROR:
+            problems.append(
+                (("code",), f"compiles (status {broken.status}); it must contain a syntax error")
+            )
+        reference = reference_outcome(exercise, runner)
+        if reference.status is not RunStatus.OK:
+            detail = (
+                f": {reference.error.type}: {reference.error.message}" if reference.error else ""
+            )
+            problems.append(
+                (("fixed",), f"the reference fix does not run cleanly ({reference.status}{detail})")
+            )
+        if not _closeness_check(body, body.fixed).passed:
+            problems.append(
+                (("fixed",), "the reference fix changes more than the closeness rule allows")
+            )
+        return problems
+
+
+def _closeness_check(body: Body, source: str) -> Check:
+    if body.min_similarity is not None:
+        ratio = similarity(body.code, source)
+        ok = ratio >= body.min_similarity
+        message = f"{ratio:.0%} similar to the original (at least {body.min_similarity:.0%} needed)"
+        return Check.make(
+            "stays close to the original", ok, message=message, hint=None if ok else STAY_CLOSE
+        )
+    changed = changed_lines(body.code, source)
+    allowed = body.allowed_changes
+    ok = changed <= allowed
+    message = f"{changed} line{'s' if changed != 1 else ''} changed (at most {allowed} allowed)"
+    return Check.make(
+        "stays close to the original", ok, message=message, hint=None if ok else STAY_CLOSE
+    )
+
+
+register(FixSyntaxError())

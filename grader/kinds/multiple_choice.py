@@ -1,0 +1,215 @@
+"""multiple-choice: options A, B, C...; one or more correct; each wrong option explains the
+common mistake behind it. Learners answer with letters (`B`, `A, C`) or an option's text."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from grader.exercise import Exercise
+from grader.kinds import register
+from grader.kinds.base import Kind, Presentation, SpecReader
+from grader.runner import Runner
+from grader.submission import Submission
+from grader.verdict import Check, Status, Verdict, ordered_hints
+
+LABELS = string.ascii_uppercase
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    text: str
+    correct: bool
+    feedback: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    options: tuple[Option, ...]
+
+    @property
+    def correct(self) -> frozenset[str]:
+        return frozenset(o.label for o in self.options if o.correct)
+
+    def by_label(self, label: str) -> Option:
+        return self.options[LABELS.index(label)]
+
+
+OPTION_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "minItems": 2,
+    "maxItems": 26,
+    "items": {
+        "type": "object",
+        "properties": {
+            "text": {"type": "string", "minLength": 1},
+            "correct": {"type": "boolean", "default": False},
+            "feedback": {"type": "string", "minLength": 1, "description": "The mistake behind it."},
+        },
+        "required": ["text"],
+        "additionalProperties": False,
+    },
+}
+
+
+def parse_options(spec: SpecReader, key: str = "options") -> tuple[Option, ...]:
+    """Options with labels; every wrong option must say which mistake it stands for."""
+    items = spec.data[key]
+    options = tuple(
+        Option(LABELS[i], item["text"], bool(item.get("correct", False)), item.get("feedback"))
+        for i, item in enumerate(items)
+    )
+    if not any(o.correct for o in options):
+        spec.problem((key,), "no option is marked `correct: true`")
+    for index, option in enumerate(options):
+        if not option.correct and not option.feedback:
+            spec.problem((key, index), "a wrong option needs `feedback`: the mistake behind it")
+    seen: dict[str, int] = {}
+    for index, option in enumerate(options):
+        folded = _fold(option.text)
+        if folded in seen:
+            spec.problem((key, index, "text"), f"same text as option {LABELS[seen[folded]]}")
+        seen.setdefault(folded, index)
+    return options
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split()).strip(" .")
+
+
+_PREFIX = re.compile(r"^\s*(?:the\s+)?(?:answer|options?)(?:\s+is)?\s*[:\-]?\s*", re.IGNORECASE)
+_SEPARATED = re.compile(
+    r"^\(?([a-z])\)?(?:\s*(?:,|;|/|&|\band\b|\s)\s*\(?([a-z])\)?)*\.?$", re.IGNORECASE
+)
+
+
+def parse_answer(answer: str, options: tuple[Option, ...]) -> frozenset[str] | None:
+    """The labels chosen, from letters or an option's text; None when it names no option.
+
+    Accepts `B`, `b)`, `(b)`, `A, C`, `A and C`, `AC` (compact letters in capitals only, so
+    that a word is never read as letters) and the full text of one option.
+    """
+    by_text = {_fold(o.text): o.label for o in options}
+    if _fold(answer) in by_text:
+        return frozenset({by_text[_fold(answer)]})
+    text = _PREFIX.sub("", answer.strip()).strip()
+    if _SEPARATED.fullmatch(text):
+        letters = re.findall(r"\b[a-z]\b|(?<=\()[a-z](?=\))", text, flags=re.IGNORECASE)
+    elif re.fullmatch(r"[A-Z]{2,26}\.?", text):
+        letters = list(text.rstrip("."))
+    else:
+        return None
+    chosen = frozenset(letter.upper() for letter in letters)
+    if len(chosen) != len(letters) or not chosen <= {o.label for o in options}:
+        return None
+    return chosen
+
+
+def grade_choice(exercise: Exercise, options: tuple[Option, ...], answer: str) -> Verdict:
+    """Shared by multiple-choice and find-the-error (option form)."""
+    correct = frozenset(o.label for o in options if o.correct)
+    chosen = parse_answer(answer, options)
+    last = LABELS[len(options) - 1]
+    if chosen is None:
+        return _verdict(
+            exercise,
+            Status.WRONG_ANSWER,
+            0.0,
+            f"Answer with the letter of an option (A-{last}) or its text.",
+            (),
+            ordered_hints(f"Options run from A to {last}.", exercise.hint),
+        )
+    checks = tuple(
+        _option_check(opt, opt.label in chosen)
+        for opt in options
+        if opt.label in chosen or opt.correct
+    )
+    if chosen == correct:
+        return _verdict(exercise, Status.PASSED, exercise.points, "Correct.", checks, ())
+    wrong = [o for o in options if o.label in chosen and not o.correct]
+    right = len(chosen & correct) - len(wrong)
+    score = exercise.points * max(0, right) / len(correct) if len(correct) > 1 else 0.0
+    missing = len(correct - chosen)
+    hints = [o.feedback for o in wrong if o.feedback]
+    if missing and not wrong:
+        hints.append(f"{missing} more option{'s are' if missing > 1 else ' is'} also correct.")
+    message = f"Not quite: {', '.join(sorted(chosen))} is not the full, correct answer."
+    return _verdict(
+        exercise, Status.WRONG_ANSWER, score, message, checks, ordered_hints(hints, exercise.hint)
+    )
+
+
+def _option_check(option: Option, chosen: bool) -> Check:
+    if chosen and option.correct:
+        return Check.make(f"option {option.label}", True, message="correct option chosen")
+    if chosen:
+        return Check.make(
+            f"option {option.label}",
+            False,
+            message=f"{option.label} is not correct",
+            hint=option.feedback,
+        )
+    return Check.make(f"option {option.label}", False, message="a correct option was not chosen")
+
+
+def _verdict(
+    exercise: Exercise,
+    status: Status,
+    score: float,
+    message: str,
+    checks: tuple[Check, ...],
+    hints: tuple[str, ...],
+) -> Verdict:
+    return Verdict(
+        exercise.id, exercise.kind, status, score, exercise.points, message, checks, hints
+    )
+
+
+class MultipleChoice(Kind):
+    name = "multiple-choice"
+    answer = "text"
+    summary = "Pick the correct option(s)."
+    properties: ClassVar[dict[str, Any]] = {
+        "options": OPTION_SCHEMA,
+        "answer": {
+            "description": "Optional; must name exactly the options marked correct.",
+            "oneOf": [
+                {"type": "string", "pattern": "^[A-Z]$"},
+                {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]$"}, "minItems": 1},
+            ],
+        },
+    }
+    required = ("options",)
+
+    def parse(self, spec: SpecReader) -> Body:
+        body = Body(parse_options(spec))
+        declared = spec.data.get("answer")
+        if declared is not None:
+            labels = {declared} if isinstance(declared, str) else set(declared)
+            unknown = sorted(labels - {o.label for o in body.options})
+            if unknown:
+                spec.problem(("answer",), f"names options that do not exist: {', '.join(unknown)}")
+            elif labels != body.correct:
+                spec.problem(
+                    ("answer",),
+                    f"says {', '.join(sorted(labels))} but the options marked correct "
+                    f"are {', '.join(sorted(body.correct))}",
+                )
+        return body
+
+    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
+        return grade_choice(exercise, exercise.body.options, submission.text or "")
+
+    def present(self, exercise: Exercise) -> Presentation:
+        body: Body = exercise.body
+        many = len(body.correct) > 1
+        notes = ("More than one option is correct: give all their letters.",) if many else ()
+        return Presentation(
+            options=tuple(f"{o.label}. {o.text}" for o in body.options), notes=notes
+        )
+
+
+register(MultipleChoice())

@@ -1,0 +1,269 @@
+"""predict-output: the learner types what a snippet prints ("What would Python display?").
+
+The truth is the snippet's real output in the sandbox. When the snippet raises, the last
+line of the answer names the error (or just says `Error`); a snippet that never ends is
+answered `Infinite Loop`; one that prints nothing, `Nothing`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from grader.compare import normalize, squeeze
+from grader.diff import describe_first_difference
+from grader.exercise import Exercise
+from grader.kinds import register
+from grader.kinds.base import Kind, Presentation, SpecReader
+from grader.runner import Runner
+from grader.submission import Submission
+from grader.verdict import Check, Status, Verdict, ordered_hints
+from sandbox.outcome import Outcome
+from sandbox.status import Status as RunStatus
+
+NOTHING = "Nothing"
+INFINITE_LOOP = "Infinite Loop"
+ERROR = "Error"
+_LOOPING = {RunStatus.TIMEOUT, RunStatus.OUTPUT_LIMIT}
+_RAISING = {RunStatus.RUNTIME_ERROR, RunStatus.SYNTAX_ERROR, RunStatus.MEMORY_LIMIT}
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A predictable wrong answer and the hint that fits it."""
+
+    hint: str
+    output: str | None = None
+    pattern: re.Pattern[str] | None = None
+    error: str | None = None
+
+    def matches(self, answer: str) -> bool:
+        if self.output is not None and normalize(self.output) == answer:
+            return True
+        if self.pattern is not None and self.pattern.search(answer):
+            return True
+        return self.error is not None and _last_line(answer).startswith(self.error)
+
+
+@dataclass(frozen=True)
+class Body:
+    code: str
+    stdin: str = ""
+    expected_output: str | None = None
+    mistakes: tuple[Mistake, ...] = ()
+
+
+@dataclass(frozen=True)
+class Truth:
+    """What Python displays for the snippet, in answer form."""
+
+    output: str
+    error: str | None = None
+    looping: bool = False
+
+    @property
+    def answer(self) -> str:
+        if self.looping:
+            return INFINITE_LOOP
+        lines = [self.output] if self.output else []
+        if self.error:
+            lines.append(self.error)
+        return "\n".join(lines) or NOTHING
+
+
+def truth_of(outcome: Outcome) -> Truth:
+    output = normalize(outcome.stdout)
+    if outcome.status in _LOOPING:
+        return Truth(output, looping=True)
+    if outcome.status in _RAISING:
+        return Truth(output, error=outcome.error.type if outcome.error else ERROR)
+    return Truth(output)
+
+
+def snippet_outcome(exercise: Exercise, runner: Runner) -> Outcome:
+    body: Body = exercise.body
+    return runner.run(body.code, filename="snippet.py", stdin=body.stdin, limits=exercise.limits)
+
+
+def _last_line(text: str) -> str:
+    return text.rsplit("\n", 1)[-1].strip()
+
+
+def answer_matches(truth: Truth, answer: str) -> bool:
+    if truth.looping:
+        return answer.casefold() == INFINITE_LOOP.casefold()
+    if truth.error is None:
+        return answer == truth.answer or (
+            truth.answer == NOTHING and answer.casefold() == "nothing"
+        )
+    head, _, last = answer.rpartition("\n") if "\n" in answer else ("", "", answer)
+    names_error = last.strip() in (truth.error, ERROR) or last.strip().startswith(f"{truth.error}:")
+    return names_error and normalize(head) == truth.output
+
+
+class PredictOutput(Kind):
+    name = "predict-output"
+    answer = "text"
+    summary = "Type what the snippet prints."
+    properties: ClassVar[dict[str, Any]] = {
+        "code": {"type": "string", "minLength": 1, "description": "The snippet learners read."},
+        "stdin": {"type": "string"},
+        "expected_output": {
+            "type": "string",
+            "description": "Optional; `grader validate` checks it equals the real output.",
+        },
+        "mistakes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "output": {"type": "string"},
+                    "pattern": {"type": "string"},
+                    "error": {"type": "string"},
+                    "hint": {"type": "string", "minLength": 1},
+                },
+                "required": ["hint"],
+                "minProperties": 2,
+                "additionalProperties": False,
+            },
+        },
+    }
+    required = ("code",)
+
+    def parse(self, spec: SpecReader) -> Body:
+        data = spec.data
+        mistakes = []
+        for index, item in enumerate(data.get("mistakes", [])):
+            pattern = item.get("pattern")
+            compiled = spec.regex(("mistakes", index, "pattern"), pattern) if pattern else None
+            mistakes.append(Mistake(item["hint"], item.get("output"), compiled, item.get("error")))
+        return Body(
+            data["code"], data.get("stdin", ""), data.get("expected_output"), tuple(mistakes)
+        )
+
+    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
+        body: Body = exercise.body
+        truth = truth_of(snippet_outcome(exercise, runner))
+        answer = normalize(submission.text or "")
+        if answer_matches(truth, answer):
+            check = Check.make(
+                "output",
+                True,
+                expected=truth.answer,
+                actual=answer,
+                points=exercise.points,
+                max_points=exercise.points,
+            )
+            return _verdict(
+                exercise,
+                Status.PASSED,
+                exercise.points,
+                "Correct: that is what Python displays.",
+                check,
+            )
+        mistakes = [m.hint for m in body.mistakes if m.matches(answer)]
+        if squeeze(answer) == squeeze(truth.answer):
+            where = describe_first_difference(truth.answer, answer)
+            check = Check.make(
+                "output",
+                False,
+                expected=truth.answer,
+                actual=answer,
+                message=f"only whitespace differs; {where}",
+                max_points=exercise.points,
+            )
+            spacing = (
+                "Right values, but the spacing or line breaks differ from what print() produces."
+            )
+            hints = ordered_hints(mistakes, spacing, exercise.hint)
+            return _verdict(
+                exercise,
+                Status.PRESENTATION_ERROR,
+                0.0,
+                "Almost: only whitespace differs.",
+                check,
+                hints,
+            )
+        where = describe_first_difference(truth.answer, answer).split(":")[0]
+        check = Check.make(
+            "output",
+            False,
+            actual=answer,
+            message=f"your answer differs from what Python displays ({where})",
+            max_points=exercise.points,
+        )
+        hints = ordered_hints(mistakes, _special_hint(truth, answer), exercise.hint)
+        return _verdict(
+            exercise, Status.WRONG_ANSWER, 0.0, "Not what Python displays.", check, hints
+        )
+
+    def present(self, exercise: Exercise) -> Presentation:
+        body: Body = exercise.body
+        notes = (
+            "Answer with the exact output. If the code raises, end with the error name "
+            f"(or '{ERROR}'); if it never ends, answer '{INFINITE_LOOP}'; "
+            f"if it prints nothing, answer '{NOTHING}'.",
+        )
+        if body.stdin:
+            notes += (f"The program's input is: {body.stdin!r}",)
+        return Presentation(code=body.code, notes=notes)
+
+    def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
+        body: Body = exercise.body
+        outcome = snippet_outcome(exercise, runner)
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        if outcome.status is RunStatus.FORBIDDEN:
+            problems.append(
+                (
+                    ("code",),
+                    "the snippet is refused by the sandbox: "
+                    + (outcome.error.message if outcome.error else ""),
+                )
+            )
+        truth = truth_of(outcome)
+        if body.expected_output is not None and not answer_matches(
+            truth, normalize(body.expected_output)
+        ):
+            problems.append(
+                (("expected_output",), f"does not match the real output {truth.answer!r}")
+            )
+        for index, mistake in enumerate(body.mistakes):
+            if mistake.output is not None and answer_matches(truth, normalize(mistake.output)):
+                problems.append(
+                    (("mistakes", index, "output"), "this 'wrong' output is the correct answer")
+                )
+        return problems
+
+
+def _special_hint(truth: Truth, answer: str) -> str | None:
+    """A nudge when the answer misses that the snippet raises or never ends."""
+    if truth.looping:
+        return "Check whether the loop can ever stop."
+    last = _last_line(answer)
+    if truth.error and not (last == ERROR or last.endswith("Error") or last.endswith("Exception")):
+        return "Trace the code line by line: Python stops at the first line that raises an error."
+    return None
+
+
+def _verdict(
+    exercise: Exercise,
+    status: Status,
+    score: float,
+    message: str,
+    check: Check,
+    hints: tuple[str, ...] = (),
+) -> Verdict:
+    return Verdict(
+        exercise=exercise.id,
+        kind=exercise.kind,
+        status=status,
+        score=score,
+        max_score=exercise.points,
+        message=message,
+        checks=(check,),
+        hints=hints,
+    )
+
+
+register(PredictOutput())

@@ -1,0 +1,284 @@
+"""write-function: the learner writes a function; each case is a call with literal arguments
+and the value it must return (or the exception it must raise).
+
+Return values are serialised inside the sandbox child and compared here as plain data,
+never through a learner object's `__eq__`.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from grader.compare import Comparison, normalize
+from grader.exercise import Exercise
+from grader.grading import explain_outcome, failed_run_verdict, run_failure
+from grader.kinds import register
+from grader.kinds.base import Kind, Presentation, SpecReader
+from grader.kinds.write_program import (
+    CASE_COMMON,
+    TOLERANCE,
+    check_unique_names,
+    reference_problems,
+    worst,
+)
+from grader.runner import Runner
+from grader.submission import Submission
+from grader.verdict import Check, Status, Verdict, ordered_hints
+from sandbox.calls import parse_call
+from sandbox.outcome import CallResult
+from sandbox.values import Opaque, decode
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    call: str
+    returns: Any = _MISSING
+    raises: str | None = None
+    prints: str | None = None
+    tolerance: Comparison = field(default_factory=Comparison)
+    points: float = 1.0
+    hidden: bool = False
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    function: str
+    cases: tuple[Case, ...]
+    starter: str | None = None
+    solution_code: str | None = None
+
+
+def values_equal(expected: Any, actual: Any, tolerance: Comparison) -> bool:
+    """Python equality on plain data, with float tolerance; opaque objects equal nothing."""
+    if isinstance(actual, Opaque) or isinstance(expected, Opaque):
+        return False
+    if _is_number(expected) and _is_number(actual):
+        if isinstance(expected, float) or isinstance(actual, float):
+            return math.isclose(
+                expected, actual, rel_tol=tolerance.rel_tol, abs_tol=tolerance.abs_tol
+            )
+        return bool(expected == actual)
+    if isinstance(expected, (list, tuple)) or isinstance(actual, (list, tuple)):
+        return (
+            type(expected) is type(actual)
+            and len(expected) == len(actual)
+            and all(values_equal(e, a, tolerance) for e, a in zip(expected, actual, strict=True))
+        )
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return expected.keys() == actual.keys() and all(
+            values_equal(expected[k], actual[k], tolerance) for k in expected
+        )
+    if isinstance(expected, (set, frozenset)) and isinstance(actual, (set, frozenset)):
+        return set(expected) == set(actual)
+    return type(expected) is type(actual) and bool(expected == actual)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _case(spec: SpecReader, item: dict[str, Any], index: int, function: str) -> Case:
+    path = ("cases", index)
+    try:
+        called, _, _ = parse_call(item["call"])
+        if called != function:
+            spec.problem(
+                (*path, "call"), f"calls '{called}', but the exercise's function is '{function}'"
+            )
+    except ValueError as exc:
+        spec.problem((*path, "call"), str(exc))
+    returns = item.get("returns", _MISSING)
+    if "returns_literal" in item:
+        try:
+            returns = ast.literal_eval(item["returns_literal"])
+        except (ValueError, SyntaxError):
+            spec.problem((*path, "returns_literal"), "not a Python literal")
+    given = [key for key in ("returns", "returns_literal", "raises") if key in item]
+    if len(given) != 1:
+        spec.problem(path, "give exactly one of: returns, returns_literal, raises")
+    tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
+    return Case(
+        item.get("name") or item["call"],
+        item["call"],
+        returns,
+        item.get("raises"),
+        item.get("prints"),
+        Comparison(rel_tol=tolerance.get("rel", 1e-9), abs_tol=tolerance.get("abs", 1e-9)),
+        float(item.get("points", 1)),
+        bool(item.get("hidden", False)),
+        item.get("hint"),
+    )
+
+
+def _expectation(case: Case) -> str:
+    return f"raise {case.raises}" if case.raises else f"return {case.returns!r}"
+
+
+def _judge(case: Case, result: CallResult | None) -> Check:
+    common = {"max_points": case.points, "hidden": case.hidden}
+    if result is None:
+        return Check.make(
+            case.name, False, message="not run: the program stopped before this call", **common
+        )
+    expected_text = f"raises {case.raises}" if case.raises else repr(case.returns)
+    if case.raises:
+        raised = result.error.type if result.error else None
+        ok = raised == case.raises
+        actual = f"raises {raised}" if raised else f"returns {result.display}"
+    elif not result.returned:
+        ok, actual = (
+            False,
+            f"raises {result.error.type}: {result.error.message}" if result.error else "no result",
+        )
+    else:
+        ok, actual = (
+            values_equal(case.returns, decode(result.value), case.tolerance),
+            result.display,
+        )
+    if ok and case.prints is not None and normalize(result.stdout) != normalize(case.prints):
+        ok, actual = False, f"printed {result.stdout!r}"
+        expected_text = f"prints {case.prints!r}"
+    message = "" if ok else f"{case.call} should {_expectation(case)}"
+    return Check.make(
+        case.name,
+        ok,
+        expected=expected_text,
+        actual=actual,
+        message=message,
+        hint=None if ok else case.hint,
+        points=case.points if ok else 0.0,
+        **common,
+    )
+
+
+class WriteFunction(Kind):
+    name = "write-function"
+    answer = "code"
+    summary = "Write a function that returns the right values."
+    properties: ClassVar[dict[str, Any]] = {
+        "function": {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$"},
+        "starter": {"type": "string"},
+        "solution_code": {"type": "string", "minLength": 1},
+        "tolerance": TOLERANCE,
+        "cases": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "properties": {
+                    **CASE_COMMON,
+                    "call": {"type": "string", "minLength": 1, "description": "e.g. add(2, 3)"},
+                    "returns": {"description": "The expected value, as YAML data."},
+                    "returns_literal": {
+                        "type": "string",
+                        "description": "A Python literal, for tuples and sets.",
+                    },
+                    "raises": {"type": "string", "description": "The exception type name."},
+                    "prints": {
+                        "type": "string",
+                        "description": "Also expect this output from the call.",
+                    },
+                    "tolerance": TOLERANCE,
+                },
+                "required": ["call"],
+                "additionalProperties": False,
+            },
+        },
+    }
+    required = ("function", "cases")
+
+    def parse(self, spec: SpecReader) -> Body:
+        data = spec.data
+        cases = tuple(
+            _case(spec, item, i, data["function"]) for i, item in enumerate(data["cases"])
+        )
+        check_unique_names(spec, [c.name for c in cases])
+        return Body(data["function"], cases, data.get("starter"), data.get("solution_code"))
+
+    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
+        body: Body = exercise.body
+        source = submission.text or ""
+        outcome = runner.run(
+            source,
+            filename=submission.filename,
+            limits=exercise.limits,
+            calls=[case.call for case in body.cases],
+        )
+        results = {r.call: r for r in outcome.calls}
+        if not outcome.calls and run_failure(outcome):
+            return failed_run_verdict(exercise, outcome, source)
+        if _undefined(body.function, outcome.calls):
+            missing = f"The program does not define a function named '{body.function}'."
+            return Verdict(
+                exercise.id,
+                exercise.kind,
+                Status.WRONG_ANSWER,
+                0.0,
+                exercise.points,
+                missing,
+                hints=ordered_hints(
+                    f"Define `def {body.function}(...)`: the name must match exactly.",
+                    exercise.hint,
+                ),
+            )
+        checks = tuple(_judge(case, results.get(case.call)) for case in body.cases)
+        total = sum(c.points for c in body.cases) or 1.0
+        score = exercise.points * sum(c.points for c in checks) / total
+        failure = run_failure(outcome)
+        status = worst(
+            [Status.PASSED if c.passed else Status.WRONG_ANSWER for c in checks]
+            + ([failure] if failure else [])
+        )
+        passed = sum(1 for c in checks if c.passed)
+        message = f"{passed} of {len(checks)} calls returned the right result."
+        hints = [c.hint for c in checks if not c.passed and not c.hidden]
+        if failure:
+            hints.append(explain_outcome(outcome, source))
+        return Verdict(
+            exercise.id,
+            exercise.kind,
+            status,
+            score,
+            exercise.points,
+            message,
+            checks,
+            ordered_hints(hints, None if status is Status.PASSED else exercise.hint),
+        )
+
+    def present(self, exercise: Exercise) -> Presentation:
+        body: Body = exercise.body
+        examples = [c for c in body.cases if not c.hidden][:3]
+        notes = tuple(
+            f"Example: {c.call} -> {'raises ' + c.raises if c.raises else repr(c.returns)}"
+            for c in examples
+        )
+        return Presentation(
+            starter=body.starter, notes=(f"Define the function `{body.function}`.", *notes)
+        )
+
+    def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
+        body: Body = exercise.body
+        if body.solution_code is None:
+            return [(("solution_code",), "missing: validate needs a reference solution to run")]
+        return reference_problems(
+            self.grade(exercise, Submission(body.solution_code, "solution.py"), runner)
+        )
+
+
+def _undefined(function: str, calls: tuple[CallResult, ...]) -> bool:
+    """True when the program ran but never defined the function (every call says so)."""
+    missing = f"name '{function}' is not defined"
+    return bool(calls) and all(
+        not c.returned and c.error is not None and c.error.message.startswith(missing)
+        for c in calls
+    )
+
+
+register(WriteFunction())

@@ -1,0 +1,1 @@
+"""Renderers turn verdicts (and exercises) into text. They never grade."""

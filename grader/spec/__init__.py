@@ -1,0 +1,1 @@
+"""Exercise specs, loaded in two layers: `raw` (YAML plus lines), then `loader` (validated)."""

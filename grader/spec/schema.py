@@ -1,0 +1,191 @@
+"""The JSON Schema of exercise specs: common fields plus each registered kind's fields.
+
+`grader schema` prints it; `grader/schema/exercise.schema.json` ships it for editors.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from typing import Any
+
+from grader import kinds
+from grader.errors import Problem
+from grader.spec.raw import RawSpec, field_name
+from sandbox.limits import DEFAULT_MODULES, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX_TIMEOUT
+
+SCHEMA_ID = "https://pygrader.invalid/schema/exercise.schema.json"
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+COMMON: dict[str, Any] = {
+    "id": {"type": "string", "pattern": SLUG, "description": "Unique slug across the bank."},
+    "kind": {"type": "string", "description": "The exercise kind."},
+    "title": {"type": "string", "minLength": 1},
+    "topic": {"type": "string", "pattern": SLUG},
+    "difficulty": {"enum": ["easy", "medium", "hard"]},
+    "prompt": {"type": "string", "minLength": 1, "description": "Markdown shown to learners."},
+    "hint": {"type": "string", "minLength": 1, "description": "The general hint, given last."},
+    "solution": {
+        "type": "array",
+        "items": {"type": "string", "minLength": 1},
+        "minItems": 1,
+        "description": "Step-by-step solution.",
+    },
+    "points": {"type": "number", "exclusiveMinimum": 0, "default": 1},
+    "tags": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True},
+    "limits": {
+        "type": "object",
+        "properties": {
+            "timeout": {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_TIMEOUT},
+            "memory_mb": {"type": "integer", "minimum": 16, "maximum": MAX_MEMORY_MB},
+            "output_bytes": {"type": "integer", "minimum": 1024, "maximum": MAX_OUTPUT_BYTES},
+            "random_seed": {"type": ["integer", "null"]},
+        },
+        "additionalProperties": False,
+    },
+    "allowed_imports": {
+        "type": "array",
+        "items": {"enum": sorted(DEFAULT_MODULES)},
+        "uniqueItems": True,
+        "description": "Narrows the sandbox's module allowlist.",
+    },
+    "lock": {
+        "type": "object",
+        "description": "Written by `grader lock`; do not edit.",
+        "properties": {"salt": {"type": "string"}, "sealed": {"type": "string"}},
+        "required": ["salt", "sealed"],
+        "additionalProperties": False,
+    },
+}
+REQUIRED = ("id", "kind", "title", "topic", "difficulty", "prompt", "hint", "solution")
+
+
+@cache
+def build(*, closed: bool = True) -> dict[str, Any]:
+    """The complete schema (Draft 2020-12).
+
+    `closed` adds `unevaluatedProperties: false` for editors. Validation uses the open form
+    and reports unknown top-level fields itself: a failing kind branch would otherwise make
+    every field of that kind look unknown.
+    """
+    branches = [
+        {
+            "if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
+            "then": {"properties": kind.properties, "required": list(kind.required)},
+        }
+        for kind in kinds.all_kinds()
+    ]
+    common = dict(COMMON, kind={**COMMON["kind"], "enum": kinds.names()})
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "pygrader exercise",
+        "type": "object",
+        "properties": common,
+        "required": list(REQUIRED),
+        "allOf": branches,
+    }
+    if closed:
+        schema["unevaluatedProperties"] = False
+    return schema
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema
+
+    schema = build(closed=False)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def problems(raw: RawSpec) -> list[Problem]:
+    """Every schema violation in the spec, each with its line and field."""
+    found = [_unknown_field(raw, (), name) for name in _unknown_top_level(raw.data)]
+    for error in _validator().iter_errors(raw.data):
+        found.extend(_translate(raw, error))
+    return found
+
+
+def _unknown_top_level(data: Any) -> list[str]:
+    if not isinstance(data, dict) or kinds.get(data.get("kind", "")) is None:
+        return []
+    known = set(_known_fields(data))
+    return [name for name in data if name not in known]
+
+
+def _known_fields(data: Any) -> list[str]:
+    fields = list(COMMON)
+    kind = kinds.get(data.get("kind")) if isinstance(data, dict) else None
+    if kind is not None:
+        fields += list(kind.properties)
+    return fields
+
+
+def _translate(raw: RawSpec, error: Any) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    validator = error.validator
+    if validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {}))
+        extra = [name for name in error.instance if name not in known]
+        return [_unknown_field(raw, path, name, known) for name in extra]
+    if validator == "required":
+        missing = error.message.split("'")[1]
+        where = ("kind",) if path == () and missing not in REQUIRED else path
+        return [
+            Problem(
+                raw.file, raw.line(where), field_name((*path, missing)), "missing required field"
+            )
+        ]
+    return [raw.problem(path, _message(error))]
+
+
+def _unknown_field(
+    raw: RawSpec, path: tuple[Any, ...], name: str, known: list[str] | None = None
+) -> Problem:
+    candidates = known if known is not None else _known_fields(raw.data)
+    suggestion = difflib.get_close_matches(name, candidates, n=1)
+    hint = f"; did you mean '{suggestion[0]}'?" if suggestion else "; remove it"
+    return raw.problem((*path, name), f"unknown field{hint}")
+
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "null",
+}
+
+
+def _message(error: Any) -> str:
+    validator, expected = error.validator, error.validator_value
+    if validator == "type":
+        types = expected if isinstance(expected, list) else [expected]
+        message = "expected " + " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        if "number" in types and isinstance(error.instance, str) and _is_float_text(error.instance):
+            message += f" (YAML reads {error.instance} as text; write it with a dot, e.g. 1.0e-9)"
+        return message
+    if validator == "enum":
+        return "must be one of: " + ", ".join(str(v) for v in expected)
+    if validator == "const":
+        return f"must be {expected!r}"
+    if validator == "pattern":
+        return "must be a lowercase slug such as 'loops-basics' (letters, digits, hyphens)"
+    if validator in ("minLength", "minItems"):
+        return "must not be empty"
+    if validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        return error.message.replace(repr(error.instance), "the value", 1)
+    if validator == "uniqueItems":
+        return "has repeated items"
+    return error.message
+
+
+def _is_float_text(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,40 @@
+"""A learner's submission: text, or the reason it cannot be graded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.files import MAX_SUBMISSION_BYTES, UnreadableText, decode_text
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What the learner handed in. `problem` says why it is invalid (then `text` is None)."""
+
+    text: str | None
+    filename: str
+    problem: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, filename: str = "answer.txt") -> Submission:
+        return cls.from_bytes(text.encode("utf-8", "surrogatepass"), filename)
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, filename: str, max_bytes: int = MAX_SUBMISSION_BYTES
+    ) -> Submission:
+        try:
+            return cls(decode_text(data, max_bytes=max_bytes), filename)
+        except UnreadableText as exc:
+            return cls(None, filename, f"{filename}: {exc}")
+
+    @classmethod
+    def from_path(cls, path: Path, max_bytes: int = MAX_SUBMISSION_BYTES) -> Submission:
+        """Read a file; unreadable content becomes an invalid submission (never an exception)."""
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            return cls(None, path.name, f"{path.name}: cannot read it ({exc.strerror})")
+        return cls.from_bytes(data, path.name, max_bytes)

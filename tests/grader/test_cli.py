@@ -1,0 +1,173 @@
+"""`grader check/list/show` end to end, including golden JSON verdicts for every kind."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+SUBMISSIONS = sorted((GOLDEN / "submissions").glob("*/*"))
+BANK = str(ROOT / "exercises")
+
+
+def grader(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "grader", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.parametrize("submission", SUBMISSIONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_golden_json_verdict(submission: Path) -> None:
+    exercise = submission.parent.name
+    result = grader("check", exercise, str(submission), "--format", "json", "--exercises", BANK)
+    assert result.returncode == (0 if submission.stem == "right" else 1), result.stderr
+    verdict = json.loads(result.stdout)
+    golden = GOLDEN / "verdicts" / f"{exercise}.{submission.stem}.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(verdict, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    assert verdict == json.loads(golden.read_text())
+    assert {"exercise", "status", "score", "max_score", "hints"} <= verdict.keys()
+
+
+def test_every_kind_has_golden_verdicts_both_ways() -> None:
+    graded = {p.parent.name for p in SUBMISSIONS}
+    kinds = {json.loads(p.read_text())["kind"] for p in (GOLDEN / "verdicts").glob("*.json")}
+    assert len(kinds) == 7 and len(graded) >= 7
+
+
+def test_check_is_deterministic() -> None:
+    submission = GOLDEN / "submissions" / "strings-initials" / "wrong.py"
+    runs = {
+        grader("check", "strings-initials", str(submission), "--exercises", BANK).stdout
+        for _ in range(3)
+    }
+    assert len(runs) == 1
+
+
+def test_check_unknown_exercise_exits_2_with_a_suggestion() -> None:
+    result = grader("check", "strings-initial", "README.md", "--exercises", BANK)
+    assert result.returncode == 2
+    assert "did you mean 'strings-initials'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_missing_submission_exits_2() -> None:
+    result = grader("check", "strings-initials", "nope.py", "--exercises", BANK)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        "error: nope.py: no such submission file",
+    )
+
+
+def test_check_reads_stdin_and_plain_output_when_piped() -> None:
+    result = grader("check", "mlops-purpose-choice", "-", "--exercises", BANK, stdin="A\n")
+    assert result.returncode == 0
+    assert "\x1b[" not in result.stdout
+    assert result.stdout.startswith("✓ passed  mlops-purpose-choice  1/1 points")
+
+
+def _tty_output(env: dict[str, str]) -> str:
+    leader, follower = pty.openpty()
+    answer = GOLDEN / "submissions" / "mlops-purpose-choice" / "wrong.txt"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "grader",
+            "check",
+            "mlops-purpose-choice",
+            str(answer),
+            "--exercises",
+            BANK,
+        ],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "TERM": "xterm-256color", **env},
+        cwd=ROOT,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_terminal_output_is_coloured_unless_no_color() -> None:
+    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    os.environ.pop("NO_COLOR", None)
+    assert "\x1b[" in _tty_output({})
+    plain = _tty_output({"NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "wrong_answer" in plain
+    assert environment  # the helper leaves the parent environment alone
+
+
+def test_list_json_has_the_documented_fields() -> None:
+    result = grader("list", "--format", "json", "--kind", "multiple-choice", "--exercises", BANK)
+    rows = json.loads(result.stdout)
+    assert rows and all(set(row) == {"id", "kind", "title", "topic", "difficulty"} for row in rows)
+    assert {row["kind"] for row in rows} == {"multiple-choice"}
+
+
+def test_list_filters_by_topic_and_difficulty() -> None:
+    rows = json.loads(
+        grader(
+            "list",
+            "--format",
+            "json",
+            "--topic",
+            "mlops",
+            "--difficulty",
+            "medium",
+            "--exercises",
+            BANK,
+        ).stdout
+    )
+    assert rows and all(r["topic"] == "mlops" and r["difficulty"] == "medium" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "exercise, secrets",
+    [
+        ("mlops-purpose-choice", ["correct", "answer: A"]),
+        ("strings-initials", ["alan", "A.T.", "solution_code", "join(word[0]"]),
+        ("functions-average", ["[-3, 3, 9]", "sum(numbers) / len"]),
+        ("mlops-fix-pipeline-colon", ["for stage in stages:"]),
+        ("mlops-find-error-metrics", ["KeyError", "line 4"]),
+        ("mlops-explain-production", ["monitor", "retrain", "version"]),
+    ],
+)
+def test_show_never_prints_answers_or_hidden_cases(exercise: str, secrets: list[str]) -> None:
+    result = grader("show", exercise, "--exercises", BANK)
+    assert result.returncode == 0, result.stderr
+    for secret in secrets:
+        assert secret not in result.stdout, secret
+
+
+def test_show_prints_prompt_code_and_options() -> None:
+    out = grader("show", "mlops-purpose-choice", "--exercises", BANK).stdout
+    assert "Which statement best describes the main aim of MLOps?" in out
+    assert "B. Inventing new learning algorithms for research papers" in out
+    code = grader("show", "loops-predict-range", "--exercises", BANK).stdout
+    assert "for n in range(1, 4):" in code

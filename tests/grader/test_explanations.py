@@ -1,0 +1,86 @@
+"""Built-in plain-language explanations of common beginner errors, triggered by real errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from grader.explanations import RULES, explain, find_rule
+from sandbox import Limits, Sandbox
+
+PROGRAMS = {
+    "missing-colon": "if True\n    print(1)\n",
+    "unclosed-bracket": "print((1, 2)\n",
+    "unmatched-bracket": "x = 1)\n",
+    "mismatched-bracket": "x = (1, 2]\n",
+    "assign-vs-equal": "x = 1\nif x = 1:\n    pass\n",
+    "unterminated-string": "print('hello)\n",
+    "unterminated-triple": 'x = """abc\n',
+    "expected-indent": "def f():\nreturn 1\n",
+    "unexpected-indent": "x = 1\n    y = 2\n",
+    "unindent-mismatch": "if True:\n        x = 1\n    y = 2\n",
+    "tabs-and-spaces": "if True:\n\tx = 1\n        y = 2\n",
+    "forgot-comma": "x = [1 2]\n",
+    "print-statement": "print 'hello'\n",
+    "return-outside": "return 5\n",
+    "break-outside": "break\n",
+    "bad-number": "x = 2y\n",
+    "smart-quote": "print(\u201chi\u201d)\n",
+    "invalid-character": "x = 1 \u00a7 2\n",
+    "assign-to-call": "len(x) = 5\n",
+    "fstring": "x = f'{}'\n",
+    "keyword-as-name": "True = 1\n",
+    "generic-syntax": "x = = 1\n",
+    "unbound-local": "count = 0\ndef f():\n    count += 1\nf()\n",
+    "name-error": "total = 1\nprint(totl)\n",
+    "str-plus-int": "print('age ' + 5)\n",
+    "bad-operands": "print(5 + '5')\n",
+    "not-callable": "x = 5\nx(1)\n",
+    "missing-argument": "def f(a, b):\n    pass\nf(1)\n",
+    "too-many-arguments": "class A:\n    def m():\n        pass\nA().m()\n",
+    "none-subscript": "x = None\nx[0]\n",
+    "not-iterable": "for i in 5:\n    pass\n",
+    "index-type": "[1, 2]['a']\n",
+    "immutable-str": "s = 'abc'\ns[0] = 'x'\n",
+    "unhashable": "d = {[1]: 2}\n",
+    "index-range": "xs = [1, 2, 3]\nfor i in range(len(xs) + 1):\n    print(xs[i])\n",
+    "key-error": "d = {'a': 1}\nd['b']\n",
+    "zero-division": "print(1 / 0)\n",
+    "int-parse": "int('abc')\n",
+    "none-attribute": "x = [3, 1].sort()\nx.append(1)\n",
+    "attribute-typo": "'abc'.uper()\n",
+    "no-attribute": "(1).foo\n",
+    "recursion": "def f(n):\n    return f(n + 1)\nf(0)\n",
+    "eof": "input()\n",
+    "stop-iteration": "next(iter([]))\n",
+    "assertion": "assert 1 == 2\n",
+    "forbidden": "import os\n",
+    "timeout": "while True:\n    pass\n",
+    "memory": "x = 'a' * 10**10\n",
+}
+
+
+def test_at_least_25_common_errors_are_explained() -> None:
+    assert len(RULES) >= 25
+
+
+@pytest.mark.parametrize("rule_name", sorted(PROGRAMS))
+def test_real_error_gets_its_explanation(sandbox: Sandbox, rule_name: str) -> None:
+    outcome = sandbox.run(PROGRAMS[rule_name], filename="p.py", limits=Limits(timeout=0.5))
+    assert outcome.error is not None, outcome
+    found = find_rule(outcome.error.type, outcome.error.message)
+    assert found is not None, (outcome.error.type, outcome.error.message)
+    assert found[0].name == rule_name, (outcome.error.type, outcome.error.message)
+
+
+def test_every_rule_is_exercised_by_a_real_program() -> None:
+    assert {rule.name for rule in RULES} == set(PROGRAMS)
+
+
+def test_name_error_names_the_suggestion() -> None:
+    text = explain("NameError", "name 'totl' is not defined. Did you mean: 'total'?")
+    assert text is not None and "Did you mean 'total'?" in text
+
+
+def test_off_by_one_uses_the_source_line() -> None:
+    text = explain("IndexError", "list index out of range", "for i in range(len(xs) + 1):")
+    assert text is not None and "goes one step too far" in text

@@ -1,0 +1,426 @@
+"""Each of the seven kinds, graded end to end in the real sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from grader.grading import grade
+from grader.runner import CachingRunner
+from grader.submission import Submission
+from grader.verdict import Status, Verdict
+
+from .conftest import exercise
+
+Check = Callable[..., Verdict]
+
+PREDICT = exercise(
+    "predict-output",
+    """\
+    code: |
+      for n in range(1, 4):
+          print(n * 10)
+    mistakes:
+      - output: "0\\n10\\n20"
+        hint: starts at one
+      - pattern: "^10 20 30$"
+        hint: each print is its own line
+    """,
+)
+PREDICT_ERROR = exercise(
+    "predict-output",
+    """\
+    code: |
+      print("start")
+      print(1 / 0)
+    mistakes:
+      - error: ValueError
+        hint: which error does dividing by zero raise?
+    """,
+)
+PREDICT_LOOP = exercise(
+    "predict-output", "code: |\n  while True:\n      pass\nlimits: {timeout: 0.5}\n"
+)
+PREDICT_NOTHING = exercise("predict-output", "code: |\n  x = 1\n")
+
+
+@pytest.mark.parametrize(
+    "target, answer, status, hint",
+    [
+        (PREDICT, "10\n20\n30\n", Status.PASSED, None),
+        (PREDICT, "0\n10\n20", Status.WRONG_ANSWER, "starts at one"),
+        (PREDICT, "10 20 30", Status.PRESENTATION_ERROR, "each print is its own line"),
+        (PREDICT_ERROR, "start\nZeroDivisionError", Status.PASSED, None),
+        (PREDICT_ERROR, "start\nError", Status.PASSED, None),
+        (
+            PREDICT_ERROR,
+            "start\nValueError",
+            Status.WRONG_ANSWER,
+            "which error does dividing by zero raise?",
+        ),
+        (
+            PREDICT_ERROR,
+            "start\n0",
+            Status.WRONG_ANSWER,
+            "Trace the code line by line: Python stops at the first line that raises an error.",
+        ),
+        (PREDICT_LOOP, "infinite loop", Status.PASSED, None),
+        (PREDICT_NOTHING, "Nothing", Status.PASSED, None),
+    ],
+)
+def test_predict_output(
+    check: Check, target, answer: str, status: Status, hint: str | None
+) -> None:
+    verdict = check(target, answer)
+    assert verdict.status is status
+    if hint:
+        assert verdict.hints[0] == hint
+    assert verdict.hints[-1:] == (() if status is Status.PASSED else ("The general hint.",))
+
+
+def test_predict_output_wrong_answer_does_not_reveal_the_output(check: Check) -> None:
+    verdict = check(PREDICT, "1\n2\n3\n")
+    assert all(c.expected is None for c in verdict.checks)
+    assert "line 1" in verdict.checks[0].message
+
+
+FIX = exercise(
+    "fix-syntax-error",
+    """\
+    code: |
+      total = 0
+      for n in [1, 2, 3]
+          total += n
+      print("total", total)
+    fixed: |
+      total = 0
+      for n in [1, 2, 3]:
+          total += n
+      print("total", total)
+    """,
+)
+
+
+@pytest.mark.parametrize(
+    "source, status",
+    [
+        ("total = 0\nfor n in [1, 2, 3]:\n    total += n\nprint('total', total)\n", Status.PASSED),
+        (
+            "total = 0\nfor n in [1, 2, 3]:\n    total += n\nprint('total:', total)\n",
+            Status.WRONG_ANSWER,
+        ),
+        (
+            "total = 0\nfor n in [1, 2, 3]:\n    total += n\nprint('total', total, sep='  ')\n",
+            Status.PRESENTATION_ERROR,
+        ),
+        (
+            "total = 0\nfor n in [1, 2, 3]\n    total += n\nprint('total', total)\n",
+            Status.SYNTAX_ERROR,
+        ),
+        ("print('total', 6)\n", Status.WRONG_ANSWER),
+        (
+            "total = 0\nfor n in [1, 2, 3]:\n    total += n\nprint('total', totl)\n",
+            Status.RUNTIME_ERROR,
+        ),
+    ],
+)
+def test_fix_syntax_error(check: Check, source: str, status: Status) -> None:
+    assert check(FIX, source, "fix.py").status is status
+
+
+def test_fix_still_broken_gets_cpython_message_caret_and_explanation(check: Check) -> None:
+    verdict = check(FIX, "total = 0\nfor n in [1, 2, 3]\n    total += n\n", "fix.py")
+    assert verdict.error is not None
+    assert verdict.error.traceback.endswith(
+        "    for n in [1, 2, 3]\n                      ^\nSyntaxError: expected ':'\n"
+    )
+    assert verdict.hints[0].startswith("A line that starts a block")
+
+
+def test_fix_rewrite_is_refused_with_a_hint_to_fix_only_the_error(check: Check) -> None:
+    verdict = check(FIX, 'print("total", 6)\n', "fix.py")
+    assert verdict.hints[0] == "Fix only the error: keep the rest of the program as it was."
+    assert "a rewrite rather than a fix" in verdict.message
+
+
+FIND = exercise(
+    "find-the-error",
+    """\
+    code: |
+      items = [1, 2, 3]
+      print(items[3])
+    mistakes:
+      - type: KeyError
+        hint: lists are indexed by position
+    """,
+)
+FIND_OPTIONS = exercise(
+    "find-the-error",
+    """\
+    code: |
+      for x in range(3)
+          print(x)
+    options:
+      - text: Missing colon after the for line
+        correct: true
+      - text: print needs a semicolon
+        feedback: Python statements do not end with semicolons.
+    """,
+)
+
+
+@pytest.mark.parametrize(
+    "target, answer, status, score",
+    [
+        (FIND, "IndexError line 2", Status.PASSED, 1.0),
+        (FIND, "line 2: IndexError", Status.PASSED, 1.0),
+        (FIND, "KeyError line 2", Status.WRONG_ANSWER, 0.5),
+        (FIND, "IndexError line 1", Status.WRONG_ANSWER, 0.5),
+        (FIND_OPTIONS, "A", Status.PASSED, 1.0),
+        (FIND_OPTIONS, "B", Status.WRONG_ANSWER, 0.0),
+    ],
+)
+def test_find_the_error(check: Check, target, answer: str, status: Status, score: float) -> None:
+    verdict = check(target, answer)
+    assert (verdict.status, verdict.score) == (status, score)
+
+
+def test_find_the_error_mistake_hint(check: Check) -> None:
+    assert check(FIND, "KeyError line 2").hints[0] == "lists are indexed by position"
+
+
+MC = exercise(
+    "multiple-choice",
+    """\
+    options:
+      - text: Lists are mutable
+        correct: true
+      - text: Tuples are mutable
+        feedback: Tuples cannot change after they are made.
+      - text: Strings are mutable
+        feedback: String methods return new strings.
+      - text: Dicts keep insertion order
+        correct: true
+    """,
+)
+
+
+@pytest.mark.parametrize(
+    "answer, status, score, first_hint",
+    [
+        ("A, D", Status.PASSED, 1.0, None),
+        ("AD", Status.PASSED, 1.0, None),
+        ("a and d", Status.PASSED, 1.0, None),
+        ("A", Status.WRONG_ANSWER, 0.5, "1 more option is also correct."),
+        ("A, B", Status.WRONG_ANSWER, 0.0, "Tuples cannot change after they are made."),
+        ("Strings are mutable", Status.WRONG_ANSWER, 0.0, "String methods return new strings."),
+        ("Q", Status.WRONG_ANSWER, 0.0, "Options run from A to D."),
+    ],
+)
+def test_multiple_choice(
+    check: Check, answer: str, status: Status, score: float, first_hint: str | None
+) -> None:
+    verdict = check(MC, answer)
+    assert (verdict.status, verdict.score) == (status, score)
+    if first_hint:
+        assert verdict.hints[0] == first_hint
+
+
+PROGRAM = exercise(
+    "write-program",
+    """\
+    cases:
+      - name: sum
+        stdin: "2\\n3\\n"
+        expected: "5\\n"
+      - name: float
+        stdin: "1\\n"
+        expected: "area 3.14159\\n"
+        compare: float
+        tolerance: {rel: 0.001}
+      - name: unordered
+        stdin: "3\\n"
+        expected: "c\\nb\\na\\n"
+        compare: unordered-lines
+      - name: shout
+        stdin: "hi\\n"
+        expected: "HI!\\n"
+        compare: case-insensitive
+      - name: regex
+        stdin: "x\\n"
+        expected: "id-\\\\d{3}"
+        compare: regex
+      - name: secret
+        stdin: "700\\n800\\n"
+        expected: "1500\\n"
+        hidden: true
+        points: 2
+    """,
+)
+PROGRAM_SOURCE = """\
+first = input()
+if first == "1":
+    print("area", 3.1416)
+elif first == "3":
+    print("a\\nb\\nc")
+elif first == "hi":
+    print("hi!")
+elif first == "x":
+    print("id-042")
+else:
+    print(int(first) + int(input()))
+"""
+
+
+def test_write_program_all_comparison_modes_pass(check: Check) -> None:
+    verdict = check(PROGRAM, PROGRAM_SOURCE, "main.py")
+    assert verdict.status is Status.PASSED, verdict.checks
+    assert verdict.score == 1.0
+
+
+def test_write_program_hidden_case_failure_reveals_nothing(check: Check) -> None:
+    source = PROGRAM_SOURCE.replace(
+        "int(first) + int(input())", "int(first) + int(input()) if first != '700' else 'x'"
+    )
+    verdict = check(PROGRAM, source, "main.py").public()
+    secret = verdict.checks[-1]
+    assert verdict.status is Status.WRONG_ANSWER
+    assert (secret.message, secret.expected, secret.actual, secret.diff) == (
+        "a hidden test failed",
+        None,
+        None,
+        None,
+    )
+    assert "1500" not in str(verdict.to_dict()) and "700" not in str(verdict.to_dict())
+    assert "A hidden test failed" in verdict.message
+    assert verdict.score == pytest.approx(5 / 7)
+
+
+def test_write_program_points_per_case(check: Check) -> None:
+    verdict = check(PROGRAM, "print(5)\n", "main.py")
+    assert [c.points for c in verdict.checks] == [1, 0, 0, 0, 0, 0]
+    assert verdict.score == pytest.approx(1 / 7)
+
+
+@pytest.mark.parametrize(
+    "source, status",
+    [
+        ("print(int(input()) + int(input())\n", Status.SYNTAX_ERROR),
+        ("import os\n", Status.FORBIDDEN),
+        ("while True:\n    pass\n", Status.TIMEOUT),
+        ("x = [0] * 10**9\n", Status.MEMORY_LIMIT),
+        ("while True:\n    print('spam' * 100)\n", Status.OUTPUT_LIMIT),
+        ("print(undefined)\n", Status.RUNTIME_ERROR),
+    ],
+)
+def test_write_program_failure_statuses(runner: CachingRunner, source: str, status: Status) -> None:
+    short = exercise(
+        "write-program", 'cases:\n  - stdin: ""\n    expected: "x"\nlimits: {timeout: 0.5}\n'
+    )
+    assert grade(short, Submission.from_text(source, "main.py"), runner).status is status
+
+
+FUNCTION = exercise(
+    "write-function",
+    """\
+    function: pair
+    cases:
+      - call: pair(1, 2)
+        returns_literal: "(1, 2)"
+      - call: pair(0.1, 0.2)
+        returns_literal: "(0.1, 0.2)"
+      - call: pair(None, None)
+        raises: ValueError
+      - call: pair('a', 'b')
+        returns_literal: "('a', 'b')"
+        prints: "pairing\\n"
+    """,
+)
+
+
+def test_write_function_compares_values_and_exceptions(check: Check) -> None:
+    source = (
+        "def pair(a, b):\n"
+        "    if a is None:\n"
+        "        raise ValueError('no')\n"
+        "    if a == 'a':\n"
+        "        print('pairing')\n"
+        "    return (a, b)\n"
+    )
+    assert check(FUNCTION, source, "f.py").status is Status.PASSED
+
+
+def test_write_function_list_is_not_a_tuple(check: Check) -> None:
+    source = "def pair(a, b):\n    return [a, b]\n"
+    assert check(FUNCTION, source, "f.py").status is Status.WRONG_ANSWER
+
+
+def test_write_function_object_with_lying_eq_never_passes(check: Check) -> None:
+    source = "class Liar:\n    def __eq__(self, other):\n        return True\ndef pair(a, b):\n    return Liar()\n"
+    verdict = check(FUNCTION, source, "f.py")
+    assert verdict.score == 0.0
+    assert "at 0x…" in verdict.checks[0].actual
+
+
+def test_write_function_missing_function(check: Check) -> None:
+    verdict = check(FUNCTION, "def pear(a, b):\n    return (a, b)\n", "f.py")
+    assert verdict.message == "The program does not define a function named 'pair'."
+
+
+EXPLAIN = exercise(
+    "explain",
+    """\
+    concepts:
+      - name: mutability
+        hint: Can the value change after it is made?
+        keywords: [mutab, immutab]
+        synonyms: [can be changed]
+      - name: hashing
+        hint: What does a dictionary need from its keys?
+        keywords: [hash]
+      - name: ordering
+        hint: Think about the order of items.
+        patterns: ['\\border(ed)?\\b']
+    pass_fraction: 0.66
+    min_words: 4
+    """,
+)
+
+
+def test_explain_scores_the_fraction_of_concepts(check: Check) -> None:
+    verdict = check(EXPLAIN, "Tuples are immutable so they can be hashed.")
+    assert verdict.status is Status.PASSED
+    assert verdict.message == "You covered 2 of 3 concepts."
+    assert verdict.score == pytest.approx(2 / 3)
+
+
+def test_explain_hints_name_missing_ideas_without_keywords(check: Check) -> None:
+    verdict = check(EXPLAIN, "A tuple can be changed never, I think.")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert verdict.hints[:2] == (
+        "What does a dictionary need from its keys?",
+        "Think about the order of items.",
+    )
+    assert not any("hash" in h for h in verdict.hints)
+
+
+def test_explain_too_short(check: Check) -> None:
+    verdict = check(EXPLAIN, "immutable hash order")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert "Write at least 4 words." in verdict.message
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"", "it is empty"),
+        (b"\xff\xfeA\x00", "NUL byte"),
+        (b"caf\xe9\n", "not UTF-8 text (byte 0xe9 at offset 3)"),
+        (b"x" * (1024 * 1024 + 1), "the limit is 1,048,576 bytes"),
+    ],
+)
+def test_invalid_submissions(runner: CachingRunner, data: bytes, problem: str) -> None:
+    verdict = grade(MC, Submission.from_bytes(data, "a.txt"), runner)
+    assert verdict.status is Status.INVALID_SUBMISSION
+    assert problem in verdict.message

@@ -1,0 +1,160 @@
+"""Specs load in two layers and report every problem with file, line and field."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from grader import kinds
+from grader.bank import Bank
+from grader.errors import SpecError
+from grader.spec import schema
+from grader.spec.loader import parse_exercise
+from grader.spec.raw import parse
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BROKEN_MC = """\
+id: broken-choice
+kind: multiple-choice
+title: Broken
+topic: testing
+difficulty: impossible
+prompt: Pick.
+hint: A hint.
+solution: [One step.]
+options:
+  - text: Right
+    correct: true
+  - text: Wrong
+    feedback: Because.
+  - text: Also wrong
+    feedback: 3
+colour: blue
+"""
+
+
+def problems_of(text: str, file: str = "x.yaml") -> list[str]:
+    with pytest.raises(SpecError) as caught:
+        parse_exercise(text, file)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_raw_layer_records_the_line_of_every_value() -> None:
+    raw = parse("id: a\noptions:\n  - text: x\n    feedback: y\n", "f.yaml")
+    assert raw.line(("options", 0, "feedback")) == 4
+    assert raw.line(("options", 5)) == 2  # nearest ancestor
+
+
+def test_all_problems_are_reported_at_once_with_line_and_field() -> None:
+    found = problems_of(BROKEN_MC, "exercises/loops/x.yaml")
+    assert "exercises/loops/x.yaml:5: difficulty: must be one of: easy, medium, hard" in found
+    assert "exercises/loops/x.yaml:15: options[2].feedback: expected a string" in found
+    assert "exercises/loops/x.yaml:16: colour: unknown field; remove it" in found
+    assert len(found) == 3
+
+
+def test_malformed_yaml_names_the_line_and_what_to_do() -> None:
+    found = problems_of("id: x\nkind: [unclosed\ntitle: y\n")
+    assert len(found) == 1 and found[0].startswith("x.yaml:3: invalid YAML")
+    assert "check indentation and quoting" in found[0]
+
+
+def test_unknown_kind_is_a_problem_on_the_kind_line() -> None:
+    text = BROKEN_MC.replace("kind: multiple-choice", "kind: essay")
+    assert "x.yaml:2: kind: must be one of: " + ", ".join(kinds.names()) in problems_of(text)
+
+
+def test_missing_required_fields_are_named() -> None:
+    found = problems_of("id: a\nkind: predict-output\n")
+    for field in ("title", "topic", "difficulty", "prompt", "hint", "solution", "code"):
+        assert any(f" {field}: missing required field" in p for p in found), field
+
+
+def test_unknown_field_suggests_the_close_name() -> None:
+    text = BROKEN_MC.replace("colour: blue\n", "").replace(
+        "  - text: Right", "  - text: Right\n    corect: true"
+    )
+    assert "x.yaml:11: options[0].corect: unknown field; did you mean 'correct'?" in problems_of(
+        text
+    )
+
+
+def test_yaml_exponent_without_dot_gets_a_specific_message() -> None:
+    text = """\
+id: f
+kind: write-function
+title: T
+topic: t
+difficulty: easy
+prompt: P
+hint: H
+solution: [S]
+function: f
+tolerance: {rel: 1e-9}
+cases:
+  - call: f(1)
+    returns: 1
+"""
+    assert any("YAML reads 1e-9 as text" in p for p in problems_of(text))
+
+
+def test_duplicate_keys_are_refused() -> None:
+    assert problems_of("id: a\nid: b\n") == ["x.yaml:2: id: appears twice; keep one"]
+
+
+def test_semantic_problems_of_a_kind_are_reported_with_schema_problems() -> None:
+    text = BROKEN_MC.replace("    correct: true\n", "").replace("colour: blue\n", "")
+    found = problems_of(text)
+    assert any("options: no option is marked `correct: true`" in p for p in found)
+
+
+def test_duplicate_ids_in_a_bank(tmp_path: Path) -> None:
+    source = (ROOT / "exercises/mlops/mlops-purpose-choice.yaml").read_text()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.yaml").write_text(source)
+    (tmp_path / "a" / "two.yaml").write_text(source)
+    with pytest.raises(SpecError) as caught:
+        Bank.load(tmp_path)
+    assert any("'mlops-purpose-choice' is already used by" in str(p) for p in caught.value.problems)
+
+
+def test_the_bundled_bank_loads() -> None:
+    bank = Bank.load(ROOT / "exercises")
+    assert {e.kind for e in bank.exercises.values()} == set(kinds.names())
+
+
+def test_shipped_json_schema_is_up_to_date() -> None:
+    shipped = json.loads((ROOT / "grader/schema/exercise.schema.json").read_text())
+    assert shipped == json.loads(json.dumps(schema.build()))
+
+
+def test_every_bundled_exercise_validates_against_the_shipped_schema() -> None:
+    import jsonschema
+    import yaml
+
+    validator = jsonschema.Draft202012Validator(
+        json.loads((ROOT / "grader/schema/exercise.schema.json").read_text())
+    )
+    for path in sorted((ROOT / "exercises").rglob("*.yaml")):
+        errors = list(validator.iter_errors(yaml.safe_load(path.read_text())))
+        assert not errors, (path, errors[0].message)
+
+
+def test_spec_errors_reach_the_cli_without_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BROKEN_MC)
+    answer = tmp_path / "a.txt"
+    answer.write_text("A\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "check", str(bad), str(answer)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{bad}:15: options[2].feedback: expected a string" in result.stderr
