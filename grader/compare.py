@@ -7,6 +7,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from grader.digests import salted
+
 
 class Mode(enum.StrEnum):
     EXACT = "exact"
@@ -41,6 +43,26 @@ def normalize(text: str) -> str:
 def squeeze(text: str) -> str:
     """All whitespace removed: what is left when presentation is ignored."""
     return "".join(text.split())
+
+
+HASHABLE_MODES = (Mode.EXACT, Mode.WHITESPACE, Mode.CASE_INSENSITIVE, Mode.UNORDERED_LINES)
+"""Modes whose equality is equality of a canonical text, so a locked spec can hash it."""
+
+
+def canonical_forms(text: str, mode: Mode) -> dict[str, str]:
+    """The texts a locked spec stores digests of: equality form first, then `squeezed`."""
+    if mode is Mode.EXACT:
+        equal = text
+    elif mode is Mode.CASE_INSENSITIVE:
+        equal = normalize(text).casefold()
+    elif mode is Mode.UNORDERED_LINES:
+        equal = "\n".join(sorted(normalize(text).split("\n")))
+    elif mode is Mode.WHITESPACE:
+        equal = normalize(text)
+    else:
+        raise ValueError(f"{mode} outputs cannot be locked")
+    squeezed = squeeze(text).casefold() if mode is Mode.CASE_INSENSITIVE else squeeze(text)
+    return {"equal": equal, "squeezed": squeezed}
 
 
 def compare(expected: str, actual: str, how: Comparison) -> Match:
@@ -99,3 +121,13 @@ _COMPARERS = {
     Mode.REGEX: _regex,
     Mode.UNORDERED_LINES: _unordered_lines,
 }
+
+
+def compare_locked(salt: str, digests: dict[str, str], actual: str, how: Comparison) -> Match:
+    """Compare an output with the digests of a locked expected output."""
+    forms = canonical_forms(actual, how.mode)
+    if digests.get("equal") == salted(salt, forms["equal"]):
+        return Match(True)
+    if digests.get("squeezed") == salted(salt, forms["squeezed"]):
+        return Match(False, presentation_only=True, message="only whitespace differs")
+    return Match(False)

@@ -19,6 +19,11 @@ format_option = click.option(
 )
 
 
+def plural(count: int, word: str) -> str:
+    """`1 file`, `2 files`."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def console() -> Console:
     """Styled on a terminal; plain text (no escape codes at all) when the output is not a
     terminal or NO_COLOR is set. Plain text is never wrapped."""

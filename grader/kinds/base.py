@@ -59,6 +59,8 @@ class Kind(abc.ABC):
     properties: ClassVar[dict[str, Any]]
     """JSON Schema of the kind's own fields."""
     required: ClassVar[tuple[str, ...]]
+    template: ClassVar[str]
+    """The kind's fields for `grader new`, commented, with TODO placeholders."""
 
     @abc.abstractmethod
     def parse(self, spec: SpecReader) -> Any:
@@ -75,3 +77,9 @@ class Kind(abc.ABC):
     def check(self, exercise: Exercise, runner: Runner) -> list[tuple[PathKey, str]]:
         """Behavioural problems (the reference really works...), as (field path, message)."""
         return []
+
+    @abc.abstractmethod
+    def lock(
+        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        """The spec data with answers replaced by salted digests, and warnings."""

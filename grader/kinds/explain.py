@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from grader.digests import DIGEST_LIST, salted
 from grader.exercise import Exercise
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
@@ -29,13 +30,48 @@ class Concept:
     keywords: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
     patterns: tuple[re.Pattern[str], ...] = ()
+    keyword_digests: frozenset[str] = frozenset()
+    """Locked: digests of the keywords and synonyms, in place of the words themselves."""
+    synonym_digests: frozenset[str] = frozenset()
 
-    def covered_by(self, words: list[str], text: str) -> bool:
+    def covered_by(self, answer: Answer) -> bool:
+        words, text = answer.words, answer.text
         if any(word.startswith(stem) for stem in self.keywords for word in words):
             return True
         if any(f" {phrase} " in text for phrase in self.synonyms):
             return True
+        if (
+            self.keyword_digests & answer.prefix_digests
+            or self.synonym_digests & answer.phrase_digests
+        ):
+            return True
         return any(pattern.search(text) for pattern in self.patterns)
+
+
+MAX_PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A learner's text as words, and (for locked rubrics) digests of its prefixes/phrases."""
+
+    words: list[str]
+    text: str
+    prefix_digests: frozenset[str] = frozenset()
+    phrase_digests: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, text: str, salt: str | None) -> Answer:
+        words = _words(text)
+        if salt is None:
+            return cls(words, f" {' '.join(words)} ")
+        prefixes = {salted(salt, w[:n]) for w in words for n in range(2, len(w) + 1)}
+        phrases = {
+            salted(salt, " ".join(words[i : i + n]))
+            for n in range(1, MAX_PHRASE_WORDS + 1)
+            for i in range(len(words) - n + 1)
+        }
+        return cls(words, f" {' '.join(words)} ", frozenset(prefixes), frozenset(phrases))
 
 
 @dataclass(frozen=True)
@@ -73,6 +109,8 @@ class Explain(Kind):
                     "keywords": {"type": "array", "items": {"type": "string", "minLength": 2}},
                     "synonyms": {"type": "array", "items": {"type": "string", "minLength": 2}},
                     "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    "keywords_sha256": DIGEST_LIST,
+                    "synonyms_sha256": DIGEST_LIST,
                 },
                 "required": ["name", "hint"],
                 "additionalProperties": False,
@@ -82,6 +120,19 @@ class Explain(Kind):
         "min_words": {"type": "integer", "minimum": 1, "default": 5},
     }
     required = ("concepts",)
+    template = """\
+# Each concept counts when the answer uses a keyword stem, a synonym phrase or a pattern.
+# Hints name the idea without its keywords.
+concepts:
+  - name: TODO
+    hint: "TODO: a question that points at the idea"
+    keywords: [TODO]
+  - name: TODO
+    hint: "TODO: a question that points at the idea"
+    keywords: [TODO]
+pass_fraction: 0.75
+min_words: 10
+"""
 
     def parse(self, spec: SpecReader) -> Body:
         data = spec.data
@@ -95,22 +146,33 @@ class Explain(Kind):
             )
             keywords = tuple(k.casefold() for k in item.get("keywords", []))
             synonyms = tuple(_phrase(s) for s in item.get("synonyms", []))
-            if not (keywords or synonyms or patterns):
+            if not (
+                keywords
+                or synonyms
+                or patterns
+                or "keywords_sha256" in item
+                or "synonyms_sha256" in item
+            ):
                 spec.problem(path, "give at least one of keywords, synonyms or patterns")
             leaked = [k for k in keywords if k in item["hint"].casefold()]
             if leaked:
                 spec.problem(
                     (*path, "hint"), f"gives away the keyword '{leaked[0]}'; name the idea instead"
                 )
-            concepts.append(Concept(item["name"], item["hint"], keywords, synonyms, patterns))
+            locked = (
+                frozenset(item.get(f"{field}_sha256", ())) for field in ("keywords", "synonyms")
+            )
+            concepts.append(
+                Concept(item["name"], item["hint"], keywords, synonyms, patterns, *locked)
+            )
         return Body(
             tuple(concepts), float(data.get("pass_fraction", 0.75)), int(data.get("min_words", 5))
         )
 
     def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
         body: Body = exercise.body
-        words = _words(submission.text or "")
-        text = f" {' '.join(words)} "
+        answer = Answer.of(submission.text or "", exercise.lock_salt)
+        words = answer.words
         each = exercise.points / len(body.concepts)
         checks = tuple(
             Check.make(
@@ -122,7 +184,7 @@ class Explain(Kind):
                 hint=None if ok else concept.hint,
             )
             for concept in body.concepts
-            for ok in [concept.covered_by(words, text)]
+            for ok in [concept.covered_by(answer)]
         )
         covered = sum(1 for c in checks if c.passed)
         total = len(checks)
@@ -138,6 +200,21 @@ class Explain(Kind):
         return Verdict(
             exercise.id, exercise.kind, status, score, exercise.points, message, checks, hints
         )
+
+    def lock(
+        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        body: Body = exercise.body
+        concepts = [dict(item) for item in data["concepts"]]
+        warnings = []
+        for index, (item, concept) in enumerate(zip(concepts, body.concepts, strict=True)):
+            for field, values in (("keywords", concept.keywords), ("synonyms", concept.synonyms)):
+                if item.pop(field, None) is not None:
+                    item[f"{field}_sha256"] = sorted(salted(salt, value) for value in values)
+            if "patterns" in item:
+                warnings.append(f"concepts[{index}].patterns cannot be hashed and stay readable")
+        data["concepts"] = concepts
+        return data, warnings
 
     def present(self, exercise: Exercise) -> Presentation:
         body: Body = exercise.body

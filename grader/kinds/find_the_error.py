@@ -8,11 +8,18 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from grader.digests import LOCKED_DIGESTS, salted
 from grader.errors import BrokenExercise
 from grader.exercise import Exercise
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
-from grader.kinds.multiple_choice import OPTION_SCHEMA, Option, grade_choice, parse_options
+from grader.kinds.multiple_choice import (
+    OPTION_SCHEMA,
+    Option,
+    grade_choice,
+    lock_options,
+    parse_options,
+)
 from grader.runner import Runner
 from grader.submission import Submission
 from grader.verdict import Check, Status, Verdict, ordered_hints
@@ -43,6 +50,9 @@ class Body:
     error: ErrorFact | None = None
     options: tuple[Option, ...] = ()
     mistakes: tuple[Mistake, ...] = ()
+    error_digests: dict[str, str] | None = None
+    """Locked: digests of the stated error's type and line."""
+    answer_digest: str | None = None
 
 
 def snippet_error(exercise: Exercise, runner: Runner) -> tuple[Outcome, ErrorFact | None]:
@@ -79,6 +89,9 @@ class FindTheError(Kind):
             "additionalProperties": False,
         },
         "options": OPTION_SCHEMA,
+        "error_sha256": LOCKED_DIGESTS,
+        "answer_sha256": LOCKED_DIGESTS,
+        "multiple": {"type": "boolean"},
         "mistakes": {
             "type": "array",
             "items": {
@@ -95,6 +108,19 @@ class FindTheError(Kind):
         },
     }
     required = ("code",)
+    template = """\
+# A snippet that fails at compile time or at run time.
+code: |
+  TODO: the failing snippet
+# What the sandbox reports; `grader validate` checks it.
+error:
+  type: TODO
+  line: 1
+# Wrong guesses worth a targeted hint (by error type or by line).
+mistakes:
+  - type: TODO
+    hint: "TODO: why that is not it"
+"""
 
     def parse(self, spec: SpecReader) -> Body:
         data = spec.data
@@ -110,13 +136,14 @@ class FindTheError(Kind):
                 spec.problem(("mistakes", index, "line"), f"the snippet has only {lines} lines")
         if fact and fact.line and fact.line > lines:
             spec.problem(("error", "line"), f"the snippet has only {lines} lines")
-        return Body(data["code"], data.get("stdin", ""), fact, options, mistakes)
+        locked = data.get("error_sha256"), data.get("answer_sha256", {}).get("answer")
+        return Body(data["code"], data.get("stdin", ""), fact, options, mistakes, *locked)
 
     def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
         body: Body = exercise.body
         answer = submission.text or ""
         if body.options:
-            return grade_choice(exercise, body.options, answer)
+            return grade_choice(exercise, body.options, answer, body.answer_digest)
         _, truth = snippet_error(exercise, runner)
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
@@ -142,6 +169,13 @@ class FindTheError(Kind):
                 (("code",), f"the snippet does not fail in the sandbox (status {outcome.status})")
             ]
         problems: list[tuple[tuple[str | int, ...], str]] = []
+        if body.error_digests and exercise.lock_salt:
+            stated = {"type": truth.type, "line": str(truth.line)}
+            for key, digest in body.error_digests.items():
+                if digest != salted(exercise.lock_salt, stated.get(key, "")):
+                    problems.append(
+                        (("error_sha256", key), "does not match what the sandbox reports")
+                    )
         if body.error and body.error.type != truth.type:
             problems.append(
                 (("error", "type"), f"the sandbox reports {truth.type}, not {body.error.type}")
@@ -151,6 +185,18 @@ class FindTheError(Kind):
                 (("error", "line"), f"the sandbox reports line {truth.line}, not {body.error.line}")
             )
         return problems
+
+    def lock(
+        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        _, truth = snippet_error(exercise, runner)
+        error = data.pop("error", None)
+        if error is not None and truth is not None:
+            data["error_sha256"] = {
+                "type": salted(salt, truth.type),
+                "line": salted(salt, str(truth.line)),
+            }
+        return data, lock_options(data, salt) if "options" in data else []
 
 
 def _grade_fact(exercise: Exercise, body: Body, truth: ErrorFact, given: ErrorFact) -> Verdict:

@@ -10,7 +10,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from grader.compare import Comparison, normalize
+from grader.compare import Comparison, Match, Mode, canonical_forms, compare_locked, normalize
+from grader.digests import LOCKED_DIGESTS, digests
 from grader.errors import BrokenExercise
 from grader.exercise import Exercise
 from grader.grading import failed_run_verdict, output_check, run_failure, status_from_checks
@@ -28,15 +29,17 @@ STAY_CLOSE = "Fix only the error: keep the rest of the program as it was."
 @dataclass(frozen=True)
 class Body:
     code: str
-    fixed: str
+    fixed: str | None
+    """None when locked: `output_digests` then stand for the reference fix's output."""
     stdin: str = ""
     max_changed_lines: int | None = None
     min_similarity: float | None = None
+    output_digests: dict[str, str] | None = None
 
     @property
     def allowed_changes(self) -> int:
-        if self.max_changed_lines is not None:
-            return self.max_changed_lines
+        if self.max_changed_lines is not None or self.fixed is None:
+            return self.max_changed_lines or 1
         return changed_lines(self.code, self.fixed) + 1
 
 
@@ -77,17 +80,34 @@ class FixSyntaxError(Kind):
             "description": "Default: the lines the reference fix changes, plus one.",
         },
         "min_similarity": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        "output_sha256": LOCKED_DIGESTS,
     }
-    required = ("code", "fixed")
+    required = ("code",)
+    template = """\
+# The program with one syntax error (it must not compile).
+code: |
+  TODO: the broken program
+# The smallest fix. Learners must print what this prints and stay close to `code`.
+fixed: |
+  TODO: the fixed program
+# How close a fix must stay: lines changed (default: the reference fix's, plus one).
+max_changed_lines: 1
+"""
 
     def parse(self, spec: SpecReader) -> Body:
         data = spec.data
+        locked = "lock" in data
+        if not locked and "fixed" not in data:
+            spec.problem(("fixed",), "missing required field")
+        if locked and ("output_sha256" not in data or "max_changed_lines" not in data):
+            spec.problem(("lock",), "a locked exercise needs output_sha256 and max_changed_lines")
         return Body(
             data["code"],
-            data["fixed"],
+            data.get("fixed"),
             data.get("stdin", ""),
             data.get("max_changed_lines"),
             data.get("min_similarity"),
+            data.get("output_sha256"),
         )
 
     def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
@@ -112,12 +132,7 @@ class FixSyntaxError(Kind):
             )
         if run_failure(outcome):
             return failed_run_verdict(exercise, outcome, source, checks=(closeness,))
-        reference = reference_outcome(exercise, runner)
-        if reference.status is not RunStatus.OK:
-            raise BrokenExercise(exercise.id, f"its reference fix ends with {reference.status}")
-        check, match = output_check(
-            "output", reference.stdout, outcome.stdout, Comparison(), points=exercise.points
-        )
+        check, match = _output_check(exercise, outcome.stdout, runner)
         status = status_from_checks([closeness, check], [match, match])
         hints = (
             ()
@@ -145,6 +160,11 @@ class FixSyntaxError(Kind):
             output=clip(outcome.stdout)[0],
         )
 
+    def lock(
+        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        return _lock(exercise, data, salt, runner)
+
     def present(self, exercise: Exercise) -> Presentation:
         body: Body = exercise.body
         return Presentation(
@@ -163,6 +183,8 @@ class FixSyntaxError(Kind):
             problems.append(
                 (("code",), f"compiles (status {broken.status}); it must contain a syntax error")
             )
+        if body.fixed is None:
+            return problems  # locked: the reference fix is not here to run
         reference = reference_outcome(exercise, runner)
         if reference.status is not RunStatus.OK:
             detail = (
@@ -176,6 +198,35 @@ class FixSyntaxError(Kind):
                 (("fixed",), "the reference fix changes more than the closeness rule allows")
             )
         return problems
+
+
+def _lock(
+    exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+) -> tuple[dict[str, Any], list[str]]:
+    body: Body = exercise.body
+    reference = reference_outcome(exercise, runner)
+    data.pop("fixed")
+    data["max_changed_lines"] = body.allowed_changes
+    data["output_sha256"] = digests(salt, canonical_forms(reference.stdout, Mode.WHITESPACE))
+    return data, []
+
+
+def _output_check(exercise: Exercise, stdout: str, runner: Runner) -> tuple[Check, Match]:
+    body: Body = exercise.body
+    points = exercise.points
+    if body.fixed is None:
+        assert exercise.lock_salt is not None and body.output_digests is not None
+        match = compare_locked(exercise.lock_salt, body.output_digests, stdout, Comparison())
+        message = "" if match.equal else "the output is not the fixed program's (locked: not shown)"
+        earned = points if match.equal else 0.0
+        check = Check.make(
+            "output", match.equal, actual=stdout, message=message, points=earned, max_points=points
+        )
+        return check, match
+    reference = reference_outcome(exercise, runner)
+    if reference.status is not RunStatus.OK:
+        raise BrokenExercise(exercise.id, f"its reference fix ends with {reference.status}")
+    return output_check("output", reference.stdout, stdout, Comparison(), points=points)
 
 
 def _closeness_check(body: Body, source: str) -> Check:

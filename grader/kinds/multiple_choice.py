@@ -8,6 +8,7 @@ import string
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from grader.digests import LOCKED_DIGESTS, salted
 from grader.exercise import Exercise
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
@@ -29,6 +30,9 @@ class Option:
 @dataclass(frozen=True)
 class Body:
     options: tuple[Option, ...]
+    answer_digest: str | None = None
+    """Locked: the digest of the correct letters; `correct` flags are then absent."""
+    multiple: bool = False
 
     @property
     def correct(self) -> frozenset[str]:
@@ -62,18 +66,45 @@ def parse_options(spec: SpecReader, key: str = "options") -> tuple[Option, ...]:
         Option(LABELS[i], item["text"], bool(item.get("correct", False)), item.get("feedback"))
         for i, item in enumerate(items)
     )
+    _check_texts(spec, key, options)
+    if "lock" in spec.data:
+        return options
     if not any(o.correct for o in options):
         spec.problem((key,), "no option is marked `correct: true`")
     for index, option in enumerate(options):
         if not option.correct and not option.feedback:
             spec.problem((key, index), "a wrong option needs `feedback`: the mistake behind it")
+    return options
+
+
+def _check_texts(spec: SpecReader, key: str, options: tuple[Option, ...]) -> None:
     seen: dict[str, int] = {}
     for index, option in enumerate(options):
         folded = _fold(option.text)
         if folded in seen:
             spec.problem((key, index, "text"), f"same text as option {LABELS[seen[folded]]}")
         seen.setdefault(folded, index)
-    return options
+
+
+def letters(labels: frozenset[str]) -> str:
+    return "".join(sorted(labels))
+
+
+def lock_options(data: dict[str, Any], salt: str, key: str = "options") -> list[str]:
+    """Replace `correct` flags (and `answer`) by a digest of the correct letters."""
+    options = [dict(item) for item in data[key]]
+    correct = frozenset(LABELS[i] for i, item in enumerate(options) if item.pop("correct", False))
+    data[key] = options
+    data.pop("answer", None)
+    data["answer_sha256"] = {"answer": salted(salt, letters(correct))}
+    data["multiple"] = len(correct) > 1
+    silent = [LABELS[i] for i, item in enumerate(options) if "feedback" not in item]
+    if silent:
+        return [
+            f"options {', '.join(silent)} have no feedback, which points at the correct "
+            "ones; give every option feedback"
+        ]
+    return []
 
 
 def _fold(text: str) -> str:
@@ -108,11 +139,15 @@ def parse_answer(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
     return chosen
 
 
-def grade_choice(exercise: Exercise, options: tuple[Option, ...], answer: str) -> Verdict:
+def grade_choice(
+    exercise: Exercise, options: tuple[Option, ...], answer: str, answer_digest: str | None = None
+) -> Verdict:
     """Shared by multiple-choice and find-the-error (option form)."""
     correct = frozenset(o.label for o in options if o.correct)
     chosen = parse_answer(answer, options)
     last = LABELS[len(options) - 1]
+    if chosen is not None and exercise.lock_salt is not None and answer_digest is not None:
+        return _grade_locked(exercise, options, chosen, answer_digest)
     if chosen is None:
         return _verdict(
             exercise,
@@ -139,6 +174,39 @@ def grade_choice(exercise: Exercise, options: tuple[Option, ...], answer: str) -
     message = f"Not quite: {', '.join(sorted(chosen))} is not the full, correct answer."
     return _verdict(
         exercise, Status.WRONG_ANSWER, score, message, checks, ordered_hints(hints, exercise.hint)
+    )
+
+
+def _grade_locked(
+    exercise: Exercise, options: tuple[Option, ...], chosen: frozenset[str], digest: str
+) -> Verdict:
+    """Locked: only the whole answer can be checked; feedback of the chosen options is shown."""
+    assert exercise.lock_salt is not None
+    if salted(exercise.lock_salt, letters(chosen)) == digest:
+        check = Check.make(
+            "answer",
+            True,
+            actual=letters(chosen),
+            points=exercise.points,
+            max_points=exercise.points,
+        )
+        return _verdict(exercise, Status.PASSED, exercise.points, "Correct.", (check,), ())
+    check = Check.make(
+        "answer",
+        False,
+        actual=", ".join(sorted(chosen)),
+        message="not the correct answer",
+        max_points=exercise.points,
+    )
+    feedback = [o.feedback for o in options if o.label in chosen and o.feedback]
+    message = f"Not quite: {', '.join(sorted(chosen))} is not the correct answer."
+    return _verdict(
+        exercise,
+        Status.WRONG_ANSWER,
+        0.0,
+        message,
+        (check,),
+        ordered_hints(feedback, exercise.hint),
     )
 
 
@@ -181,11 +249,31 @@ class MultipleChoice(Kind):
                 {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]$"}, "minItems": 1},
             ],
         },
+        "answer_sha256": LOCKED_DIGESTS,
+        "multiple": {"type": "boolean", "description": "Written by `grader lock`."},
     }
     required = ("options",)
+    template = """\
+# Options are labelled A, B, C... in this order. One or more are correct.
+options:
+  - text: "TODO: the correct option"
+    correct: true
+  - text: "TODO: a wrong option"
+    feedback: "TODO: the common mistake behind it"
+  - text: "TODO: another wrong option"
+    feedback: "TODO: the common mistake behind it"
+# The correct letter(s); `grader validate` checks it against `correct:`.
+answer: A
+"""
 
     def parse(self, spec: SpecReader) -> Body:
-        body = Body(parse_options(spec))
+        options = parse_options(spec)
+        if "lock" in spec.data:
+            digest = spec.data.get("answer_sha256", {}).get("answer")
+            if digest is None:
+                spec.problem(("answer_sha256",), "a locked exercise needs answer_sha256.answer")
+            return Body(options, digest, bool(spec.data.get("multiple", False)))
+        body = Body(options, multiple=sum(o.correct for o in options) > 1)
         declared = spec.data.get("answer")
         if declared is not None:
             labels = {declared} if isinstance(declared, str) else set(declared)
@@ -201,11 +289,17 @@ class MultipleChoice(Kind):
         return body
 
     def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
-        return grade_choice(exercise, exercise.body.options, submission.text or "")
+        body: Body = exercise.body
+        return grade_choice(exercise, body.options, submission.text or "", body.answer_digest)
+
+    def lock(
+        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        return data, lock_options(data, salt)
 
     def present(self, exercise: Exercise) -> Presentation:
         body: Body = exercise.body
-        many = len(body.correct) > 1
+        many = body.multiple
         notes = ("More than one option is correct: give all their letters.",) if many else ()
         return Presentation(
             options=tuple(f"{o.label}. {o.text}" for o in body.options), notes=notes

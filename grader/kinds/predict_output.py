@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from grader.compare import normalize, squeeze
 from grader.diff import describe_first_difference
+from grader.digests import LOCKED_DIGESTS, salted
 from grader.exercise import Exercise
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
@@ -52,6 +53,8 @@ class Body:
     stdin: str = ""
     expected_output: str | None = None
     mistakes: tuple[Mistake, ...] = ()
+    expected_digest: str | None = None
+    """Locked: the digest of the answer in place of `expected_output`."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class PredictOutput(Kind):
             "type": "string",
             "description": "Optional; `grader validate` checks it equals the real output.",
         },
+        "expected_output_sha256": LOCKED_DIGESTS,
         "mistakes": {
             "type": "array",
             "items": {
@@ -130,6 +134,19 @@ class PredictOutput(Kind):
         },
     }
     required = ("code",)
+    template = """\
+# The snippet learners read. Keep it short; it runs in the sandbox to find the truth.
+code: |
+  TODO: the snippet
+# Optional: what it prints. `grader validate` checks it against the real output.
+expected_output: |
+  TODO: the exact output
+# Predictable wrong answers and the hint that fits each (output, pattern or error).
+mistakes:
+  - output: |
+      TODO: a common wrong prediction
+    hint: "TODO: the misunderstanding behind it"
+"""
 
     def parse(self, spec: SpecReader) -> Body:
         data = spec.data
@@ -138,9 +155,9 @@ class PredictOutput(Kind):
             pattern = item.get("pattern")
             compiled = spec.regex(("mistakes", index, "pattern"), pattern) if pattern else None
             mistakes.append(Mistake(item["hint"], item.get("output"), compiled, item.get("error")))
-        return Body(
-            data["code"], data.get("stdin", ""), data.get("expected_output"), tuple(mistakes)
-        )
+        digest = data.get("expected_output_sha256", {}).get("answer")
+        stated = data.get("expected_output")
+        return Body(data["code"], data.get("stdin", ""), stated, tuple(mistakes), digest)
 
     def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
         body: Body = exercise.body
@@ -228,12 +245,23 @@ class PredictOutput(Kind):
             problems.append(
                 (("expected_output",), f"does not match the real output {truth.answer!r}")
             )
+        salt = exercise.lock_salt
+        if body.expected_digest and salt and body.expected_digest != salted(salt, truth.answer):
+            problems.append((("expected_output_sha256",), "does not match the real output"))
         for index, mistake in enumerate(body.mistakes):
             if mistake.output is not None and answer_matches(truth, normalize(mistake.output)):
                 problems.append(
                     (("mistakes", index, "output"), "this 'wrong' output is the correct answer")
                 )
         return problems
+
+    def lock(
+        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        truth = truth_of(snippet_outcome(exercise, runner))
+        data.pop("expected_output", None)
+        data["expected_output_sha256"] = {"answer": salted(salt, truth.answer)}
+        return data, []
 
 
 def _special_hint(truth: Truth, answer: str) -> str | None:

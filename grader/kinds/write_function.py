@@ -8,11 +8,13 @@ never through a learner object's `__eq__`.
 from __future__ import annotations
 
 import ast
+import json
 import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from grader.compare import Comparison, normalize
+from grader.digests import LOCKED_DIGESTS, salted
 from grader.exercise import Exercise
 from grader.grading import explain_outcome, failed_run_verdict, run_failure
 from grader.kinds import register
@@ -20,7 +22,7 @@ from grader.kinds.base import Kind, Presentation, SpecReader
 from grader.kinds.write_program import (
     CASE_COMMON,
     TOLERANCE,
-    check_unique_names,
+    check_cases,
     reference_problems,
     worst,
 )
@@ -29,7 +31,7 @@ from grader.submission import Submission
 from grader.verdict import Check, Status, Verdict, ordered_hints
 from sandbox.calls import parse_call
 from sandbox.outcome import CallResult
-from sandbox.values import Opaque, decode
+from sandbox.values import Opaque, decode, encode
 
 _MISSING = object()
 
@@ -45,6 +47,13 @@ class Case:
     points: float = 1.0
     hidden: bool = False
     hint: str | None = None
+    returns_digest: str | None = None
+    """Locked: the digest of the canonical return value, in place of `returns`."""
+    raises_digest: str | None = None
+
+    @property
+    def locked(self) -> bool:
+        return self.returns_digest is not None or self.raises_digest is not None
 
 
 @dataclass(frozen=True)
@@ -100,8 +109,8 @@ def _case(spec: SpecReader, item: dict[str, Any], index: int, function: str) -> 
             returns = ast.literal_eval(item["returns_literal"])
         except (ValueError, SyntaxError):
             spec.problem((*path, "returns_literal"), "not a Python literal")
-    given = [key for key in ("returns", "returns_literal", "raises") if key in item]
-    if len(given) != 1:
+    keys = ("returns", "returns_literal", "raises", "returns_sha256", "raises_sha256")
+    if len([key for key in keys if key in item]) != 1:
         spec.problem(path, "give exactly one of: returns, returns_literal, raises")
     tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
     return Case(
@@ -114,29 +123,75 @@ def _case(spec: SpecReader, item: dict[str, Any], index: int, function: str) -> 
         float(item.get("points", 1)),
         bool(item.get("hidden", False)),
         item.get("hint"),
+        item.get("returns_sha256", {}).get("value"),
+        item.get("raises_sha256", {}).get("type"),
     )
 
 
+class _Unhashable(Exception):
+    pass
+
+
+def canonical(encoded: Any) -> str:
+    """One text per value, as `sandbox.values.encode` gives it: dict entries sorted and
+    whole floats as ints. Raises `_Unhashable` for other floats (they need a tolerance)."""
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, float):
+            if value.is_integer():
+                return int(value)
+            raise _Unhashable
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            if "$float" in value:
+                raise _Unhashable
+            if "$dict" in value:
+                pairs = [[walk(k), walk(v)] for k, v in value["$dict"]]
+                return {"$dict": sorted(pairs, key=lambda pair: json.dumps(pair, sort_keys=True))}
+            return {key: walk(item) for key, item in value.items()}
+        return value
+
+    return json.dumps(walk(encoded), sort_keys=True, ensure_ascii=False)
+
+
+def _error_text(result: CallResult) -> str:
+    return f"{result.error.type}: {result.error.message}" if result.error else "no result"
+
+
 def _expectation(case: Case) -> str:
+    if case.locked:
+        return "give the expected result (locked, so it is not shown)"
     return f"raise {case.raises}" if case.raises else f"return {case.returns!r}"
 
 
-def _judge(case: Case, result: CallResult | None) -> Check:
+def _locked_ok(case: Case, result: CallResult, salt: str) -> bool:
+    if case.raises_digest is not None:
+        return result.error is not None and salted(salt, result.error.type) == case.raises_digest
+    if not result.returned:
+        return False
+    try:
+        return salted(salt, canonical(result.value)) == case.returns_digest
+    except _Unhashable:
+        return False
+
+
+def _judge(case: Case, result: CallResult | None, salt: str | None) -> Check:
     common = {"max_points": case.points, "hidden": case.hidden}
     if result is None:
         return Check.make(
             case.name, False, message="not run: the program stopped before this call", **common
         )
     expected_text = f"raises {case.raises}" if case.raises else repr(case.returns)
-    if case.raises:
+    if case.locked and salt is not None:
+        ok, expected_text = _locked_ok(case, result, salt), "(locked)"
+        actual = result.display if result.returned else f"raises {_error_text(result)}"
+    elif case.raises:
         raised = result.error.type if result.error else None
         ok = raised == case.raises
         actual = f"raises {raised}" if raised else f"returns {result.display}"
     elif not result.returned:
-        ok, actual = (
-            False,
-            f"raises {result.error.type}: {result.error.message}" if result.error else "no result",
-        )
+        ok, actual = False, f"raises {_error_text(result)}"
     else:
         ok, actual = (
             values_equal(case.returns, decode(result.value), case.tolerance),
@@ -181,6 +236,8 @@ class WriteFunction(Kind):
                         "description": "A Python literal, for tuples and sets.",
                     },
                     "raises": {"type": "string", "description": "The exception type name."},
+                    "returns_sha256": LOCKED_DIGESTS,
+                    "raises_sha256": LOCKED_DIGESTS,
                     "prints": {
                         "type": "string",
                         "description": "Also expect this output from the call.",
@@ -193,13 +250,28 @@ class WriteFunction(Kind):
         },
     }
     required = ("function", "cases")
+    template = """\
+function: TODO_name
+starter: |
+  def TODO_name():
+      ...
+cases:
+  - call: "TODO_name(1, 2)"
+    returns: TODO
+  - call: "TODO_name(0, 0)"
+    raises: ValueError
+    hidden: true
+# The reference solution; `grader validate` runs every call against it.
+solution_code: |
+  TODO: a correct function
+"""
 
     def parse(self, spec: SpecReader) -> Body:
         data = spec.data
         cases = tuple(
             _case(spec, item, i, data["function"]) for i, item in enumerate(data["cases"])
         )
-        check_unique_names(spec, [c.name for c in cases])
+        check_cases(spec, [c.name for c in cases], [c.hidden for c in cases])
         return Body(data["function"], cases, data.get("starter"), data.get("solution_code"))
 
     def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
@@ -228,7 +300,8 @@ class WriteFunction(Kind):
                     exercise.hint,
                 ),
             )
-        checks = tuple(_judge(case, results.get(case.call)) for case in body.cases)
+        salt = exercise.lock_salt
+        checks = tuple(_judge(case, results.get(case.call), salt) for case in body.cases)
         total = sum(c.points for c in body.cases) or 1.0
         score = exercise.points * sum(c.points for c in checks) / total
         failure = run_failure(outcome)
@@ -252,12 +325,36 @@ class WriteFunction(Kind):
             ordered_hints(hints, None if status is Status.PASSED else exercise.hint),
         )
 
+    def lock(
+        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        body: Body = exercise.body
+        cases = [dict(item) for item in data["cases"]]
+        warnings = []
+        for index, (item, case) in enumerate(zip(cases, body.cases, strict=True)):
+            if case.raises is not None:
+                item.pop("raises")
+                item["raises_sha256"] = {"type": salted(salt, case.raises)}
+                continue
+            try:
+                text = canonical(encode(case.returns))
+            except _Unhashable:
+                warnings.append(f"cases[{index}] returns a float and stays readable (tolerance)")
+                continue
+            item.pop("returns", None)
+            item.pop("returns_literal", None)
+            item["returns_sha256"] = {"value": salted(salt, text)}
+        data["cases"] = cases
+        data.pop("solution_code", None)
+        return data, warnings
+
     def present(self, exercise: Exercise) -> Presentation:
         body: Body = exercise.body
         examples = [c for c in body.cases if not c.hidden][:3]
         notes = tuple(
             f"Example: {c.call} -> {'raises ' + c.raises if c.raises else repr(c.returns)}"
             for c in examples
+            if not c.locked
         )
         return Presentation(
             starter=body.starter, notes=(f"Define the function `{body.function}`.", *notes)
@@ -266,6 +363,8 @@ class WriteFunction(Kind):
     def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
         body: Body = exercise.body
         if body.solution_code is None:
+            if exercise.locked:
+                return []  # locked: the reference solution is only in the key
             return [(("solution_code",), "missing: validate needs a reference solution to run")]
         return reference_problems(
             self.grade(exercise, Submission(body.solution_code, "solution.py"), runner)

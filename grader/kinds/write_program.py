@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from grader.compare import Comparison, Match, Mode
+from grader.compare import HASHABLE_MODES, Comparison, Match, Mode, canonical_forms, compare_locked
+from grader.digests import LOCKED_DIGESTS, digests
 from grader.exercise import Exercise
 from grader.grading import (
     error_summary,
@@ -55,11 +56,13 @@ SEVERITY = (
 class Case:
     name: str
     stdin: str
-    expected: str
+    expected: str | None
+    """None when locked: `digests` then stand for the expected output."""
     comparison: Comparison
     points: float = 1.0
     hidden: bool = False
     hint: str | None = None
+    digests: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,13 @@ def case_name(item: dict[str, Any], index: int) -> str:
     return item.get("name") or f"case {index + 1}"
 
 
-def check_unique_names(spec: SpecReader, names: list[str]) -> None:
+def check_cases(spec: SpecReader, names: list[str], hidden: list[bool]) -> None:
+    """Case names are unique, and learners see at least one case as an example."""
     for index, name in enumerate(names):
         if names.index(name) != index:
             spec.problem(("cases", index, "name"), f"'{name}' is used by another case")
+    if hidden and all(hidden):
+        spec.problem(("cases",), "every case is hidden; leave at least one visible as an example")
 
 
 def worst(statuses: list[Status]) -> Status:
@@ -117,15 +123,37 @@ class WriteProgram(Kind):
                     **CASE_COMMON,
                     "stdin": {"type": "string", "default": ""},
                     "expected": {"type": "string"},
+                    "expected_sha256": LOCKED_DIGESTS,
                     "compare": {"enum": [m.value for m in Mode]},
                     "tolerance": TOLERANCE,
                 },
-                "required": ["expected"],
+                "required": [],
                 "additionalProperties": False,
             },
         },
     }
     required = ("cases",)
+    template = """\
+starter: |
+  TODO: code learners start from
+# Default comparison: exact, whitespace, case-insensitive, float, regex, unordered-lines.
+compare: whitespace
+cases:
+  - name: TODO
+    stdin: |
+      TODO: input
+    expected: |
+      TODO: expected output
+  - name: TODO hidden case
+    stdin: |
+      TODO: input
+    expected: |
+      TODO: expected output
+    hidden: true
+# The reference solution; `grader validate` runs it against every case.
+solution_code: |
+  TODO: a correct program
+"""
 
     def parse(self, spec: SpecReader) -> Body:
         data = spec.data
@@ -133,15 +161,16 @@ class WriteProgram(Kind):
             Case(
                 case_name(item, i),
                 item.get("stdin", ""),
-                item["expected"],
+                _expected(spec, item, i),
                 comparison_of(spec, item, ("cases", i)),
                 float(item.get("points", 1)),
                 bool(item.get("hidden", False)),
                 item.get("hint"),
+                item.get("expected_sha256"),
             )
             for i, item in enumerate(data["cases"])
         )
-        check_unique_names(spec, [c.name for c in cases])
+        check_cases(spec, [c.name for c in cases], [c.hidden for c in cases])
         if sum(c.points for c in cases) <= 0:
             spec.problem(("cases",), "cases are worth 0 points in total")
         return Body(cases, data.get("starter"), data.get("solution_code"))
@@ -167,24 +196,25 @@ class WriteProgram(Kind):
                 statuses.append(failure)
                 first_failure = first_failure or (case, outcome)
                 continue
-            check, match = output_check(
-                case.name,
-                case.expected,
-                outcome.stdout,
-                case.comparison,
-                points=case.points,
-                hidden=case.hidden,
-                hint=case.hint,
-            )
+            check, match = _case_check(exercise, case, outcome.stdout)
             checks.append(check)
             matches.append(match)
             statuses.append(status_from_checks([check], [match]))
         return _verdict(exercise, body, source, checks, statuses, first_failure, total)
 
+    def lock(
+        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        return data, lock_cases(data, salt)
+
     def present(self, exercise: Exercise) -> Presentation:
         body: Body = exercise.body
         visible = [c for c in body.cases if not c.hidden]
-        notes = tuple(f"Example - input {c.stdin!r} -> output {c.expected!r}" for c in visible[:2])
+        notes = tuple(
+            f"Example - input {c.stdin!r} -> output {c.expected!r}"
+            for c in visible[:2]
+            if c.expected is not None
+        )
         hidden = sum(1 for c in body.cases if c.hidden)
         if hidden:
             notes += (f"Plus {hidden} hidden test{'s' if hidden > 1 else ''}.",)
@@ -193,9 +223,67 @@ class WriteProgram(Kind):
     def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
         body: Body = exercise.body
         if body.solution_code is None:
+            if exercise.locked:
+                return []  # locked: the reference solution is only in the key
             return [(("solution_code",), "missing: validate needs a reference solution to run")]
         verdict = self.grade(exercise, Submission(body.solution_code, "solution.py"), runner)
         return reference_problems(verdict)
+
+
+def _expected(spec: SpecReader, item: dict[str, Any], index: int) -> str | None:
+    if ("expected" in item) == ("expected_sha256" in item):
+        spec.problem(("cases", index), "give `expected` (the output this case must print)")
+    return item.get("expected")
+
+
+def _case_check(exercise: Exercise, case: Case, stdout: str) -> tuple[Check, Match]:
+    if case.expected is not None:
+        return output_check(
+            case.name,
+            case.expected,
+            stdout,
+            case.comparison,
+            points=case.points,
+            hidden=case.hidden,
+            hint=case.hint,
+        )
+    assert exercise.lock_salt is not None and case.digests is not None
+    match = compare_locked(exercise.lock_salt, case.digests, stdout, case.comparison)
+    if match.equal:
+        return Check.make(
+            case.name,
+            True,
+            actual=stdout,
+            points=case.points,
+            max_points=case.points,
+            hidden=case.hidden,
+        ), match
+    what = "only whitespace differs" if match.presentation_only else "the output differs"
+    message = f"{what} (the expected output is locked, so it is not shown)"
+    return Check.make(
+        case.name,
+        False,
+        actual=stdout,
+        message=message,
+        hint=case.hint,
+        max_points=case.points,
+        hidden=case.hidden,
+    ), match
+
+
+def lock_cases(data: dict[str, Any], salt: str, solution: str = "solution_code") -> list[str]:
+    """Digests for every expected output that a digest can stand for; warnings for the rest."""
+    warnings = []
+    cases = [dict(item) for item in data["cases"]]
+    for index, item in enumerate(cases):
+        mode = Mode(item.get("compare", data.get("compare", Mode.WHITESPACE.value)))
+        if mode not in HASHABLE_MODES:
+            warnings.append(f"cases[{index}] (compare: {mode}) cannot be hashed and stays readable")
+            continue
+        item["expected_sha256"] = digests(salt, canonical_forms(item.pop("expected"), mode))
+    data["cases"] = cases
+    data.pop(solution, None)
+    return warnings
 
 
 def reference_problems(verdict: Verdict) -> list[tuple[tuple[str | int, ...], str]]:

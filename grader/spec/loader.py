@@ -67,7 +67,7 @@ def _exercise(raw: RawSpec, body: Any) -> Exercise:
         body=body,
         points=float(data.get("points", 1)),
         tags=tuple(data.get("tags", ())),
-        limits=limits_of(data),
+        limits=limits_of(data),  # the schema keeps every value within Limits' bounds
         file=raw.file,
         lock_salt=lock["salt"] if lock else None,
     )

@@ -52,8 +52,8 @@ COMMON: dict[str, Any] = {
     "lock": {
         "type": "object",
         "description": "Written by `grader lock`; do not edit.",
-        "properties": {"salt": {"type": "string"}, "sealed": {"type": "string"}},
-        "required": ["salt", "sealed"],
+        "properties": {"salt": {"type": "string", "pattern": "^[0-9a-f]{32}$"}},
+        "required": ["salt"],
         "additionalProperties": False,
     },
 }
@@ -167,6 +167,9 @@ def _message(error: Any) -> str:
         message = "expected " + " or ".join(_TYPE_NAMES.get(t, t) for t in types)
         if "number" in types and isinstance(error.instance, str) and _is_float_text(error.instance):
             message += f" (YAML reads {error.instance} as text; write it with a dot, e.g. 1.0e-9)"
+        elif "string" in types and isinstance(error.instance, bool):
+            shown = str(error.instance).lower()
+            message += f" (YAML read this as {shown}; put the text in quotes)"
         return message
     if validator == "enum":
         return "must be one of: " + ", ".join(str(v) for v in expected)

@@ -1,0 +1,3 @@
+name = input()
+while True:
+    initials = name[0]

@@ -1,0 +1,2 @@
+name = input()
+print("".join(word[0].upper() + "." for word in name.split()))

@@ -1,0 +1,4 @@
+name = input()
+parts = []
+while True:
+    parts.append(name * 100000)

@@ -1,0 +1,2 @@
+name = input()
+print(" ".join(w[0].upper() + "." for w in name.split()))

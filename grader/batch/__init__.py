@@ -1,0 +1,1 @@
+"""Grading thousands of submissions: scan, grade in parallel, store, report."""

@@ -1,0 +1,100 @@
+"""Finding submissions: `DIR/<learner>/<exercise-id>.<ext>`, streamed, optionally sharded."""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader import kinds
+from grader.errors import UsageError
+from grader.exercise import Exercise
+
+SUFFIXES = {"code": (".py",), "text": (".txt", ".md")}
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Submission `index` of `total` (1-based), chosen by a stable hash of its name."""
+
+    index: int = 1
+    total: int = 1
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        try:
+            index, total = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise UsageError(f"--shard takes I/N, such as 2/4, not {text!r}") from None
+        if not 1 <= index <= total:
+            raise UsageError(f"--shard {text}: I must be between 1 and N")
+        return cls(index, total)
+
+    @classmethod
+    def from_environment(
+        cls, environ: dict[str, str] | os._Environ[str] = os.environ
+    ) -> Shard | None:
+        """GitLab's `parallel:` jobs set CI_NODE_INDEX (1-based) and CI_NODE_TOTAL."""
+        index, total = environ.get("CI_NODE_INDEX"), environ.get("CI_NODE_TOTAL")
+        return cls.parse(f"{index}/{total}") if index and total else None
+
+    def includes(self, name: str) -> bool:
+        return self.total == 1 or zlib.crc32(name.encode("utf-8")) % self.total == self.index - 1
+
+    def __str__(self) -> str:
+        return f"{self.index}/{self.total}"
+
+
+@dataclass(frozen=True)
+class Task:
+    learner: str
+    exercise: Exercise
+    path: Path
+    relative: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    relative: str
+    reason: str
+
+
+def scan(
+    root: Path, exercises: dict[str, Exercise], shard: Shard = Shard()
+) -> Iterator[Task | Skipped]:
+    """Every submission under `root` in sorted order, one at a time."""
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such submissions directory")
+    for entry in _sorted_entries(root):
+        if not entry.is_dir():
+            if shard.includes(entry.name):
+                yield Skipped(
+                    entry.name, "not inside a learner directory (DIR/<learner>/<exercise>.<ext>)"
+                )
+            continue
+        for file in _sorted_entries(Path(entry.path)):
+            relative = f"{entry.name}/{file.name}"
+            if shard.includes(relative.rsplit(".", 1)[0]):
+                yield _classify(entry.name, Path(file.path), relative, file.is_file(), exercises)
+
+
+def _sorted_entries(directory: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(directory) as entries:
+        return sorted(entries, key=lambda e: e.name)
+
+
+def _classify(
+    learner: str, path: Path, relative: str, is_file: bool, exercises: dict[str, Exercise]
+) -> Task | Skipped:
+    if not is_file:
+        return Skipped(relative, "not a file")
+    exercise = exercises.get(path.stem)
+    if exercise is None:
+        return Skipped(relative, f"no exercise '{path.stem}' in the bank")
+    kind = kinds.get(exercise.kind)
+    suffixes = SUFFIXES[kind.answer] if kind else ()
+    if path.suffix not in suffixes:
+        return Skipped(relative, f"'{exercise.id}' takes {' or '.join(suffixes)} files")
+    return Task(learner, exercise, path, relative)

@@ -1,0 +1,161 @@
+"""The batch store: one SQLite database (WAL) with one verdict per learner and exercise.
+
+A verdict is committed as soon as it is graded, keyed by learner and exercise, with the
+digests of the submission and of the exercise spec: a rerun skips what is up to date and
+regrades what changed. SQLite's WAL keeps the file consistent through kill -9 and power
+loss; at worst the last few verdicts are missing, and a rerun grades them again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.reports import ExerciseInfo
+from grader.verdict import Verdict
+
+STORE_NAME = "grades.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS verdicts (
+    learner TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    submission TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    spec_digest TEXT NOT NULL,
+    status TEXT NOT NULL,
+    score REAL NOT NULL,
+    max_score REAL NOT NULL,
+    verdict TEXT NOT NULL,
+    PRIMARY KEY (learner, exercise)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS exercises (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    max_score REAL NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    learner: str
+    exercise: str
+    submission: str
+    digest: str
+    spec_digest: str
+    verdict: Verdict
+
+
+class Store:
+    """One connection per thread; writes go through `save` (a commit each)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.executescript(SCHEMA)
+
+    @classmethod
+    def in_directory(cls, out: Path) -> Store:
+        return cls(out / STORE_NAME)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def is_current(self, learner: str, exercise: str, digest: str, spec_digest: str) -> bool:
+        """True when this exact submission was graded against this exact spec."""
+        found = self._db.execute(
+            "SELECT 1 FROM verdicts WHERE learner=? AND exercise=? AND digest=? AND spec_digest=?",
+            (learner, exercise, digest, spec_digest),
+        ).fetchone()
+        return found is not None
+
+    def save(self, row: Row) -> None:
+        verdict = row.verdict
+        self._db.execute(
+            "INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                row.learner,
+                row.exercise,
+                row.submission,
+                row.digest,
+                row.spec_digest,
+                verdict.status.value,
+                verdict.score,
+                verdict.max_score,
+                json.dumps(verdict.to_dict(), sort_keys=True, ensure_ascii=False),
+            ),
+        )
+
+    def rows(self) -> Iterator[Row]:
+        """Every verdict, sorted by learner then exercise, streamed from disk."""
+        cursor = self._db.execute(
+            "SELECT learner, exercise, submission, digest, spec_digest, verdict "
+            "FROM verdicts ORDER BY learner, exercise"
+        )
+        for learner, exercise, submission, digest, spec_digest, verdict in cursor:
+            yield Row(
+                learner,
+                exercise,
+                submission,
+                digest,
+                spec_digest,
+                Verdict.from_dict(json.loads(verdict)),
+            )
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM verdicts").fetchone()[0])
+
+    def summary(self) -> tuple[dict[str, int], float | None]:
+        """Counts by status, and the mean of score/max_score (None when empty)."""
+        counts = dict(
+            self._db.execute(
+                "SELECT status, COUNT(*) FROM verdicts GROUP BY status ORDER BY status"
+            )
+        )
+        mean = self._db.execute(
+            "SELECT AVG(CASE WHEN max_score > 0 THEN score / max_score END) FROM verdicts"
+        ).fetchone()[0]
+        return counts, mean
+
+    def save_exercises(self, exercises: list[ExerciseInfo]) -> None:
+        """Remember what was graded, so `grader report` needs nothing but the store."""
+        self._db.execute("BEGIN")
+        self._db.executemany(
+            "INSERT OR REPLACE INTO exercises VALUES (?, ?, ?, ?, ?)",
+            [(e.id, e.title, e.kind, e.topic, e.max_score) for e in exercises],
+        )
+        self._db.execute("COMMIT")
+
+    def exercises(self) -> dict[str, ExerciseInfo]:
+        cursor = self._db.execute(
+            "SELECT id, title, kind, topic, max_score FROM exercises ORDER BY id"
+        )
+        return {row[0]: ExerciseInfo(*row) for row in cursor}
+
+    def merge_from(self, other: Path) -> int:
+        """Copy every verdict of another store in; on a clash the store merged last wins."""
+        before = self.count()
+        self._db.execute("ATTACH DATABASE ? AS other", (str(other),))
+        try:
+            self._db.execute("BEGIN")
+            self._db.execute("INSERT OR REPLACE INTO verdicts SELECT * FROM other.verdicts")
+            self._db.execute("INSERT OR REPLACE INTO exercises SELECT * FROM other.exercises")
+            self._db.execute("COMMIT")
+        finally:
+            self._db.execute("DETACH DATABASE other")
+        return self.count() - before

@@ -1,0 +1,127 @@
+"""`grader batch DIR`: grade every submission under DIR, resumably, and write the reports."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from grader.bank import Bank
+from grader.batch.engine import BatchGrader, Event, Summary
+from grader.batch.reporting import exercise_info, write_all
+from grader.batch.scan import Shard, Task, scan
+from grader.batch.store import Store
+from grader.commands.options import console, exercises_option, plural
+from grader.commands.progress import Progress
+
+
+@click.command("batch")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("grading-out"),
+    show_default=True,
+    help="Store and reports go here.",
+)
+@exercises_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Sandboxes grading at once.",
+)
+@click.option(
+    "--shard",
+    "shard_text",
+    metavar="I/N",
+    help="Grade a deterministic 1/N of the submissions (also CI_NODE_INDEX/CI_NODE_TOTAL).",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="PERCENT",
+    help="Exit 1 when the mean score is below PERCENT.",
+)
+def batch(
+    directory: Path,
+    out: Path,
+    exercises_dir: Path | None,
+    jobs: int,
+    shard_text: str | None,
+    fail_under: float | None,
+) -> None:
+    """Grade DIR/<learner>/<exercise-id>.<ext> into OUT (SQLite store + reports).
+
+    Rerunning the same command grades only what is new, changed or missing.
+    Exit 0 when the batch ran, 1 with --fail-under and a low mean, 3 when some
+    submissions could not be graded because of an infrastructure problem.
+    """
+    bank = Bank.load(exercises_dir)
+    shard = Shard.parse(shard_text) if shard_text else Shard.from_environment() or Shard()
+    tasks = Counter(
+        i.exercise.id for i in scan(directory, bank.exercises, shard) if isinstance(i, Task)
+    )
+    total = sum(tasks.values())
+    with Store.in_directory(out) as store:
+        store.save_exercises([exercise_info(bank.exercises[i]) for i in sorted(tasks)])
+    out_console = console()
+    started = time.perf_counter()
+    with Progress(total, out_console) as progress:
+        summary = BatchGrader(out / "grades.sqlite", jobs).run(
+            scan(directory, bank.exercises, shard), progress.update
+        )
+    elapsed = time.perf_counter() - started
+    reports = write_all(out)
+    mean = _print_summary(out_console, out, summary, elapsed, shard, reports)
+    if summary.failed:
+        sys.exit(3)
+    if fail_under is not None and (mean or 0.0) * 100 < fail_under:
+        out_console.print(
+            f"[red]mean score {100 * (mean or 0):.1f}% is below --fail-under {fail_under:g}%[/red]"
+        )
+        sys.exit(1)
+
+
+def _print_summary(
+    out_console, out: Path, summary: Summary, elapsed: float, shard: Shard, reports: list[Path]
+) -> float | None:
+    rate = summary.graded / elapsed if elapsed > 0 else 0.0
+    shard_note = f" (shard {shard})" if shard.total > 1 else ""
+    out_console.print(
+        f"Graded {plural(summary.graded, 'submission')}{shard_note} in {elapsed:.1f} s "
+        f"({rate:.0f}/s); {summary.up_to_date} already up to date; "
+        f"{len(summary.skipped)} skipped; {len(summary.failed)} failed.",
+        markup=False,
+    )
+    for skipped in summary.skipped[:20]:
+        out_console.print(f"  skipped {skipped.relative}: {skipped.reason}", markup=False)
+    if len(summary.skipped) > 20:
+        out_console.print(f"  ... and {len(summary.skipped) - 20} more skipped", markup=False)
+    for failed in summary.failed:
+        out_console.print(f"  [red]failed[/red] {failed.relative}: {failed.reason}")
+    with Store.in_directory(out) as store:
+        counts, mean = store.summary()
+    total = sum(counts.values())
+    by_status = ", ".join(
+        f"{status} {count}"
+        for status, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    mean_text = f"{100 * mean:.1f}%" if mean is not None else "n/a"
+    out_console.print(
+        f"In {out}: {total} verdicts ({by_status}); mean score {mean_text}.", markup=False
+    )
+    out_console.print(
+        f"Reports: {', '.join(str(p.relative_to(out)) for p in reports if p.parent == out)}",
+        markup=False,
+    )
+    return mean
+
+
+def _event_text(event: Event) -> str:
+    return f"{event.kind} {event.relative}"

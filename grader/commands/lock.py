@@ -1,0 +1,63 @@
+"""`grader lock` and `grader unlock`: ship a bank without readable answers, and get it back."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from grader.bank import default_root
+from grader.commands.options import exercises_option
+from grader.errors import InfrastructureError
+from grader.locking import lock_bank, unlock_bank
+from grader.runner import CachingRunner
+from grader.validation import collect
+from sandbox.client import SandboxError, default_sandbox
+
+
+@click.command("lock")
+@exercises_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Where the locked bank goes.",
+)
+@click.option(
+    "--key",
+    "key_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="New key file; keep it private.",
+)
+def lock(exercises_dir: Path | None, out: Path, key_path: Path) -> None:
+    """Write a locked copy of the bank to OUT; answers become salted hashes.
+
+    The key file holds the original specs: keep it out of what learners receive.
+    """
+    root = exercises_dir or default_root()
+    try:
+        result = lock_bank(collect([root]), root, out, key_path, CachingRunner(default_sandbox()))
+    except SandboxError as exc:
+        raise InfrastructureError(str(exc)) from exc
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"locked {len(result.written)} exercises into {out}; key written to {key_path}")
+    sys.exit(0)
+
+
+@click.command("unlock")
+@click.option(
+    "--key", "key_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Where the original specs go.",
+)
+def unlock(key_path: Path, out: Path) -> None:
+    """Write back the original specs held in a lock key."""
+    written = unlock_bank(key_path, out)
+    click.echo(f"restored {len(written)} exercises into {out}")

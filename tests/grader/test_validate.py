@@ -1,0 +1,89 @@
+"""`grader validate`: each rule, on a deliberately broken exercise under tests/data/broken."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from grader.runner import CachingRunner
+from grader.validation import collect, validate
+
+ROOT = Path(__file__).resolve().parents[2]
+BROKEN = ROOT / "tests" / "data" / "broken"
+RULES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
+
+
+def expected(rule: str) -> list[tuple[int, str]]:
+    lines = (BROKEN / rule / "EXPECTED").read_text().splitlines()
+    return [(int(line.split("\t")[0]), line.split("\t")[1]) for line in lines]
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_validate_reports_the_rule_with_file_and_line(runner: CachingRunner, rule: str) -> None:
+    report = validate(collect([BROKEN / rule]), runner)
+    assert not report.ok
+    found = [(p.line, str(p)) for p in report.problems]
+    for line, message in expected(rule):
+        assert any(n == line and message in text for n, text in found), (message, found)
+
+
+def test_every_rule_directory_declares_what_it_expects() -> None:
+    assert len(RULES) >= 20
+    assert all((BROKEN / rule / "EXPECTED").is_file() for rule in RULES)
+
+
+def test_all_problems_of_all_files_are_reported_at_once(runner: CachingRunner) -> None:
+    report = validate(collect([BROKEN]), runner)
+    files = {p.file for p in report.problems}
+    assert len(files) >= len(RULES)
+
+
+def test_the_bundled_bank_is_valid(runner: CachingRunner) -> None:
+    report = validate(collect([ROOT / "exercises"]), runner)
+    assert report.ok, "\n".join(map(str, report.problems))
+    assert len(report.exercises) >= 7
+
+
+def test_cli_exit_codes_and_json() -> None:
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "grader",
+            "validate",
+            str(BROKEN / "fix-code-compiles"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 1
+    data = json.loads(bad.stdout)
+    assert data["valid"] is False and data["problems"][0]["field"] == "code"
+    good = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "grader",
+            "validate",
+            str(ROOT / "exercises" / "mlops" / "mlops-purpose-choice.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "1 exercise file valid" in good.stdout
+
+
+def test_no_run_skips_the_sandbox() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "validate", "--no-run", str(BROKEN / "fix-code-compiles")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0  # only behaviour is wrong there
