@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import side_by_side  # noqa: E402
+from _common import side_by_side
 
-from sandbox import Limits, Sandbox  # noqa: E402
-from sandbox.client import _server_environment  # noqa: E402
+from sandbox import Limits, Sandbox
+from sandbox.client import _server_environment
 
 PROGRAM = 'name = "world"\nprint(f"hello, {name}")\n'
 FLOOR = """
@@ -51,7 +51,9 @@ def sandbox_ms(runs: int) -> float:
 
 def floor_ms(runs: int) -> float:
     command = [sys.executable, "-S", "-c", FLOOR, str(runs)]
-    result = subprocess.run(command, env=_server_environment(), capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        command, env=_server_environment(), capture_output=True, text=True, check=True
+    )
     return float(result.stdout)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from grader import explanations, kinds
-from grader.compare import Comparison, Match, compare, normalize
+from grader.compare import Comparison, Match, Mode, compare, normalize
 from grader.diff import describe_first_difference, unified
 from grader.exercise import Exercise
 from grader.runner import Runner
@@ -35,15 +35,16 @@ _RUN_MESSAGES = {
 
 def grade(exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
     """Grade one submission against one exercise."""
-    if submission.problem is not None:
-        return invalid(exercise, submission.problem)
     kind = kinds.get(exercise.kind)
     if kind is None:  # the loader rejects unknown kinds; this guards library callers
         raise ValueError(f"unknown exercise kind {exercise.kind!r}")
+    if submission.problem is not None:
+        empty = submission.problem.endswith("it is empty")
+        return invalid(exercise, submission.problem, kind.empty_answer_hint if empty else None)
     return kind.grade(exercise, submission, runner)
 
 
-def invalid(exercise: Exercise, problem: str) -> Verdict:
+def invalid(exercise: Exercise, problem: str, hint: str | None = None) -> Verdict:
     return Verdict(
         exercise=exercise.id,
         kind=exercise.kind,
@@ -51,7 +52,7 @@ def invalid(exercise: Exercise, problem: str) -> Verdict:
         score=0.0,
         max_score=exercise.points,
         message=f"The submission cannot be graded: {problem}",
-        hints=("Submit a non-empty UTF-8 text file of at most 1 MB.",),
+        hints=ordered_hints(hint, "Submit a non-empty UTF-8 text file of at most 1 MB."),
     )
 
 
@@ -135,22 +136,23 @@ def output_check(
             max_points=points,
             hidden=hidden,
         ), match
-    want, got = normalize(expected), normalize(actual)
-    where = (
-        describe_first_difference(want, got)
-        if not match.presentation_only
-        else ("only whitespace differs; " + describe_first_difference(expected, actual))
-    )
+    regex = how.mode is Mode.REGEX
+    if regex:
+        where = "the output does not match the expected pattern"
+    elif match.presentation_only:
+        where = "only whitespace differs; " + describe_first_difference(expected, actual)
+    else:
+        where = describe_first_difference(normalize(expected), normalize(actual))
     check = Check.make(
         name,
         False,
-        expected=expected,
+        expected=f"output matching the pattern {expected!r}" if regex else expected,
         actual=actual,
         message=where,
         hint=hint,
         max_points=points,
         hidden=hidden,
-        diff=unified(expected, actual) if how.mode.value != "regex" else None,
+        diff=None if regex else unified(expected, actual),
     )
     return check, match
 

@@ -153,11 +153,10 @@ class Verdict:
         return self.status is Status.PASSED
 
     def public(self) -> Verdict:
-        """The verdict with hidden checks reduced to passed/failed."""
+        """The verdict with hidden checks reduced to passed/failed. An author's hint on a
+        hidden case stays in `hints`: it is written to be shown, and reveals no data."""
         checks = tuple(check.public() for check in self.checks)
-        hidden_hints = {c.hint for c in self.checks if c.hidden and c.hint}
-        hints = tuple(h for h in self.hints if h not in hidden_hints)
-        return Verdict(**{**self.__dict__, "checks": checks, "hints": hints})
+        return Verdict(**{**self.__dict__, "checks": checks})
 
     def to_dict(self) -> dict[str, Any]:
         return {

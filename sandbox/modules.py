@@ -7,10 +7,13 @@ versions. Names that exist on the real module but are not vetted are refused by 
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import types
 from collections.abc import Callable, Iterator
 from typing import Any
+
+from sandbox.budget import MAX_INT_BITS, substitution_size
 
 _MATH = """acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist
 e erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose
@@ -99,14 +102,49 @@ def real_module(name: str) -> types.ModuleType:
     return importlib.import_module(name)
 
 
+CODECS = (
+    "ascii", "latin_1", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be", "utf_32",
+    "utf_32_le", "utf_32_be", "cp1252", "cp437", "iso8859_15", "idna", "unicode_escape",
+    "raw_unicode_escape",
+)  # fmt: skip
+"""Codecs that `str.encode` and `bytes.decode` find lazily (by importing `encodings.*`)."""
+
+
+LAZY_IMPORTS: dict[str, tuple[str, ...]] = {
+    "collections": ("heapq", "copy"),  # Counter.most_common, UserDict.copy
+    "datetime": ("_strptime",),
+    "time": ("_strptime",),
+    "fractions": ("decimal",),
+    "functools": ("typing", "weakref"),
+    "operator": ("functools",),
+    "re": ("unicodedata", "warnings"),
+}
+"""Modules that allowlisted code imports inside its functions, at call time. In the child,
+after Landlock, an import that is not already loaded fails; so they load beforehand."""
+
+
 def preload(modules: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> None:
     """Import the real modules (and what they import lazily) before privileges drop."""
     for name in sorted(modules):
         if name in ALLOWLIST:
             real_module(name)
-    if {"time", "datetime"} & set(modules):
-        importlib.import_module("_strptime")
+            for dependency in LAZY_IMPORTS.get(name.partition(".")[0], ()):
+                importlib.import_module(dependency)
+    _register_codecs()
 
+
+def _register_codecs() -> None:
+    """Look up the common codecs once, so that the child finds them in the codec cache."""
+    if not _CODECS_REGISTERED:
+        for name in CODECS:
+            codecs.lookup(name)
+        _CODECS_REGISTERED.append(True)
+
+
+_CODECS_REGISTERED: list[bool] = []
+
+
+_FACTORIAL_LIMIT = 100_000
 
 Wrapper = Callable[[Any, Any], Any]
 """(real attribute, runtime hooks) -> the value a proxy exposes instead."""
@@ -169,9 +207,14 @@ def _wrapper_attributes(positional: int) -> Wrapper:
             if len(args) > positional:
                 raise hooks.deny(f"pass 'assigned'/'updated' to {real.__name__} by keyword")
             for key in ("assigned", "updated"):
-                for name in kwargs.get(key, ()):
+                if key not in kwargs:
+                    continue
+                # Read once, as exact str: what is checked is what update_wrapper gets.
+                chosen = tuple(_exact_str(name) for name in kwargs[key])
+                for name in chosen:
                     if name not in allowed:
                         raise hooks.deny(f"functools cannot copy '{name}' in exercises")
+                kwargs[key] = chosen
             return real(*args, **kwargs)
 
         checked.__name__ = checked.__qualname__ = real.__name__
@@ -179,6 +222,52 @@ def _wrapper_attributes(positional: int) -> Wrapper:
         return checked
 
     return wrap
+
+
+def _exact_str(value: Any) -> Any:
+    return str.__str__(value) if isinstance(value, str) else value
+
+
+def _product(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+    """math.prod, refusing a product of integers too large to hold (C would grind on)."""
+
+    def prod(iterable: Any, /, *, start: Any = 1) -> Any:
+        items = list(iterable)
+        bits = sum(int.bit_length(x) for x in (start, *items) if isinstance(x, int))
+        if bits > MAX_INT_BITS:
+            hooks.sizes.budget.refuse_memory()
+        return real(items, start=start)
+
+    prod.__name__ = prod.__qualname__ = "prod"
+    prod.__doc__ = real.__doc__
+    return prod
+
+
+def _permutations(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+    """math.perm, refusing results as large as factorials the allowlist refuses."""
+
+    def perm(n: Any, k: Any = None, /) -> Any:
+        if isinstance(n, int) and n > _FACTORIAL_LIMIT:
+            count = n if k is None else k
+            if not isinstance(count, int) or count * int.bit_length(n) > MAX_INT_BITS:
+                hooks.sizes.budget.refuse_memory()
+        return real(n, k)
+
+    perm.__name__ = perm.__qualname__ = "perm"
+    perm.__doc__ = real.__doc__
+    return perm
+
+
+def _substitution(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+    """re.sub/re.subn, refusing results too large for memory before C builds them."""
+
+    def substitute(pattern: Any, repl: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
+        hooks.sizes.budget.check_memory(substitution_size(repl, string))
+        return real(pattern, repl, string, *args, **kwargs)
+
+    substitute.__name__ = substitute.__qualname__ = real.__name__
+    substitute.__doc__ = real.__doc__
+    return substitute
 
 
 def _attrgetter(_real: Any, hooks: Any) -> Callable[..., Any]:
@@ -263,7 +352,13 @@ WRAPPERS: dict[str, dict[str, Wrapper]] = {
         "ipow": _inplace_guard("**="),
         "ilshift": _inplace_guard("<<="),
     },
-    "math": {"factorial": _sized(0, 100_000), "comb": _sized(0, 1_000_000)},
+    "math": {
+        "factorial": _sized(0, _FACTORIAL_LIMIT),
+        "comb": _sized(0, 1_000_000),
+        "perm": _permutations,
+        "prod": _product,
+    },
+    "re": {"sub": _substitution, "subn": _substitution},
     "random": {"randbytes": _sized(0, 1 << 24), "getrandbits": _sized(0, 1 << 27)},
 }
 

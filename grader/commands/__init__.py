@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from grader.errors import GraderError
+from grader.errors import GraderError, InfrastructureError
 
 _COMMANDS = {
     "run": "grader.commands.run:run",
@@ -44,8 +44,14 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module_name), attribute)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from sandbox.client import SandboxError
+
         try:
             return super().invoke(ctx)
+        except SandboxError as exc:
+            error = InfrastructureError(str(exc))
+            click.echo(error.format(), err=True)
+            sys.exit(error.exit_code)
         except GraderError as exc:
             click.echo(exc.format(), err=True)
             sys.exit(exc.exit_code)

@@ -9,13 +9,13 @@ import click
 
 from grader.bank import find_exercise
 from grader.commands.options import console, exercises_option, format_option
-from grader.errors import InfrastructureError, UsageError
+from grader.errors import UsageError
 from grader.grading import grade
 from grader.render.json_render import verdict_json
 from grader.render.text import verdict_text
 from grader.runner import CachingRunner
 from grader.submission import Submission
-from sandbox.client import SandboxError, default_sandbox
+from sandbox.client import default_sandbox
 
 
 @click.command("check")
@@ -30,10 +30,7 @@ def check(exercise: str, submission: Path, exercises_dir: Path | None, fmt: str)
     """
     target = find_exercise(exercise, exercises_dir)
     answer = _read(submission)
-    try:
-        verdict = grade(target, answer, CachingRunner(default_sandbox())).public()
-    except SandboxError as exc:
-        raise InfrastructureError(str(exc)) from exc
+    verdict = grade(target, answer, CachingRunner(default_sandbox())).public()
     if fmt == "json":
         click.echo(verdict_json(verdict))
     else:

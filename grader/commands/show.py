@@ -27,7 +27,7 @@ def show(exercise: str, exercises_dir: Path | None) -> None:
         f"[bold]{target.title}[/bold]  ({target.id}: {target.kind}, {target.difficulty}, "
         f"{target.points:g} point{'s' if target.points != 1 else ''})"
     )
-    out.print(Markdown(target.prompt))
+    out.print(Markdown(target.prompt) if out.is_terminal else target.prompt.rstrip(), markup=False)
     for label, code in (
         ("Code", view.code),
         ("Starter", view.starter if view.starter != view.code else None),

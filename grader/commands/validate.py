@@ -11,11 +11,10 @@ import click
 
 from grader.bank import default_root
 from grader.commands.options import console, exercises_option, format_option, plural
-from grader.errors import InfrastructureError
 from grader.runner import CachingRunner
 from grader.validation import collect
 from grader.validation import validate as validate_files
-from sandbox.client import SandboxError, default_sandbox
+from sandbox.client import default_sandbox
 
 
 @click.command("validate")
@@ -30,10 +29,7 @@ def validate(paths: tuple[Path, ...], exercises_dir: Path | None, no_run: bool, 
     """
     started = time.perf_counter()
     files = collect(paths or (exercises_dir or default_root(),))
-    try:
-        report = validate_files(files, None if no_run else CachingRunner(default_sandbox()))
-    except SandboxError as exc:
-        raise InfrastructureError(str(exc)) from exc
+    report = validate_files(files, None if no_run else CachingRunner(default_sandbox()))
     elapsed = time.perf_counter() - started
     if fmt == "json":
         problems = [p.__dict__ for p in report.problems]

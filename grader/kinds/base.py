@@ -61,6 +61,8 @@ class Kind(abc.ABC):
     required: ClassVar[tuple[str, ...]]
     template: ClassVar[str]
     """The kind's fields for `grader new`, commented, with TODO placeholders."""
+    empty_answer_hint: ClassVar[str | None] = None
+    """Shown when a learner submits an empty answer."""
 
     @abc.abstractmethod
     def parse(self, spec: SpecReader) -> Any:

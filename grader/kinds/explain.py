@@ -154,7 +154,15 @@ min_words: 10
                 or "synonyms_sha256" in item
             ):
                 spec.problem(path, "give at least one of keywords, synonyms or patterns")
-            leaked = [k for k in keywords if k in item["hint"].casefold()]
+            hint_words = _words(item["hint"])
+            leaked = [k for k in keywords if any(word.startswith(k) for word in hint_words)]
+            for j, keyword in enumerate(keywords):
+                if len(keyword) < 3:
+                    spec.problem(
+                        (*path, "keywords", j),
+                        f"'{keyword}' is too short: it also matches inside other words; "
+                        "use a synonym phrase or a pattern",
+                    )
             if leaked:
                 spec.problem(
                     (*path, "hint"), f"gives away the keyword '{leaked[0]}'; name the idea instead"

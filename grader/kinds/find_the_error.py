@@ -4,6 +4,7 @@ what the sandbox reports for the snippet."""
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -26,8 +27,17 @@ from grader.verdict import Check, Status, Verdict, ordered_hints
 from sandbox.outcome import Outcome
 from sandbox.status import Status as RunStatus
 
-_TYPE = re.compile(r"\b([A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt)|StopIteration)\b")
-_LINE = re.compile(r"\b(?:line|ln|l)\s*[:#]?\s*(\d+)\b|^\s*(\d+)\s*$|\b(\d+)\s*$", re.IGNORECASE)
+_TYPE = re.compile(
+    r"\b([a-z]*(?:error|exception|exit|interrupt|stopiteration|warning))\b", re.IGNORECASE
+)
+_LINE = re.compile(
+    r"\b(?:line|ln|l)\s*[:#]?\s*(\d+)\b|\((\d+)\)|^\s*(\d+)\s*$|\b(\d+)\s*$", re.IGNORECASE
+)
+_KNOWN_TYPES = {
+    name.casefold(): name
+    for name, value in vars(builtins).items()
+    if isinstance(value, type) and issubclass(value, BaseException)
+}
 
 
 @dataclass(frozen=True)
@@ -63,12 +73,17 @@ def snippet_error(exercise: Exercise, runner: Runner) -> tuple[Outcome, ErrorFac
     return outcome, ErrorFact(outcome.error.type, outcome.error.line)
 
 
-def parse_answer(answer: str) -> ErrorFact:
-    """`SyntaxError line 3`, `line 3: NameError`, `TypeError (3)` -> type and line."""
+def parse_answer(answer: str, truth: str = "") -> ErrorFact:
+    """`SyntaxError line 3`, `line 3: NameError`, `TypeError (3)`, `indexerror l3` -> type
+    and line. Builtin names (and the true type) are recognised in any case."""
     found_type = _TYPE.search(answer)
     line_match = _LINE.search(_TYPE.sub(" ", answer))
     line = next((int(g) for g in line_match.groups() if g), None) if line_match else None
-    return ErrorFact(found_type.group(1) if found_type else "", line)
+    if found_type is None:
+        return ErrorFact("", line)
+    written = found_type.group(1)
+    known = dict(_KNOWN_TYPES, **({truth.casefold(): truth} if truth else {}))
+    return ErrorFact(known.get(written.casefold(), written), line)
 
 
 class FindTheError(Kind):
@@ -147,7 +162,7 @@ mistakes:
         _, truth = snippet_error(exercise, runner)
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
-        given = parse_answer(answer)
+        given = parse_answer(answer, truth.type)
         return _grade_fact(exercise, body, truth, given)
 
     def present(self, exercise: Exercise) -> Presentation:

@@ -80,7 +80,7 @@ def parse_options(spec: SpecReader, key: str = "options") -> tuple[Option, ...]:
 def _check_texts(spec: SpecReader, key: str, options: tuple[Option, ...]) -> None:
     seen: dict[str, int] = {}
     for index, option in enumerate(options):
-        folded = _fold(option.text)
+        folded = _fold(option.text, case=True)
         if folded in seen:
             spec.problem((key, index, "text"), f"same text as option {LABELS[seen[folded]]}")
         seen.setdefault(folded, index)
@@ -107,8 +107,10 @@ def lock_options(data: dict[str, Any], salt: str, key: str = "options") -> list[
     return []
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split()).strip(" .")
+def _fold(text: str, *, case: bool = False) -> str:
+    """Whitespace collapsed and a final full stop dropped; case folded unless `case`."""
+    folded = " ".join(text.split()).strip(" .")
+    return folded if case else folded.casefold()
 
 
 _PREFIX = re.compile(r"^\s*(?:the\s+)?(?:answer|options?)(?:\s+is)?\s*[:\-]?\s*", re.IGNORECASE)
@@ -123,9 +125,12 @@ def parse_answer(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
     Accepts `B`, `b)`, `(b)`, `A, C`, `A and C`, `AC` (compact letters in capitals only, so
     that a word is never read as letters) and the full text of one option.
     """
-    by_text = {_fold(o.text): o.label for o in options}
-    if _fold(answer) in by_text:
-        return frozenset({by_text[_fold(answer)]})
+    exact = {_fold(o.text, case=True): o.label for o in options}
+    if _fold(answer, case=True) in exact:
+        return frozenset({exact[_fold(answer, case=True)]})
+    folded = [o.label for o in options if _fold(o.text) == _fold(answer)]
+    if len(folded) == 1:
+        return frozenset(folded)
     text = _PREFIX.sub("", answer.strip()).strip()
     if _SEPARATED.fullmatch(text):
         letters = re.findall(r"\b[a-z]\b|(?<=\()[a-z](?=\))", text, flags=re.IGNORECASE)
@@ -157,11 +162,8 @@ def grade_choice(
             (),
             ordered_hints(f"Options run from A to {last}.", exercise.hint),
         )
-    checks = tuple(
-        _option_check(opt, opt.label in chosen)
-        for opt in options
-        if opt.label in chosen or opt.correct
-    )
+    # One check per chosen option only: listing unchosen correct options would give them away.
+    checks = tuple(_option_check(o) for o in options if o.label in chosen)
     if chosen == correct:
         return _verdict(exercise, Status.PASSED, exercise.points, "Correct.", checks, ())
     wrong = [o for o in options if o.label in chosen and not o.correct]
@@ -171,7 +173,11 @@ def grade_choice(
     hints = [o.feedback for o in wrong if o.feedback]
     if missing and not wrong:
         hints.append(f"{missing} more option{'s are' if missing > 1 else ' is'} also correct.")
-    message = f"Not quite: {', '.join(sorted(chosen))} is not the full, correct answer."
+    picked = ", ".join(sorted(chosen))
+    if len(correct) == 1:
+        message = f"Not quite: {picked} is not the correct answer."
+    else:
+        message = f"Not quite: {picked} is not the complete, correct set of answers."
     return _verdict(
         exercise, Status.WRONG_ANSWER, score, message, checks, ordered_hints(hints, exercise.hint)
     )
@@ -210,17 +216,12 @@ def _grade_locked(
     )
 
 
-def _option_check(option: Option, chosen: bool) -> Check:
-    if chosen and option.correct:
-        return Check.make(f"option {option.label}", True, message="correct option chosen")
-    if chosen:
-        return Check.make(
-            f"option {option.label}",
-            False,
-            message=f"{option.label} is not correct",
-            hint=option.feedback,
-        )
-    return Check.make(f"option {option.label}", False, message="a correct option was not chosen")
+def _option_check(option: Option) -> Check:
+    """The check for a chosen option."""
+    if option.correct:
+        return Check.make(f"option {option.label}", True, message="correct")
+    message = f"{option.label} is not correct"
+    return Check.make(f"option {option.label}", False, message=message, hint=option.feedback)
 
 
 def _verdict(

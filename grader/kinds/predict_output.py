@@ -134,6 +134,7 @@ class PredictOutput(Kind):
         },
     }
     required = ("code",)
+    empty_answer_hint = f"If you think the program prints nothing, answer '{NOTHING}'."
     template = """\
 # The snippet learners read. Keep it short; it runs in the sandbox to find the truth.
 code: |

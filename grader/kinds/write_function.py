@@ -311,7 +311,7 @@ solution_code: |
         )
         passed = sum(1 for c in checks if c.passed)
         message = f"{passed} of {len(checks)} calls returned the right result."
-        hints = [c.hint for c in checks if not c.passed and not c.hidden]
+        hints = [c.hint for c in checks if not c.passed]
         if failure:
             hints.append(explain_outcome(outcome, source))
         return Verdict(

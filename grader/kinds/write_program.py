@@ -210,11 +210,10 @@ solution_code: |
     def present(self, exercise: Exercise) -> Presentation:
         body: Body = exercise.body
         visible = [c for c in body.cases if not c.hidden]
-        notes = tuple(
-            f"Example - input {c.stdin!r} -> output {c.expected!r}"
-            for c in visible[:2]
-            if c.expected is not None
-        )
+        examples = [
+            c for c in visible if c.expected is not None and c.comparison.mode is not Mode.REGEX
+        ]
+        notes = tuple(f"Example - input {c.stdin!r} -> output {c.expected!r}" for c in examples[:2])
         hidden = sum(1 for c in body.cases if c.hidden)
         if hidden:
             notes += (f"Plus {hidden} hidden test{'s' if hidden > 1 else ''}.",)
@@ -328,7 +327,7 @@ def _verdict(
     status = worst(statuses)
     passed = sum(1 for c in checks if c.passed)
     message = f"{passed} of {len(checks)} tests passed."
-    hints: list[str | None] = [c.hint for c in checks if not c.passed and not c.hidden]
+    hints: list[str | None] = [c.hint for c in checks if not c.passed]
     error = None
     if first_failure is not None:
         case, outcome = first_failure

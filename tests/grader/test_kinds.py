@@ -424,3 +424,74 @@ def test_invalid_submissions(runner: CachingRunner, data: bytes, problem: str) -
     verdict = grade(MC, Submission.from_bytes(data, "a.txt"), runner)
     assert verdict.status is Status.INVALID_SUBMISSION
     assert problem in verdict.message
+
+
+def test_multiple_choice_feedback_never_names_an_unchosen_correct_option(check: Check) -> None:
+    verdict = check(MC, "B")
+    assert [c.name for c in verdict.checks] == ["option B"]
+    assert "A" not in verdict.message and "D" not in verdict.message
+
+
+def test_multiple_choice_options_may_differ_only_in_case(check: Check) -> None:
+    target = exercise(
+        "multiple-choice",
+        """\
+        options:
+          - text: Model_Ready
+            correct: true
+          - text: model_ready
+            feedback: capitalize() only changes the first letter.
+        """,
+    )
+    assert check(target, "Model_Ready").status is Status.PASSED
+    assert check(target, "model_ready").status is Status.WRONG_ANSWER
+
+
+@pytest.mark.parametrize(
+    "answer", ["IndexError (2)", "indexerror line 2", "IndexError, l2", "line 2 IndexError"]
+)
+def test_find_the_error_answer_forms(check: Check, answer: str) -> None:
+    assert check(FIND, answer).status is Status.PASSED
+
+
+def test_hint_on_a_hidden_case_is_shown_without_its_data(check: Check) -> None:
+    target = exercise(
+        "write-program",
+        """\
+        cases:
+          - stdin: "1\\n"
+            expected: "2\\n"
+          - stdin: "-5\\n"
+            expected: "-10\\n"
+            hidden: true
+            hint: Negative numbers double too.
+        """,
+    )
+    verdict = check(target, "n = int(input())\nprint(abs(n) * 2)\n", "p.py").public()
+    assert "Negative numbers double too." in verdict.hints
+    assert "-10" not in str(verdict.to_dict()) and "-5" not in str(verdict.to_dict())
+
+
+def test_regex_case_feedback_speaks_of_a_pattern(check: Check) -> None:
+    target = exercise("write-program", 'cases:\n  - expected: "roll: [1-6]"\n    compare: regex\n')
+    failed = check(target, "print('roll: 7')\n", "p.py").checks[0]
+    assert failed.message == "the output does not match the expected pattern"
+    assert failed.expected == "output matching the pattern 'roll: [1-6]'" and failed.diff is None
+
+
+def test_explain_refuses_keywords_too_short_to_match_safely() -> None:
+    from grader.errors import SpecError
+
+    with pytest.raises(SpecError) as caught:
+        exercise(
+            "explain",
+            "concepts:\n  - name: ci\n    hint: Think about pipelines.\n    keywords: [ci]\n",
+        )
+    assert [p.field for p in caught.value.problems] == ["concepts[0].keywords[0]"]
+    assert "too short" in caught.value.problems[0].message
+
+
+def test_empty_predict_output_answer_gets_the_nothing_hint(check: Check) -> None:
+    verdict = grade(PREDICT_NOTHING, Submission.from_bytes(b"", "a.txt"), CachingRunner(None))  # type: ignore[arg-type]
+    assert verdict.status is Status.INVALID_SUBMISSION
+    assert verdict.hints[0] == "If you think the program prints nothing, answer 'Nothing'."

@@ -1,0 +1,291 @@
+"""Batch grading: store, resume after kill -9, sharding, merge, exit codes, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from grader.bank import Bank
+from grader.batch.scan import Shard, Skipped, Task, scan
+from grader.batch.store import Row, Store
+from grader.verdict import Status, Verdict
+
+ROOT = Path(__file__).resolve().parents[2]
+BANK = ROOT / "exercises"
+RIGHT = 'name = input()\nprint("".join(w[0].upper() + "." for w in name.split()))\n'
+WRONG = 'name = input()\nprint(name[0].upper() + ".")\n'
+SLOW = "import time\ntime.sleep(0.4)\n" + RIGHT
+
+
+def grader(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "grader", *args], capture_output=True, text=True, cwd=ROOT, **kwargs
+    )
+
+
+def make_batch(root: Path, learners: int, program: str = RIGHT) -> Path:
+    for number in range(learners):
+        learner = root / f"learner{number:03d}"
+        learner.mkdir(parents=True)
+        unique = f"# learner {number}\n"  # identical programs would be graded once (cached)
+        (learner / "strings-initials.py").write_text(unique + (program if number % 3 else WRONG))
+        (learner / "mlops-purpose-choice.txt").write_text("A\n" if number % 2 else "B\n")
+    return root
+
+
+def stored(out: Path) -> list[tuple[str, str, str]]:
+    with closing(sqlite3.connect(out / "grades.sqlite")) as db:
+        return db.execute(
+            "SELECT learner, exercise, status FROM verdicts ORDER BY learner, exercise"
+        ).fetchall()
+
+
+def stored_so_far(out: Path) -> int:
+    """Rows committed by a batch that may still be creating its store."""
+    try:
+        return len(stored(out)) if (out / "grades.sqlite").exists() else 0
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_store_roundtrip_and_currency(tmp_path: Path) -> None:
+    verdict = Verdict("e", "multiple-choice", Status.PASSED, 1.0, 1.0, "Correct.")
+    with Store(tmp_path / "grades.sqlite") as store:
+        store.save(Row("bo", "e", "bo/e.txt", "d1", "s1", verdict))
+        store.save(Row("al", "e", "al/e.txt", "d2", "s1", verdict))
+        assert store.is_current("bo", "e", "d1", "s1")
+        assert not store.is_current("bo", "e", "d1", "s2")  # the spec changed
+        assert not store.is_current("bo", "e", "dX", "s1")  # the submission changed
+        store.save(Row("bo", "e", "bo/e.txt", "d3", "s1", verdict))  # regraded: replaces
+        assert [r.learner for r in store.rows()] == ["al", "bo"]
+        assert store.count() == 2
+        assert store.summary() == ({"passed": 2}, 1.0)
+        assert next(store.rows()).verdict == verdict
+
+
+def test_scan_reports_what_matches_no_exercise(tmp_path: Path) -> None:
+    (tmp_path / "ann").mkdir()
+    (tmp_path / "ann" / "strings-initials.py").write_text(RIGHT)
+    (tmp_path / "ann" / "strings-initials.txt").write_text(RIGHT)
+    (tmp_path / "ann" / "nothing.py").write_text(RIGHT)
+    (tmp_path / "loose.py").write_text(RIGHT)
+    items = list(scan(tmp_path, Bank.load(BANK).exercises))
+    tasks = [i.relative for i in items if isinstance(i, Task)]
+    skipped = {i.relative: i.reason for i in items if isinstance(i, Skipped)}
+    assert tasks == ["ann/strings-initials.py"]
+    assert skipped == {
+        "ann/nothing.py": "no exercise 'nothing' in the bank",
+        "ann/strings-initials.txt": "'strings-initials' takes .py files",
+        "loose.py": "not inside a learner directory (DIR/<learner>/<exercise>.<ext>)",
+    }
+
+
+def test_shards_are_disjoint_and_cover_everything(tmp_path: Path) -> None:
+    make_batch(tmp_path, 40)
+    exercises = Bank.load(BANK).exercises
+    every = {i.relative for i in scan(tmp_path, exercises) if isinstance(i, Task)}
+    parts = [
+        {i.relative for i in scan(tmp_path, exercises, Shard(k, 3)) if isinstance(i, Task)}
+        for k in (1, 2, 3)
+    ]
+    assert set().union(*parts) == every
+    assert sum(len(p) for p in parts) == len(every)
+    assert all(parts)
+
+
+def test_shard_comes_from_gitlab_variables() -> None:
+    assert Shard.from_environment({"CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "5"}) == Shard(2, 5)
+    assert Shard.from_environment({}) is None
+
+
+def test_batch_grades_writes_reports_and_resumes(tmp_path: Path) -> None:
+    batch, out = make_batch(tmp_path / "in", 12), tmp_path / "out"
+    first = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "Graded 24 submissions" in first.stdout
+    for report in ("results.jsonl", "gradebook.csv", "junit.xml", "report.html", "gradescope"):
+        assert (out / report).exists(), report
+    lines = (out / "results.jsonl").read_text().splitlines()
+    assert len(lines) == 24 and {"learner", "exercise"} <= json.loads(lines[0]).keys()
+    again = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+    assert "Graded 0 submissions" in again.stdout and "24 already up to date" in again.stdout
+    (batch / "learner000" / "strings-initials.py").write_text(RIGHT)
+    changed = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+    assert "Graded 1 submission " in changed.stdout
+    assert ("learner000", "strings-initials", "passed") in stored(out)
+
+
+def test_batch_survives_kill_9_and_grades_only_what_is_missing(tmp_path: Path) -> None:
+    batch, out = make_batch(tmp_path / "in", 40, SLOW), tmp_path / "out"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "grader",
+            "batch",
+            str(batch),
+            "--out",
+            str(out),
+            "--exercises",
+            str(BANK),
+            "--jobs",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if stored_so_far(out) >= 10:
+            break
+        time.sleep(0.05)
+    family = _descendants(process.pid)
+    assert family  # the sandbox servers (and their children) were running
+    os.kill(process.pid, signal.SIGKILL)  # the grader only: its servers must follow it
+    process.wait()
+    before = len(stored(out))
+    assert 10 <= before < 80
+    time.sleep(1.0)
+    assert [pid for pid in family if _alive(pid)] == []
+    resumed = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert f"Graded {80 - before} submission" in resumed.stdout
+    assert f"{before} already up to date" in resumed.stdout
+    rows = stored(out)
+    assert len(rows) == 80 and len(set(rows)) == 80
+
+
+def _descendants(pid: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, ppid in parents.items() if ppid == parent]
+        found += children
+        frontier += children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_fail_under_gates_on_the_mean_score(tmp_path: Path) -> None:
+    batch, out = make_batch(tmp_path / "in", 6), tmp_path / "out"
+    low = grader(
+        "batch", str(batch), "--out", str(out), "--exercises", str(BANK), "--fail-under", "99"
+    )
+    assert low.returncode == 1 and "below --fail-under 99%" in low.stdout
+    assert (
+        grader(
+            "batch", str(batch), "--out", str(out), "--exercises", str(BANK), "--fail-under", "10"
+        ).returncode
+        == 0
+    )
+
+
+def test_an_infrastructure_failure_is_reported_and_the_rest_is_graded(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    (bank / "t").mkdir(parents=True)
+    (bank / "t" / "broken-find.yaml").write_text(
+        "id: broken-find\nkind: find-the-error\ntitle: T\ntopic: t\ndifficulty: easy\nprompt: P\n"
+        "hint: H\nsolution: [S]\ncode: |\n  print('this runs fine')\n"
+    )
+    (bank / "t" / "fine.yaml").write_text(
+        (BANK / "mlops" / "mlops-purpose-choice.yaml")
+        .read_text()
+        .replace("id: mlops-purpose-choice", "id: fine")
+        .replace("topic: mlops", "topic: t")
+    )
+    batch = tmp_path / "in"
+    (batch / "ann").mkdir(parents=True)
+    (batch / "ann" / "broken-find.txt").write_text("NameError line 1\n")
+    (batch / "ann" / "fine.txt").write_text("A\n")
+    result = grader("batch", str(batch), "--out", str(tmp_path / "out"), "--exercises", str(bank))
+    assert result.returncode == 3
+    assert "failed ann/broken-find.txt: exercise 'broken-find' is broken" in result.stdout
+    assert stored(tmp_path / "out") == [("ann", "fine", "passed")]
+
+
+def test_shards_merge_into_the_same_reports_as_one_run(tmp_path: Path) -> None:
+    batch = make_batch(tmp_path / "in", 16)
+    whole = tmp_path / "whole"
+    assert (
+        grader("batch", str(batch), "--out", str(whole), "--exercises", str(BANK)).returncode == 0
+    )
+    parts = []
+    for index in (1, 2, 3):
+        part = tmp_path / f"part{index}"
+        result = grader(
+            "batch",
+            str(batch),
+            "--out",
+            str(part),
+            "--exercises",
+            str(BANK),
+            "--shard",
+            f"{index}/3",
+        )
+        assert result.returncode == 0 and f"(shard {index}/3)" in result.stdout
+        parts.append(str(part))
+    merged = tmp_path / "merged"
+    result = grader("merge", *parts, "--out", str(merged))
+    assert result.returncode == 0, result.stderr
+    assert stored(merged) == stored(whole)
+    for name in ("results.jsonl", "gradebook.csv"):
+        assert (merged / name).read_bytes() == (whole / name).read_bytes(), name
+    gradescope = sorted(p.relative_to(whole) for p in (whole / "gradescope").rglob("*.json"))
+    assert gradescope == sorted(
+        p.relative_to(merged) for p in (merged / "gradescope").rglob("*.json")
+    )
+    for path in gradescope:
+        assert (whole / path).read_bytes() == (merged / path).read_bytes()
+    gate = grader(
+        "batch", str(batch), "--out", str(merged), "--exercises", str(BANK), "--fail-under", "99"
+    )
+    assert gate.returncode == 1 and "Graded 0 submissions" in gate.stdout
+
+
+def test_report_regenerates_identical_files(tmp_path: Path) -> None:
+    batch, out = make_batch(tmp_path / "in", 5), tmp_path / "out"
+    assert grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK)).returncode == 0
+    before = {
+        p: p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix in (".jsonl", ".csv", ".json")
+    }
+    result = grader("report", str(out))
+    assert result.returncode == 0
+    assert before == {p: p.read_bytes() for p in before}
+
+
+def test_report_without_a_store_is_a_usage_error(tmp_path: Path) -> None:
+    result = grader("report", str(tmp_path))
+    assert result.returncode == 2 and "no grades.sqlite here" in result.stderr
+
+
+@pytest.mark.parametrize("shard", ["3/2", "0/4", "a/b", "2"])
+def test_bad_shard_is_a_usage_error(tmp_path: Path, shard: str) -> None:
+    result = grader("batch", str(tmp_path), "--shard", shard, "--exercises", str(BANK))
+    assert result.returncode == 2 and "--shard" in result.stderr
