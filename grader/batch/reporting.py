@@ -26,12 +26,12 @@ def open_store(out: Path) -> Store:
 def write_all(out: Path) -> list[Path]:
     """Every report, from the store in `out` alone."""
     generated_at = datetime.now(UTC).replace(microsecond=0).isoformat()
-    with open_store(out) as store:
-        exercises = store.exercises()
+    with open_store(out) as store, store.snapshot():
+        # One read transaction: every pass over the results sees the same verdicts, even
+        # while a batch is still committing new ones.
 
-    def results() -> Iterator[Result]:
-        with open_store(out) as reader:
-            for row in reader.rows():
+        def results() -> Iterator[Result]:
+            for row in store.rows():
                 yield Result(row.learner, row.exercise, row.submission, row.digest, row.verdict)
 
-    return write_reports(results, exercises, out, generated_at=generated_at)
+        return write_reports(results, store.exercises(), out, generated_at=generated_at)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,6 +101,15 @@ class Store:
                 json.dumps(verdict.to_dict(), sort_keys=True, ensure_ascii=False),
             ),
         )
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: the queries inside it all see the same committed state."""
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._db.execute("ROLLBACK")
 
     def rows(self) -> Iterator[Row]:
         """Every verdict, sorted by learner then exercise, streamed from disk."""

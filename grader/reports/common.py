@@ -127,5 +127,5 @@ def verdict_text(verdict: Verdict, *, passed_checks: bool = True) -> str:
             lines += check_lines(check)
     if verdict.hints:
         lines += ["", "Hints:"]
-        lines += [f"{number}. {hint}" for number, hint in enumerate(verdict.hints, 1)]
+        lines += [f"{index}. {hint}" for index, hint in enumerate(verdict.hints, 1)]
     return "\n".join(lines)

@@ -1,7 +1,8 @@
 """gradescope/<learner>/results.json: Gradescope's autograder results format, one per learner.
 
 A test per exercise (in id order), including exercises the learner did not submit (failed,
-0 points). No `execution_time`, so that the same results give the same bytes."""
+0 points). Outputs are plain text with control characters shown as pictures (␛). No
+`execution_time`, so that the same results give the same bytes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from grader.reports.common import atomic_writer, json_text, number, verdict_text
+from grader.reports.common import atomic_writer, json_text, number, printable, verdict_text
 from grader.reports.model import ExerciseInfo, Result, best_by_exercise, by_learner
 
 DIRECTORY = "gradescope"
@@ -78,7 +79,7 @@ def learner_results(
                 "score": _score(verdict.score),
                 "max_score": _score(limit),
                 "status": "passed" if verdict.passed else "failed",
-                "output": verdict_text(verdict),
+                "output": printable(verdict_text(verdict)),
                 "extra_data": {
                     "exercise": exercise,
                     "status": verdict.status.value,

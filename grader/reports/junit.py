@@ -10,11 +10,10 @@ score, failing checks and hints as the failure's text. A learner's crash or time
 
 from __future__ import annotations
 
-import shutil
+import io
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TextIO
 
 from grader.reports.common import number, printable, verdict_text
@@ -56,39 +55,49 @@ def testcase(result: Result, name: str | None = None) -> str:
 
 
 class _Spool:
-    """Text appended under keys in temporary files, read back key by key.
+    """Text appended under keys, read back key by key.
 
-    Results come sorted by learner but suites are by exercise, so each exercise's cases wait
-    on disk. At most `max_open` files are open at once."""
+    Results come sorted by learner but suites are by exercise, so each exercise's cases wait:
+    in small per-key buffers, then in blocks of one anonymous temporary file (deleted by the
+    system even after kill -9). At most `limit` characters wait in memory."""
 
-    def __init__(self, max_open: int = 64) -> None:
-        self.directory = Path(tempfile.mkdtemp(prefix="grader-junit-"))
-        self.max_open = max_open
-        self.names: dict[str, Path] = {}
-        self.open: dict[str, TextIO] = {}
+    def __init__(self, block: int = 32_768, limit: int = 4_194_304) -> None:
+        self.block, self.limit = block, limit
+        # Closed by close(): the file lives across add() calls.
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115
+        self.buffers: dict[str, list[str]] = {}
+        self.sizes: dict[str, int] = {}
+        self.blocks: dict[str, list[tuple[int, int]]] = {}
+        self.buffered = 0
 
     def write(self, key: str, text: str) -> None:
-        stream = self.open.pop(key, None)
-        if stream is None:
-            path = self.names.setdefault(key, self.directory / f"{len(self.names)}.xml")
-            if len(self.open) >= self.max_open:
-                self.open.pop(next(iter(self.open))).close()
-            stream = path.open("a", encoding="utf-8", newline="")
-        self.open[key] = stream  # most recently used last
-        stream.write(text)
+        self.buffers.setdefault(key, []).append(text)
+        self.sizes[key] = self.sizes.get(key, 0) + len(text)
+        self.buffered += len(text)
+        if self.sizes[key] >= self.block:
+            self._flush(key)
+        elif self.buffered >= self.limit:
+            for waiting in list(self.buffers):
+                self._flush(waiting)
+
+    def _flush(self, key: str) -> None:
+        data = "".join(self.buffers.pop(key)).encode("utf-8")
+        self.buffered -= self.sizes.pop(key)
+        offset = self.file.seek(0, io.SEEK_END)
+        self.file.write(data)
+        self.blocks.setdefault(key, []).append((offset, len(data)))
 
     def copy(self, key: str, target: TextIO) -> None:
-        if key in self.open:
-            self.open.pop(key).close()
-        if key in self.names:
-            with self.names[key].open(encoding="utf-8", newline="") as source:
-                shutil.copyfileobj(source, target)
+        """Everything written under `key`, in order, to `target`."""
+        for offset, length in self.blocks.pop(key, ()):
+            self.file.seek(offset)
+            target.write(self.file.read(length).decode("utf-8"))
+        target.write("".join(self.buffers.pop(key, ())))
+        self.buffered -= self.sizes.pop(key, 0)
 
     def close(self) -> None:
-        for stream in self.open.values():
-            stream.close()
-        self.open.clear()
-        shutil.rmtree(self.directory, ignore_errors=True)
+        self.file.close()
+        self.buffers.clear()
 
 
 class JunitWriter:
