@@ -1,18 +1,23 @@
 """The language layer's own resource budget: ticks, a deadline, memory and size caps.
 
-Loops, calls and comprehensions call `tick`; binary operators that can build huge objects
+Loops, function bodies and comprehensions tick (`None in _ticks_`, see `make_tick_source`);
+C-level iteration over huge ranges calls `tick`; binary operators that can build huge objects
 go through the size guards. Both layers stop the same attacks; this one does it from inside
 the interpreter, with the learner's line number, and works without the process layer.
 """
 
 from __future__ import annotations
 
+import itertools
 import operator
+import re
 import resource
+import signal
 import sys
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from types import FrameType
+from typing import Any, NoReturn
 
 MAX_INT_BITS = 1 << 24
 """Refuse integer results above ~16.7 million bits (5 million digits)."""
@@ -20,6 +25,8 @@ MAX_WIDTH_DIGITS = 7
 """Format widths and precisions up to 9,999,999."""
 TIME_CHECK_EVERY = 32
 MEMORY_CHECK_EVERY = 256
+TICK_BATCH = 256
+"""Ticks the tick source hands out in C between two checks of the deadline and memory."""
 
 
 class LimitExceeded(BaseException):
@@ -48,6 +55,14 @@ class Budget:
         self.memory_refused = False
         self._baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         self._ticks = 0
+        self._batch: list[None] = []
+        self.ticks_home: dict[str, Any] | None = None
+        """The program's globals, whose `_ticks_` is replaced when the budget expires."""
+        done = (item for item in ())
+        next(done, None)  # throw() on a finished generator raises, and runs no frame
+        stops = map(TimeLimitExceeded, itertools.repeat("the time limit was reached"))
+        self.stopped_source: Iterator[None] = map(done.throw, stops)
+        """The tick source once expired: every tick raises, in C, with no Python frame."""
 
     def make_tick(self) -> Callable[..., Any]:
         check = self.check
@@ -60,10 +75,47 @@ class Budget:
 
         return tick
 
+    def make_tick_source(self) -> Iterator[None]:
+        """An endless iterator of None; the program ticks with `None in source`.
+
+        That expression takes one item in C, without a call: a call (even of a C function)
+        uses a level of recursion depth, so a recursive program would stop earlier, and at
+        another line, than under CPython. Every TICK_BATCH items, C code calls `refill`,
+        which checks the deadline and memory; once expired, every refill raises again.
+        A batch is a list, emptied when the budget expires (`expire`), so that the very next
+        tick refills: a program that caught the stop cannot go on for a batch (256 sleeps).
+        Once expired, a new source raises at every tick in C, without a Python frame (a refill
+        at the depth limit would fail, and end the source): see `DeadlineAlarm`.
+        """
+        if self.expired:
+            return self.stopped_source
+
+        def refill(_: object) -> Iterator[None]:
+            self._ticks += TICK_BATCH
+            try:
+                self.check()
+                self.check_memory(0)
+            except (LimitExceeded, MemoryError) as exc:
+                # Raised from here, the stop would end `chain` for good (it drops its source
+                # when that raises), and a program that caught it once would tick no more.
+                # Raised by the batch, it leaves `chain` whole: the next tick refills again.
+                return _raising(exc)
+            self._batch = [None] * TICK_BATCH
+            return iter(self._batch)
+
+        return itertools.chain.from_iterable(map(refill, itertools.repeat(None)))
+
     def check(self) -> None:
         if self.expired or time.monotonic() > self.deadline:
-            self.expired = True
+            self.expire()
             raise TimeLimitExceeded("the time limit was reached")
+
+    def expire(self) -> None:
+        """The deadline has passed: sticky; from now on every tick raises."""
+        self.expired = True
+        self._batch.clear()
+        if self.ticks_home is not None:
+            self.ticks_home["_ticks_"] = self.make_tick_source()
         if not self._ticks % MEMORY_CHECK_EVERY:
             self.check_memory(0)
 
@@ -77,8 +129,74 @@ class Budget:
         self.memory_refused = True
         raise MemoryError("the program needs more memory than the exercise allows")
 
+    def refuse_time(self) -> NoReturn:
+        """Stop now: a C-level computation that would certainly outlast the deadline."""
+        self.expire()
+        raise TimeLimitExceeded("the time limit was reached")
+
+
+def _raising(exc: BaseException) -> Iterator[None]:
+    raise exc
+    yield  # a generator: its first item raises `exc`
+
+
+class DeadlineAlarm:
+    """SIGALRM at the deadline, then every RETRY seconds, while the program runs.
+
+    Each signal expires the budget and gives the program the stopped tick source, which
+    raises at every tick in C: the refilling source may be gone (C drops a source whose
+    refill raised, as a refill at the depth limit does) and could not stop it. The signal
+    also wakes the program from a sleep, and from C code that checks for signals (the regex
+    engine), which no tick reaches. The handler raises only while a frame of the program's
+    file (`filename`) is on the stack; in the grader's own code in the child it does not.
+    """
+
+    RETRY = 0.005
+
+    def __init__(self, budget: Budget, filename: str) -> None:
+        self._budget = budget
+        self._filename = filename
+        self._previous: Any = None
+
+    def __enter__(self) -> DeadlineAlarm:
+        self._previous = signal.signal(signal.SIGALRM, self._fire)
+        remaining = max(self._budget.deadline - time.monotonic(), 0.001)
+        signal.setitimer(signal.ITIMER_REAL, remaining, self.RETRY)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._previous)
+
+    def _fire(self, _signum: int, frame: FrameType | None) -> None:
+        # No calls until the program is found to run: the handler runs in the program's
+        # deepest frame, and at the depth limit even a C call fails with RecursionError.
+        budget = self._budget
+        budget.expired = True
+        if budget.ticks_home is not None:
+            budget.ticks_home["_ticks_"] = budget.stopped_source
+        filename = self._filename
+        while frame is not None:
+            if frame.f_code.co_filename == filename:
+                raise TimeLimitExceeded("the time limit was reached")
+            frame = frame.f_back
+
 
 _SEQUENCES = (str, bytes, bytearray, list, tuple)
+_TEXTS = (str, bytes, bytearray)
+_PERCENT = re.compile(
+    r"%(?P<key>\([^)]*\))?[-#0 +]*(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d*))?[hlL]?(?P<kind>.?)",
+    re.DOTALL,
+)
+"""One printf-style conversion (`%-*.*f`, `%(key)10s`, `%%`)."""
+MAX_MODULAR_POWER_COST = 1 << 37
+"""bits(exponent) * (bits(modulus) + 256)**2 above which `pow(a, b, m)` takes over a second
+(4096-bit RSA is below it)."""
+_NUMBERS = frozenset({int, float, complex, bool})
+"""Exact types with which `+` cannot build a large sequence."""
+_FLOATS = frozenset({float, complex})
+_GROWING = frozenset({"*=", "**=", "<<="})
+"""Augmented operators that can grow a number (or a sequence) a lot."""
 _ITEM_BYTES = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8}
 
 
@@ -89,6 +207,17 @@ def _item_bytes(seq: Any) -> int:
                 return 4
             return size
     return 8
+
+
+PLAIN_OPERATORS: dict[str, dict[type, Callable[[Any, Any], Any]]] = {
+    "_add_": dict.fromkeys((int, float, complex, bool), operator.add),
+    "_mod_": dict.fromkeys((int, float, bool), operator.mod),
+    "_mul_": dict.fromkeys((float, complex), operator.mul),
+    "_pow_": dict.fromkeys((float, complex), operator.pow),
+}
+"""Guard -> {exact type of the left operand: the plain operator}. With these on the left, the
+operator cannot build a huge result, so the policy picks the plain C operator for them
+(no Python frame); any other left operand goes through the guard."""
 
 
 class SizeGuards:
@@ -124,11 +253,23 @@ class SizeGuards:
             self._sequence_result(b, a)
         return a, b
 
+    # The operators below check plain numbers inline, without calling a helper: a guard
+    # costs one frame of recursion depth where CPython's operator costs none, and no more,
+    # so a recursive program fails at the same depth and line as under CPython.
+
     def add(self, a: Any, b: Any) -> Any:
+        if type(a) in _NUMBERS or type(b) in _NUMBERS:
+            return a + b
         self._concat_result(a, b)
         return a + b
 
     def mul(self, a: Any, b: Any) -> Any:
+        if type(a) is int and type(b) is int:
+            if a.bit_length() + b.bit_length() > MAX_INT_BITS:
+                self.budget.refuse_memory()
+            return a * b
+        if type(a) in _FLOATS or type(b) in _FLOATS:
+            return a * b
         a, b = self._product_result(a, b)
         return a * b
 
@@ -141,12 +282,79 @@ class SizeGuards:
             self._int_bits(int(a).bit_length() + int(b))
 
     def pow(self, a: Any, b: Any, modulo: Any = None) -> Any:
+        if modulo is not None:
+            self._modular_power(b, modulo)
         if modulo is None:
+            if type(a) is int and type(b) is int:
+                if b > 0 and a.bit_length() * b > MAX_INT_BITS:
+                    self.budget.refuse_memory()
+                return a**b
+            if type(a) in _FLOATS or type(b) in _FLOATS:
+                return a**b
             self._power_result(a, b)
             return a**b
         return pow(a, b, modulo)
 
+    def _modular_power(self, exponent: Any, modulo: Any) -> None:
+        """`pow(a, b, m)` runs in C for about bits(b) * bits(m)**2 steps: refuse the hopeless."""
+        if isinstance(exponent, int) and isinstance(modulo, int):
+            cost = int(exponent).bit_length() * (int(modulo).bit_length() + 256) ** 2
+            if cost > MAX_MODULAR_POWER_COST:
+                self.budget.refuse_time()
+
+    def mod(self, a: Any, b: Any) -> Any:
+        """`a % b`: printf-style formatting may not build a huge text from a width."""
+        if type(a) in _NUMBERS:
+            return a % b
+        if isinstance(a, _TEXTS):
+            self._percent_result(a, b)
+        return a % b
+
+    def _percent_result(self, template: Any, args: Any) -> None:
+        """Refuse widths and precisions (given or taken by `*`) with over 7 digits."""
+        text = template if isinstance(template, str) else bytes(template).decode("latin-1")
+        if "%" not in text:
+            return
+        values = args if isinstance(args, tuple) else (args,)
+        position = 0
+        for match in _PERCENT.finditer(text):
+            for part in match.group("width", "precision"):
+                if part == "*":
+                    value = values[position] if position < len(values) else None
+                    position += 1
+                    if isinstance(value, int) and abs(int(value)) >= 10**MAX_WIDTH_DIGITS:
+                        self.budget.refuse_memory()
+                elif part and len(part) > MAX_WIDTH_DIGITS:
+                    self.budget.refuse_memory()
+            if match.group("kind") != "%" and match.group("key") is None:
+                position += 1
+
+    def check(self, kind: str, a: Any, b: Any, modulo: Any = None) -> None:
+        """Check `a <kind> b` without computing it (for operator methods called directly)."""
+        if kind == "add":
+            self._concat_result(a, b)
+        elif kind == "mul":
+            if type(a) is int and type(b) is int:
+                self._int_bits(a.bit_length() + b.bit_length())
+            else:
+                self._product_result(a, b)
+        elif kind == "pow":
+            if modulo is None:
+                self._power_result(a, b)
+            else:
+                self._modular_power(b, modulo)
+        elif kind == "lshift":
+            self._shift_result(a, b)
+        elif kind == "mod" and isinstance(a, _TEXTS):
+            self._percent_result(a, b)
+        elif kind == "format" and isinstance(b, str):
+            check_spec(b, self.budget)
+
     def lshift(self, a: Any, b: Any) -> Any:
+        if type(a) is int and type(b) is int:
+            if a and a.bit_length() + b > MAX_INT_BITS:
+                self.budget.refuse_memory()
+            return a << b
         self._shift_result(a, b)
         return a << b
 
@@ -161,8 +369,12 @@ class SizeGuards:
 
     def inplace(self, op: str, a: Any, b: Any) -> Any:
         """`a op= b` for RestrictedPython's `_inplacevar_` and augmented attribute/item writes."""
+        if op not in _GROWING and (type(a) in _NUMBERS or type(b) in _NUMBERS):
+            return INPLACE[op](a, b)
         if op == "+=":
             self._concat_result(a, b)
+        elif op == "%=" and isinstance(a, _TEXTS):
+            self._percent_result(a, b)
         elif op == "*=":
             a, b = self._product_result(a, b)
         elif op == "**=":
@@ -170,6 +382,16 @@ class SizeGuards:
         elif op == "<<=":
             self._shift_result(a, b)
         return INPLACE[op](a, b)
+
+
+def substitution_size(replacement: Any, text: Any) -> int:
+    """Bytes `re.sub(pattern, replacement, text)` may build, at most: len+1 matches, each
+    replaced by the template with its group references expanded (all matches together hold
+    at most the whole text once per reference)."""
+    if not isinstance(replacement, (str, bytes)) or not isinstance(text, (str, bytes)):
+        return 0
+    references = replacement.count("\\" if isinstance(replacement, str) else b"\\")
+    return len(text) * (1 + references) + (len(text) + 1) * len(replacement)
 
 
 def check_spec(spec: str, budget: Budget) -> None:
@@ -201,8 +423,9 @@ INPLACE: dict[str, Callable[[Any, Any], Any]] = {
     "@=": operator.imatmul,
 }
 
-RECURSION_HEADROOM = 1000
-"""Learner frames allowed on top of the grader's own, as CPython's default limit gives."""
+RECURSION_HEADROOM = 1002
+"""Frames allowed on top of the grader's own: a program gets as deep as under `python file.py`
+(checked by the fidelity corpus; the extra 2 make up for the C-level call into `exec`)."""
 
 
 def set_recursion_limit() -> None:

@@ -14,7 +14,9 @@ def parse_call(call: str) -> tuple[str, list[Any], dict[str, Any]]:
         raise ValueError(f"not a call: {call!r}") from exc
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
         raise ValueError(f"not a call of a named function: {call!r}")
-    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(
+        k.arg is None for k in node.keywords
+    ):
         raise ValueError(f"*args and **kwargs are not supported in calls: {call!r}")
     try:
         args = [ast.literal_eval(a) for a in node.args]

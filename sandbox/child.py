@@ -5,7 +5,6 @@ The child never returns into the server's code: every path ends in `os._exit`.
 
 from __future__ import annotations
 
-import ast
 import builtins
 import io
 import linecache
@@ -16,13 +15,15 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from sandbox import modules, reporting, values
-from sandbox.calls import parse_call
 from sandbox.budget import (
+    Budget,
+    DeadlineAlarm,
     ForbiddenOperation,
     OutputLimitExceeded,
     TimeLimitExceeded,
     set_recursion_limit,
 )
+from sandbox.calls import parse_call
 from sandbox.channel import Channel, StdoutSink
 from sandbox.compiling import Compiled, Request, compile_program, forbidden, memory_failure
 from sandbox.isolation import ProcessLayer
@@ -63,10 +64,13 @@ def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict:
     layer.enter_child(request.limits, job.address_space)
     compiled = job.compiled
     if compiled is None:
+        stopped_by = Layer.PROCESS if layer.enabled else Layer.LANGUAGE
         try:
-            result = compile_program(request, job.language)
+            result = _compile_in_child(request, job.language)
         except MemoryError:
-            return memory_failure()
+            return memory_failure(stopped_by)
+        except TimeLimitExceeded:
+            return _compile_timeout(request)
         if isinstance(result, dict):
             return result
         compiled = result
@@ -91,13 +95,31 @@ def _prepare_process_state(request: Request) -> None:
         random.seed(request.limits.random_seed)
 
 
+def _compile_in_child(request: Request, language: bool) -> Compiled | dict:
+    """Compile a large source here; the language layer bounds the time it may take."""
+    if not language:
+        return compile_program(request, language)
+    limits = request.limits
+    budget = Budget(limits.timeout, limits.memory_mb * 1024 * 1024)
+    with DeadlineAlarm(budget, __file__):  # this file is on the stack: it always raises
+        return compile_program(request, language)
+
+
+def _compile_timeout(request: Request) -> dict:
+    message = f"the program is too large to compile within {request.limits.timeout:g} s"
+    error = {"type": "TimeLimitExceeded", "message": message, "traceback": f"Timeout: {message}\n"}
+    return {"status": Status.TIMEOUT, "error": error, "stopped_by": Layer.LANGUAGE}
+
+
 def _execute_restricted(code: Any, request: Request, runtime: Runtime) -> dict:
     sink = runtime.sink
     namespace = runtime.install()
     set_recursion_limit()
-    error = _execute(code, namespace)
-    calls = _calls(request, namespace, sink) if error is None else []
-    return _classify(error, request, sink, runtime, calls)
+    runtime.budget.ticks_home = namespace
+    with DeadlineAlarm(runtime.budget, request.filename):
+        error = _execute(code, namespace)
+        calls = _calls(request, namespace, sink) if error is None else []
+        return _classify(error, request, sink, runtime, calls)
 
 
 def _execute_plain(code: Any, request: Request, sink: StdoutSink) -> dict:
@@ -184,7 +206,9 @@ def _classify(
             "error": _limit_error("TimeLimitExceeded", error, request),
         }
     if sink.truncated or isinstance(error, OutputLimitExceeded):
-        return result | {"status": Status.OUTPUT_LIMIT, "stopped_by": Layer.LANGUAGE}
+        # The cap is the channel's; without the language layer it is the process layer's.
+        layer = Layer.LANGUAGE if runtime is not None else Layer.PROCESS
+        return result | {"status": Status.OUTPUT_LIMIT, "stopped_by": layer}
     if isinstance(error, MemoryError):
         refused = runtime is not None and runtime.budget.memory_refused
         layer = Layer.LANGUAGE if refused else Layer.PROCESS
@@ -194,7 +218,8 @@ def _classify(
             "error": reporting.runtime_error(error, request.filename, cap),
         }
     if isinstance(error, SystemExit):
-        if error.code in (None, 0):
+        code = error.code  # the program's object: compared without calling its methods
+        if code is None or (type(code) in (int, bool) and not code):
             return result
         return result | {"status": Status.RUNTIME_ERROR, "error": _exit_error(error)}
     if error is not None:
@@ -233,5 +258,8 @@ def _walk_tb(tb: Any) -> list[Any]:
 
 
 def _exit_error(error: SystemExit) -> dict:
-    message = str(error.code)
+    try:
+        message = str(error.code)  # the program's own __str__ may fail or stop
+    except BaseException:
+        message = values.safe_repr(error.code)
     return {"type": "SystemExit", "message": message, "traceback": f"SystemExit: {message}\n"}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import io
+import re
 from dataclasses import dataclass, field
 from types import CodeType
 from typing import Any
@@ -12,6 +14,9 @@ from sandbox.limits import Limits
 from sandbox.policy import transform
 from sandbox.status import Layer, Status
 
+MAX_SOURCE_CHARS = 256 * 1024
+"""The language layer refuses longer programs: compiling in C cannot be interrupted, and a
+program this long would already take most of a run's time to compile."""
 SERVER_COMPILE_LIMIT = 64 * 1024
 """Sources up to this size compile in the warm server; larger ones in the limited child."""
 
@@ -34,12 +39,16 @@ class Compiled:
 def compile_program(request: Request, language: bool) -> Compiled | dict[str, Any]:
     """The code object, or the result dict of a program that does not compile."""
     limits = request.limits
+    if language and len(request.source) > MAX_SOURCE_CHARS:
+        size = f"{MAX_SOURCE_CHARS // 1024} KiB"
+        return forbidden(f"the program is too large for an exercise (over {size} of text)", None)
     try:
         plain = compile(request.source, request.filename, "exec", dont_inherit=True)
         if not language:
             return Compiled(plain)
         return _restricted(request)
     except SyntaxError as exc:
+        exc = _source_syntax_error(exc, request)
         error = reporting.syntax_error(exc, request.source, limits.error_bytes)
         return {"status": Status.SYNTAX_ERROR, "error": error}
     except (RecursionError, ValueError) as exc:
@@ -50,6 +59,112 @@ def compile_program(request: Request, language: bool) -> Compiled | dict[str, An
             "traceback": f"{type(exc).__name__}: {message}\n",
         }
         return {"status": Status.SYNTAX_ERROR, "error": error}
+
+
+_UNREADABLE = "/dev/null/"
+"""A path prefix under which no file can exist (/dev/null is not a directory)."""
+
+
+def _source_syntax_error(exc: SyntaxError, request: Request) -> SyntaxError:
+    """The error as `python file.py` reports it, found in the submitted source.
+
+    On a syntax error the parser reads the offending line back from the file named
+    `filename` when one exists where the server runs (a `main.py` in the grader's working
+    directory, say), and takes its text and columns from there. Compiled again under a
+    path that cannot exist, it quotes the source itself; then the few differences between
+    `compile()` of a string and the file reader of `python file.py` are applied.
+    """
+    if "\0" in request.source:
+        return _null_bytes(request)
+    try:
+        compile(request.source, _UNREADABLE + request.filename, "exec", dont_inherit=True)
+    except SyntaxError as again:
+        again.filename = request.filename
+        _as_read_from_a_file(again, request.source)
+        return again
+    except (RecursionError, ValueError, MemoryError):
+        pass
+    return exc
+
+
+def _null_bytes(request: Request) -> SyntaxError:
+    """`python file.py` stops at the first line holding a NUL, quoting it up to the NUL."""
+    before = io.StringIO(request.source.partition("\0")[0], newline=None).read()
+    line = before.count("\n") + 1
+    text = before.rpartition("\n")[2]
+    message = "source code cannot contain null bytes"
+    return SyntaxError(message, (request.filename, line, 0, text, line, 0))
+
+
+_TOKENIZER_ERRORS = (
+    "invalid decimal literal", "invalid hexadecimal literal", "invalid octal literal",
+    "invalid binary literal", "invalid imaginary literal", "invalid digit ",
+    "invalid character ", "invalid non-printable character ",
+    "leading zeros in decimal integer literals", "unterminated string literal",
+    "unterminated triple-quoted string literal", "unmatched '", "closing parenthesis ",
+    "too many nested parentheses",
+)  # fmt: skip
+"""The tokenizer's own messages: these errors read the same from a file and a string."""
+_BLOCK_EXPECTED = ("expected an indented block", "expected 'except' or 'finally' block")
+_CODING = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.ASCII)
+_BLANK = re.compile(r"^[ \t\f]*(?:[#\r\n]|$)", re.ASCII)
+
+
+def _as_read_from_a_file(exc: SyntaxError, source: str) -> None:
+    """Turn a parser error of `compile()` into the one `python file.py` reports (3.11).
+
+    The tokenizer's errors and those found after parsing ('return' outside function) agree;
+    the parser's differ in three ways, because the file reader has no encoding set:
+    - at the end of the input it is on a fresh line, so the column is 0 ('expected an
+      indented block after ...' on the last line), where a string gives the column after
+      the last line;
+    - columns count UTF-8 bytes, where a string's count characters (unless the file
+      declares its encoding);
+    - the text is the line read back from the file, never a multi-line token.
+    """
+    if exc.lineno is None or exc.offset is None or (exc.msg or "").startswith(_TOKENIZER_ERRORS):
+        return
+    try:
+        ast.parse(source)
+    except SyntaxError:
+        pass  # a parser error
+    except (RecursionError, MemoryError, ValueError):
+        return
+    else:
+        return  # found after parsing
+    lines = io.StringIO(source, newline=None).readlines()
+    text = exc.text or ""
+    if _at_end_of_file(exc, text, len(lines)):
+        exc.offset = 0
+    elif not _declares_encoding(lines):
+        exc.offset = _utf8_column(text, exc.offset)
+        if exc.end_offset is not None and exc.end_offset > 0:
+            exc.end_offset = _utf8_column(text, exc.end_offset)
+    if 0 < exc.lineno <= len(lines):
+        exc.text = lines[exc.lineno - 1]
+
+
+def _at_end_of_file(exc: SyntaxError, text: str, line_count: int) -> bool:
+    return (
+        (exc.msg or "").startswith(_BLOCK_EXPECTED)
+        and exc.end_offset == -1
+        and exc.lineno == line_count
+        and exc.offset == len(text.rstrip("\n")) + 1
+    )
+
+
+def _declares_encoding(lines: list[str]) -> bool:
+    """A PEP 263 coding declaration on the first or second line."""
+    if lines and _CODING.match(lines[0]):
+        return True
+    return len(lines) > 1 and _BLANK.match(lines[0]) is not None and bool(_CODING.match(lines[1]))
+
+
+def _utf8_column(text: str, column: int) -> int:
+    """A 1-based column in characters of `text`, as a 1-based column in its UTF-8 bytes."""
+    if column < 1:
+        return column
+    return len(text[: column - 1].encode("utf-8", "surrogatepass")) + 1
 
 
 def _restricted(request: Request) -> Compiled | dict[str, Any]:
@@ -68,7 +183,9 @@ def forbidden(message: str, line: int | None) -> dict[str, Any]:
     return {"status": Status.FORBIDDEN, "error": error, "stopped_by": Layer.LANGUAGE}
 
 
-def memory_failure() -> dict[str, Any]:
+def memory_failure(stopped_by: Layer = Layer.PROCESS) -> dict[str, Any]:
+    """The compiler ran out of memory: the process layer's limit, or (without that layer)
+    the parser's own stack limit, which refuses the program for the language layer."""
     message = "the program is too large to compile within the memory limit"
     error = {"type": "MemoryError", "message": message, "traceback": f"MemoryError: {message}\n"}
-    return {"status": Status.MEMORY_LIMIT, "error": error, "stopped_by": Layer.PROCESS}
+    return {"status": Status.MEMORY_LIMIT, "error": error, "stopped_by": stopped_by}

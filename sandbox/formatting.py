@@ -2,7 +2,9 @@
 
 A template whose fields only index (`{0}`, `{name}`, `{d[key]}`) goes to the real
 `str.format`, so results and error messages are CPython's own. A template that walks
-attributes (`{0.name}`) is resolved field by field through the guarded `getattr`.
+attributes (`{0.name}`), or nests a field in a format spec (`{0:{1}}`, whose width is
+known only once resolved), is resolved field by field through the guarded `getattr`,
+and every resolved spec is size-checked.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sandbox.budget import Budget, check_spec
 
 class SafeFormatter:
     def __init__(self, guarded_getattr: Callable[[Any, str], Any], budget: Budget) -> None:
-        self._walker = _GuardedFormatter(guarded_getattr)
+        self._walker = _GuardedFormatter(guarded_getattr, budget)
         self._budget = budget
 
     def format(self, template: Any, /, *args: Any, **kwargs: Any) -> str:
@@ -43,8 +45,8 @@ def _walks(template: str, budget: Budget) -> bool:
     for _literal, field, spec, _conversion in _string.formatter_parser(template):
         if spec:
             check_spec(spec, budget)
-            if "{" in spec and _walks(spec, budget):
-                return True
+            if "{" in spec:
+                return True  # a nested field: its width is known once resolved (format_field)
         if field:
             _first, rest = _string.formatter_field_name_split(field)
             if any(is_attribute for is_attribute, _key in rest):
@@ -64,8 +66,13 @@ def _as_str(template: Any, method: str) -> str:
 
 
 class _GuardedFormatter(string.Formatter):
-    def __init__(self, guarded_getattr: Callable[[Any, str], Any]) -> None:
+    def __init__(self, guarded_getattr: Callable[[Any, str], Any], budget: Budget) -> None:
         self._getattr = guarded_getattr
+        self._budget = budget
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        check_spec(format_spec, self._budget)  # a nested field may have given the width
+        return super().format_field(value, format_spec)
 
     def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, Any]:
         first, rest = _string.formatter_field_name_split(field_name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import re
 import sys
 import types
 import weakref
@@ -16,7 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from sandbox import names
-from sandbox.budget import ForbiddenOperation, SizeGuards
+from sandbox.budget import ForbiddenOperation, SizeGuards, substitution_size
+from sandbox.learner_builtins import SizedTypeStandIn
 from sandbox.modules import SafeModule
 
 _DANGEROUS_TYPES = (types.ModuleType, types.FrameType, types.CodeType, types.TracebackType)
@@ -24,7 +26,7 @@ _DANGEROUS_IDS = frozenset(
     id(value)
     for value in (
         *(getattr(builtins, n) for n in ("eval", "exec", "compile", "open", "globals", "locals")),
-        *(getattr(builtins, n) for n in ("vars", "breakpoint", "__import__", "input")),
+        *(getattr(builtins, n) for n in ("vars", "breakpoint", "__import__")),
         *(getattr(builtins, n) for n in ("getattr", "setattr", "delattr", "hasattr")),
         builtins.__dict__,
         sys.modules,
@@ -32,9 +34,19 @@ _DANGEROUS_IDS = frozenset(
 )
 _SIZED_TYPES = (str, bytes, bytearray)
 _AMPLIFYING_METHODS = frozenset(
-    {"center", "ljust", "rjust", "zfill", "expandtabs", "replace", "join"}
+    {"center", "ljust", "rjust", "zfill", "expandtabs", "replace", "join", "translate"}
 )
 _STRING_SPECIALS = _AMPLIFYING_METHODS | {"format", "format_map"}
+_OTHER_AMPLIFIERS: dict[str, type] = {"to_bytes": int, "sub": re.Pattern, "subn": re.Pattern}
+"""Methods of other types that build a result whose size an argument sets."""
+_OPERATOR_DUNDERS: dict[str, tuple[str, bool]] = {
+    f"__{prefix}{op}__": (kind, prefix == "r")
+    for op, kind in (("add", "add"), ("mul", "mul"), ("pow", "pow"), ("lshift", "lshift"))
+    for prefix in ("", "r", "i")
+} | {"__mod__": ("mod", False), "__rmod__": ("mod", True), "__format__": ("format", False)}
+"""C operator methods called by name, past the `+ * ** << %` guards: (size check, reflected)."""
+_BOUND_C_METHODS = (types.MethodWrapperType, types.BuiltinMethodType)
+_UNBOUND_C_METHODS = (types.WrapperDescriptorType, types.MethodDescriptorType)
 _MISSING = object()
 
 
@@ -99,6 +111,8 @@ class Guards:
 
     def getattr(self, obj: Any, name: Any, default: Any = _MISSING) -> Any:
         name = _attribute_name(name)
+        if type(obj) is SizedTypeStandIn:
+            obj = obj._real  # `bytes.zfill` is looked up (and guarded) on the real class
         if name[:1] == "_":
             self._check_private_read(obj, name)
         elif name in names.DENIED_ATTRIBUTES:
@@ -107,8 +121,13 @@ class Guards:
             return self._string_method(obj, name, default)
         elif name == "obj" and isinstance(obj, AttributeError):
             raise self.deny("the attribute 'obj' of AttributeError is not allowed in exercises")
+        elif name in _OTHER_AMPLIFIERS and _is_a(obj, _OTHER_AMPLIFIERS[name]):
+            return self._sized_method(obj, name, default)
         value = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
-        return self._checked_value(value, obj, name)
+        value = self._checked_value(value, obj, name)
+        if name in _OPERATOR_DUNDERS:
+            return self._sized_operator(value, name)
+        return value
 
     def _check_private_read(self, obj: Any, name: str) -> None:
         if names.is_dunder(name):
@@ -130,7 +149,7 @@ class Guards:
                 return self.type_stand_in
             if issubclass(value, type):
                 raise self.deny(f"metaclasses ('{name}') are not available in exercises")
-            return value
+            return self.type_stand_in.aliases.get(value, value)  # `b''.__class__` is `bytes`
         if (isinstance(value, _DANGEROUS_TYPES) and kind is not SafeModule) or (
             id(value) in _DANGEROUS_IDS
         ):
@@ -144,18 +163,48 @@ class Guards:
                 return getattr(self.formatter, name)
             if isinstance(obj, str):
                 return functools.partial(getattr(self.formatter, name), obj)
-        method = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
         if name not in _AMPLIFYING_METHODS:
-            return method
+            return getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
+        return self._sized_method(obj, name, default)
+
+    def _sized_method(self, obj: Any, name: str, default: Any) -> Any:
+        """The method, checking the size of its result (from its arguments) before C builds it."""
+        method = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
         unbound = isinstance(obj, type)
         budget = self.sizes.budget
 
         @functools.wraps(method)
         def checked(*args: Any, **kwargs: Any) -> Any:
-            target, rest = (args[0], args[1:]) if unbound and args else (obj, args)
-            budget.check_memory(_estimate(target, name, rest))
+            head, rest = (args[:1], list(args[1:])) if unbound and args else ((), list(args))
+            if name == "join" and rest and _iterable_not_sequence(rest[0]):
+                rest[0] = list(rest[0])  # as join itself does first, so that it can be sized
+            target = head[0] if head else obj
+            budget.check_memory(_estimate(target, name, tuple(rest), kwargs))
+            return method(*head, *rest, **kwargs)
+
+        return checked
+
+    def _sized_operator(self, method: Any, name: str) -> Any:
+        """A C operator method (`'a'.__mul__`, `str.__mul__`) checked like its operator."""
+        kind, reflected = _OPERATOR_DUNDERS[name]
+        if isinstance(method, _BOUND_C_METHODS):
+            bound, this = True, method.__self__
+        elif isinstance(method, _UNBOUND_C_METHODS):
+            bound, this = False, None
+        else:
+            return method  # the program's own method: its body is guarded
+        check = self.sizes.check
+
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            operands = (this, *args) if bound else args
+            if len(operands) >= 2:
+                a, b = operands[:2]
+                if reflected:
+                    a, b = b, a
+                check(kind, a, b, operands[2] if len(operands) > 2 else None)
             return method(*args, **kwargs)
 
+        checked.__name__ = checked.__qualname__ = name
         return checked
 
     # -- writing ---------------------------------------------------------------------------
@@ -219,6 +268,17 @@ def _is_string_like(obj: Any) -> bool:
     return isinstance(obj, _SIZED_TYPES) or obj is str or obj is bytes or obj is bytearray
 
 
+def _is_a(obj: Any, kind: type) -> bool:
+    return isinstance(obj, kind) or (isinstance(obj, type) and issubclass(obj, kind))
+
+
+def _iterable_not_sequence(value: Any) -> bool:
+    kind = type(value)
+    return not isinstance(value, (list, tuple)) and (
+        hasattr(kind, "__iter__") or hasattr(kind, "__getitem__")
+    )
+
+
 def _attribute_name(name: Any) -> str:
     if type(name) is str:
         return name
@@ -235,9 +295,17 @@ def _describe(obj: Any) -> str:
     return f"'{type(obj).__name__}' objects"
 
 
-def _estimate(obj: Any, name: str, args: tuple[Any, ...]) -> int:
-    """Rough size in bytes of what a str/bytes method is about to build."""
+def _estimate(obj: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    """Rough size in bytes of what a str/bytes/int/Pattern method is about to build."""
     numbers = [a for a in args if isinstance(a, int)]
+    if name == "to_bytes":
+        length = args[0] if args else kwargs.get("length", 1)
+        return int(length) if isinstance(length, int) else 0
+    if name in ("sub", "subn"):
+        return substitution_size(args[0] if args else None, args[1] if len(args) > 1 else "")
+    if name == "translate" and args and isinstance(args[0], dict):
+        longest = max((len(v) for v in args[0].values() if isinstance(v, str)), default=1)
+        return len(obj) * longest
     if name in ("center", "ljust", "rjust", "zfill") and numbers:
         return max(numbers[0], 0)
     if name == "expandtabs":

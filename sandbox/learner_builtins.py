@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from typing import Any
 
-from sandbox.bigrange import metered_range
+from sandbox.bigrange import BigRange, metered_range
 from sandbox.budget import check_spec
 from sandbox.modules import _MeteredIterator
 
@@ -15,9 +15,13 @@ PLAIN: tuple[str, ...] = (
     "frozenset", "hash", "hex", "id", "int", "isinstance", "issubclass", "len", "list", "map",
     "max", "min", "next", "object", "oct", "ord", "property", "repr", "reversed", "round",
     "set", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "zip",
-    "NotImplemented", "Ellipsis",
+    "NotImplemented", "Ellipsis", "print", "input",
 )  # fmt: skip
-"""Builtins passed through unchanged."""
+"""Builtins passed through unchanged.
+
+`print` and `input` are CPython's own: the child points `sys.stdout` at the program's
+capped output and `sys.stdin` at its given input (`Runtime.install`); descriptors 0-2 are
+/dev/null there. Their messages, prompt echo, EOFError and recursion cost are CPython's."""
 
 EXCEPTIONS: tuple[str, ...] = tuple(
     name
@@ -34,23 +38,27 @@ DENIED: frozenset[str] = frozenset(
 class TypeStandIn:
     """Stands for `type`: one-argument `type(x)`, `isinstance(c, type)`, never a class factory."""
 
-    __slots__ = ("_deny",)
+    __slots__ = ("_deny", "aliases")
     __name__ = "type"
     __qualname__ = "type"
 
     def __init__(self, deny: Any) -> None:
         self._deny = deny
+        self.aliases: dict[type, Any] = {}
+        """Classes shown as their stand-in: `type(range(3))` is the program's `range`."""
 
     def __call__(self, *args: Any) -> Any:
         if len(args) == 1:
             kind = type(args[0])
-            return self if issubclass(kind, type) else kind
+            if issubclass(kind, type) or kind in _STAND_IN_CLASSES:
+                return self
+            return self.aliases.get(kind, kind)
         if len(args) == 3:
             raise self._deny("type() with three arguments is not allowed in exercises")
         raise TypeError("type() takes 1 or 3 arguments")
 
     def __instancecheck__(self, obj: Any) -> bool:
-        return isinstance(obj, type)
+        return isinstance(obj, type) or type(obj) in _STAND_IN_CLASSES
 
     def __subclasscheck__(self, cls: Any) -> bool:
         return issubclass(cls, type)
@@ -59,27 +67,115 @@ class TypeStandIn:
         return "<class 'type'>"
 
 
+class RangeStandIn:
+    """Stands for `range`: calls give a range (metered when huge); `isinstance` works."""
+
+    __slots__ = ("_tick",)
+    __name__ = "range"
+
+    def __init__(self, tick: Any) -> None:
+        self._tick = tick
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return metered_range(range(*args, **kwargs), self._tick)
+
+    def __instancecheck__(self, obj: Any) -> bool:
+        return isinstance(obj, (range, BigRange))
+
+    def __subclasscheck__(self, cls: Any) -> bool:
+        return isinstance(cls, type) and issubclass(cls, (range, BigRange))
+
+    def __repr__(self) -> str:
+        return "<class 'range'>"
+
+
+class SizedTypeStandIn:
+    """Stands for `bytes` or `bytearray`: `bytearray(10**10)` is refused before C zero-fills it.
+
+    `isinstance`, `issubclass`, subclassing and `bytes | None` work; attributes are looked up
+    on the real class (by the guards, which unwrap the stand-in first).
+    """
+
+    __slots__ = ("_real", "_sizes")
+
+    def __init__(self, real: type, sizes: Any) -> None:
+        self._real = real
+        self._sizes = sizes
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        size = args[0] if args else kwargs.get("source")
+        if isinstance(size, int) and size > 1 << 20:
+            self._sizes.budget.check_memory(int(size))
+        return self._real(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def __instancecheck__(self, obj: Any) -> bool:
+        return isinstance(obj, self._real)
+
+    def __subclasscheck__(self, cls: Any) -> bool:
+        return isinstance(cls, type) and issubclass(cls, self._real)
+
+    def __mro_entries__(self, bases: tuple[Any, ...]) -> tuple[type, ...]:
+        return (self._real,)
+
+    def __or__(self, other: Any) -> Any:
+        return self._real | _real_class(other)
+
+    def __ror__(self, other: Any) -> Any:
+        return _real_class(other) | self._real
+
+    def __repr__(self) -> str:
+        return repr(self._real)
+
+
+def _real_class(value: Any) -> Any:
+    return value._real if type(value) is SizedTypeStandIn else value
+
+
+class BuiltinFunction:
+    """A guarded builtin that shows itself as CPython's own: `<built-in function print>`.
+
+    Its type is named `builtin_function_or_method`, so that `"Hi " + pow` fails with
+    CPython's message. The wrapped function is private (`pow._function` is refused).
+    """
+
+    __slots__ = ("_function", "_name")
+
+    def __init__(self, name: str, function: Any) -> None:
+        self._name = name
+        self._function = function
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._function(*args, **kwargs)
+
+    @property
+    def __name__(self) -> str:  # type: ignore[override]
+        return self._name
+
+    def __repr__(self) -> str:
+        return f"<built-in function {self._name}>"
+
+
+_STAND_IN_CLASSES = (TypeStandIn, RangeStandIn, SizedTypeStandIn)
+_SHOWN_AS = {
+    BuiltinFunction: "builtin_function_or_method",
+    TypeStandIn: "type",
+    RangeStandIn: "type",
+    SizedTypeStandIn: "type",
+}
+for _cls, _shown in _SHOWN_AS.items():
+    _cls.__name__ = _cls.__qualname__ = _shown  # what `type(print)` and errors show
+    _cls.__module__ = "builtins"
+
+
 def make_builtins(runtime: Any) -> dict[str, Any]:
     """The `__builtins__` dict for one run."""
     table: dict[str, Any] = {name: getattr(builtins, name) for name in PLAIN + EXCEPTIONS}
     guards = runtime.guards
     tick = runtime.tick
     sizes = runtime.sizes
-
-    def print_(*args: Any, sep: Any = " ", end: Any = "\n", file: Any = None, flush: Any = False):
-        target = runtime.sink if file is None else file
-        builtins.print(*args, sep=sep, end=end, file=target, flush=flush)
-
-    def input_(prompt: Any = "", /) -> str:
-        if prompt != "":
-            runtime.sink.write(str(prompt))
-        line = runtime.stdin.readline()
-        if not line:
-            raise EOFError("EOF when reading a line")
-        return line[:-1] if line.endswith("\n") else line
-
-    def range_(*args: Any) -> Any:
-        return metered_range(range(*args), tick)
 
     def iter_(obj: Any, *sentinel: Any) -> Any:
         if sentinel:
@@ -97,18 +193,25 @@ def make_builtins(runtime: Any) -> dict[str, Any]:
     def exit_(code: Any = None) -> None:
         raise SystemExit(code)
 
+    def sum_(iterable: Any, /, start: Any = 0) -> Any:
+        if type(start) in _NUMBER_TYPES or isinstance(start, (str, bytes, bytearray)):
+            return sum(iterable, start)  # numbers in C; text raises CPython's TypeError
+        total = start  # sequences: each `+` is sized, and the loop ticks (C's is quadratic)
+        for item in iterable:
+            tick()
+            total = sizes.add(total, item)
+        return total
+
     def getattr_(obj: Any, name: Any, *default: Any) -> Any:
         return guards.getattr(obj, name, *default)
 
     table.update(
-        print=print_,
-        input=input_,
-        range=range_,
         iter=iter_,
         pow=pow_,
         format=format_,
         exit=exit_,
         quit=exit_,
+        sum=sum_,
         type=runtime.type_stand_in,
         getattr=getattr_,
         setattr=guards.setattr,
@@ -117,7 +220,21 @@ def make_builtins(runtime: Any) -> dict[str, Any]:
         __build_class__=runtime.build_class,
         __import__=runtime.import_module,
     )
-    for name, value in table.items():
-        if getattr(value, "__name__", name).endswith("_"):
-            value.__name__ = value.__qualname__ = name
+    for name in _WRAPPED:
+        function = table[name]
+        if function.__name__.endswith("_"):  # for CPython-like argument errors
+            function.__name__ = function.__qualname__ = name
+        table[name] = BuiltinFunction(name, function)
+    range_stand_in = RangeStandIn(tick)
+    runtime.type_stand_in.aliases.update({range: range_stand_in, BigRange: range_stand_in})
+    table["range"] = range_stand_in
+    for real in (bytes, bytearray):
+        table[real.__name__] = runtime.type_stand_in.aliases[real] = SizedTypeStandIn(real, sizes)
     return table
+
+
+_WRAPPED = (
+    "iter", "pow", "format", "exit", "quit", "sum", "getattr", "setattr", "delattr", "hasattr",
+)  # fmt: skip
+_NUMBER_TYPES = frozenset({int, float, complex, bool})
+"""Guarded replacements that the program sees as builtin functions."""

@@ -38,8 +38,12 @@ NAME_DUNDERS: frozenset[str] = SPECIAL_METHODS | {
 READ_DUNDERS: frozenset[str] = (SPECIAL_METHODS - {"__new__", "__setattr__", "__delattr__"}) | {
     "__name__", "__qualname__", "__doc__", "__module__", "__class__", "__annotations__",
     "__slots__", "__match_args__", "__wrapped__", "__dataclass_fields__",
+    "__members__", "__cause__", "__context__", "__suppress_context__",
 }  # fmt: skip
-"""Dunder attributes any object may be asked for."""
+"""Dunder attributes any object may be asked for.
+
+`__members__` is an enum's name-to-member mapping; `__cause__`, `__context__` and
+`__suppress_context__` show exception chaining (the traceback stays out of reach)."""
 
 OWNED_READ_DUNDERS: frozenset[str] = frozenset(
     {"__dict__", "__new__", "__setattr__", "__delattr__"}
@@ -64,9 +68,10 @@ DENIED_ATTRIBUTES: frozenset[str] = frozenset(INSPECT_ATTRIBUTES) | {
 GUARD_NAMES: frozenset[str] = frozenset(
     {
         "_getattr_", "_getitem_", "_getiter_", "_write_", "_inplacevar_", "_apply_",
-        "_iter_unpack_sequence_", "_unpack_sequence_", "_print_", "_print", "_tick_",
+        "_iter_unpack_sequence_", "_unpack_sequence_", "_print_", "_print", "_tick_", "_ticks_",
         "_aug_get_attr_", "_aug_set_attr_", "_aug_get_item_", "_aug_set_item_",
-        "_add_", "_mul_", "_pow_", "_lshift_", "_spec_",
+        "_add_", "_mul_", "_pow_", "_lshift_", "_mod_", "_spec_", "_type_",
+        "_add_plain_", "_mod_plain_", "_mul_plain_", "_pow_plain_",
     }
 )  # fmt: skip
 
@@ -88,3 +93,15 @@ def mangle(name: str, class_name: str | None) -> str:
         return name
     stripped = class_name.lstrip("_")
     return f"_{stripped}{name}" if stripped else name
+
+
+TICK_COLUMNS = (0, 0)
+"""Start and end column of the tick that opens each function body and loop body.
+
+No statement of the program spans zero columns, so a traceback entry at these columns is
+the tick itself (see `reporting`, which drops a RecursionError's entry that failed there)."""
+
+
+def is_tick_position(position: tuple[int | None, int | None, int | None, int | None]) -> bool:
+    """True for a code position (line, end line, column, end column) made by the tick."""
+    return position[1] == position[0] and (position[2], position[3]) == TICK_COLUMNS

@@ -4,24 +4,28 @@ Relaxed: attribute writes, dunder methods, `super()`, private names, `match`, `n
 annotations and augmented assignment on attributes and items all compile.
 Still denied: dunder attributes outside a vetted set, frame and code attributes,
 names that shadow the guards, imports outside the allowlist, async code and `except*`.
-Added: loop, call and comprehension ticks, and size guards on `+ * ** <<`.
+Added: loop, function and comprehension ticks (`None in _ticks_`, no call, so no recursion
+depth is used), and size guards on `+ * ** << %`.
 """
 
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from RestrictedPython.transformer import IOPERATOR_TO_STR, RestrictingNodeTransformer
 
 from sandbox import names
+from sandbox.budget import PLAIN_OPERATORS
 
 _GUARDED_BINOPS: dict[type[ast.operator], str] = {
     ast.Add: "_add_",
     ast.Mult: "_mul_",
     ast.Pow: "_pow_",
     ast.LShift: "_lshift_",
+    ast.Mod: "_mod_",
 }
 _DENIED_CALLS = {
     "eval",
@@ -164,7 +168,10 @@ class LearnerPolicy(RestrictingNodeTransformer):
         op = IOPERATOR_TO_STR[type(node.op)]
         target = node.target
         if isinstance(target, ast.Name):
-            return super().visit_AugAssign(node)
+            new_node = super().visit_AugAssign(node)
+            if isinstance(new_node, ast.Assign) and isinstance(new_node.value, ast.Call):
+                _locate_like(new_node.value.args[1], target)  # where CPython reads the name
+            return new_node
         if isinstance(target, ast.Attribute):
             self._check_attribute(target, target.attr, ast.Store())
             obj = self.visit(target.value)
@@ -176,6 +183,7 @@ class LearnerPolicy(RestrictingNodeTransformer):
             obj = self.visit(target.value)
             read = _call("_aug_get_item_", obj, self.visit(target.slice))
             value = _call("_aug_set_item_", read, ast.Constant(op), self.visit(node.value))
+        _locate_like(read, target)  # a missing attribute or key: CPython points at the target
         new = ast.Expr(value=value)
         ast.copy_location(new, node)
         ast.fix_missing_locations(new)
@@ -215,11 +223,14 @@ class LearnerPolicy(RestrictingNodeTransformer):
     def visit_Lambda(self, node: ast.Lambda) -> ast.AST:
         self.check_function_argument_names(node)
         node = self.node_contents_visit(node)
-        node.body = ast.copy_location(_call("_tick_", node.body), node.body)
+        body = ast.IfExp(test=_tick(), body=node.body, orelse=ast.Constant(None))
+        node.body = ast.copy_location(body, node.body)  # `body if <tick> else None`
+        ast.fix_missing_locations(node.body)
         return node
 
     def visit_For(self, node: ast.For) -> ast.AST:
         node = self.guard_iter(node)
+        _locate_like(node.iter, node)  # CPython's GET_ITER is at the whole `for` statement
         _prepend_tick(node.body)
         return node
 
@@ -228,9 +239,22 @@ class LearnerPolicy(RestrictingNodeTransformer):
         _prepend_tick(node.body)
         return node
 
+    def visit_ListComp(self, node: ast.ListComp) -> ast.AST:
+        return _locate_iterators(super().visit_ListComp(node))
+
+    def visit_SetComp(self, node: ast.SetComp) -> ast.AST:
+        return _locate_iterators(super().visit_SetComp(node))
+
+    def visit_DictComp(self, node: ast.DictComp) -> ast.AST:
+        return _locate_iterators(super().visit_DictComp(node))
+
+    def visit_GeneratorExp(self, node: ast.GeneratorExp) -> ast.AST:
+        return _locate_iterators(super().visit_GeneratorExp(node))
+
     def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
         node = self.guard_iter(node)
-        tick = ast.copy_location(_call("_tick_", ast.Constant(True)), node.iter)
+        tick = ast.copy_location(_tick(), node.iter)  # always true
+        ast.fix_missing_locations(tick)
         node.ifs.insert(0, tick)
         return node
 
@@ -239,12 +263,27 @@ class LearnerPolicy(RestrictingNodeTransformer):
         guard = _GUARDED_BINOPS.get(type(node.op))
         if guard is None:
             return node
+        left = node.left
+        if guard in PLAIN_OPERATORS and isinstance(left, (ast.Name, ast.Constant)):
+            # `_add_plain_.get(_type_(n), _add_)(n, 1)`: plain numbers take the plain
+            # operator, picked in C, with no Python frame (see budget.PLAIN_OPERATORS).
+            again = ast.copy_location(copy.copy(left), left)
+            table = ast.Name(guard[:-1] + "plain_", ast.Load())
+            pick = ast.Call(
+                func=ast.Attribute(value=table, attr="get", ctx=ast.Load()),
+                args=[_call("_type_", again), ast.Name(guard, ast.Load())],
+                keywords=[],
+            )
+            new = ast.Call(func=pick, args=[left, node.right], keywords=[])
+            ast.copy_location(new, node)
+            ast.fix_missing_locations(new)
+            return new
         return ast.copy_location(_call(guard, node.left, node.right), node)
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.AST:
-        node = self.node_contents_visit(node)
+        node = self.node_contents_visit(node)  # visits the value and the spec, once
         if node.format_spec is not None:
-            node.format_spec = self.visit(_guard_spec(node.format_spec))
+            node.format_spec = _guard_spec(node.format_spec)
         return node
 
     # -- match statements ------------------------------------------------------------------
@@ -286,12 +325,37 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return self.node_contents_visit(node)
 
 
+def _locate_like(node: ast.AST, anchor: ast.AST) -> None:
+    """Give `node` the position of `anchor` (for tracebacks: the carets CPython draws)."""
+    for attr in ("lineno", "col_offset", "end_lineno", "end_col_offset"):
+        setattr(node, attr, getattr(anchor, attr))
+
+
+def _locate_iterators(node: ast.AST) -> ast.AST:
+    """CPython's GET_ITER of each `for` in a comprehension is at the whole comprehension."""
+    for generator in getattr(node, "generators", ()):
+        _locate_like(generator.iter, node)
+    return node
+
+
+def _tick() -> ast.expr:
+    """`None in _ticks_`: one tick of the budget, taken in C without a call (always true)."""
+    return ast.Compare(
+        left=ast.Constant(None), ops=[ast.In()], comparators=[ast.Name("_ticks_", ast.Load())]
+    )
+
+
 def _prepend_tick(body: list[ast.stmt]) -> None:
+    """Insert a tick before the body, on its first line, spanning no columns."""
     position = 1 if body and _is_docstring(body[0]) else 0
     anchor = body[0] if body else None
-    tick = ast.Expr(value=_call("_tick_"))
+    tick = ast.Expr(value=_tick())
     if anchor is not None:
-        ast.copy_location(tick, anchor)
+        start, end = names.TICK_COLUMNS
+        for node in ast.walk(tick):
+            if "lineno" in node._attributes:
+                node.lineno = node.end_lineno = anchor.lineno  # type: ignore[attr-defined]
+                node.col_offset, node.end_col_offset = start, end  # type: ignore[attr-defined]
     ast.fix_missing_locations(tick)
     body.insert(position, tick)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import ctypes
+import builtins
+import io
 import sys
 import traceback
 from typing import Any
@@ -13,11 +14,12 @@ from sandbox import names
 def syntax_error(exc: SyntaxError, source: str, cap: int) -> dict[str, Any]:
     """CPython's own SyntaxError/IndentationError/TabError, with its caret text."""
     if exc.text is None and exc.lineno:
-        # CPython reads the line back from the file for errors found after parsing.
-        lines = source.splitlines(keepends=True)
+        # CPython reads the line back from the file (universal newlines) for errors found
+        # after parsing, such as 'return' outside function.
+        lines = io.StringIO(source, newline=None).readlines()
         if 0 < exc.lineno <= len(lines):
             exc.text = lines[exc.lineno - 1]
-    text = "".join(traceback.format_exception_only(type(exc), exc))
+    text = printed(exc)
     return {
         "type": type(exc).__name__,
         "message": exc.msg,
@@ -30,12 +32,31 @@ def syntax_error(exc: SyntaxError, source: str, cap: int) -> dict[str, Any]:
     }
 
 
+def printed(exc: BaseException) -> str:
+    """The text CPython's own printer (`PyErr_Display`) writes for `exc`, without traceback.
+
+    For a SyntaxError this is exactly what `python file.py` prints; the `traceback`
+    module's rendering differs (carets at the end of a line, tabs, multi-line spans).
+    """
+    saved = sys.stderr, exc.__traceback__, exc.__cause__, exc.__context__
+    sys.stderr = buffer = io.StringIO()
+    try:
+        exc.__traceback__ = exc.__cause__ = exc.__context__ = None  # else printed too
+        sys.__excepthook__(type(exc), exc, None)
+    finally:
+        sys.stderr, exc.__traceback__, exc.__cause__, exc.__context__ = saved
+    return buffer.getvalue()
+
+
 def runtime_error(exc: BaseException, filename: str, cap: int) -> dict[str, Any]:
     """Type, message (with CPython's 'Did you mean'), learner line and learner traceback."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
-    message = _message(exc)
+    unstarted = _failed_on_entry(exc, filename)
+    if unstarted:
+        frames = frames[:-1]
+    message = _message(exc, filename)
     try:
-        text = _format(exc, filename, message)
+        text = _format(exc, filename, message, unstarted)
     except BaseException:  # a learner __str__ or __repr__ may fail or time out here
         text = f"{type(exc).__name__}: {message}\n"
     last = frames[-1] if frames else None
@@ -51,34 +72,158 @@ def runtime_error(exc: BaseException, filename: str, cap: int) -> dict[str, Any]
     }
 
 
-def _message(exc: BaseException) -> str:
+def _failed_on_entry(exc: BaseException, filename: str) -> bool:
+    """True when a RecursionError hit the tick that opens a learner function.
+
+    A tick takes no recursion depth, except every TICK_BATCH ticks, when it calls back into
+    Python to check the budget. If that fails at the limit, CPython would have failed while
+    pushing the new frame, so that its traceback ends at the call: the frame is dropped.
+    """
+    if not isinstance(exc, RecursionError) or exc.__traceback__ is None:
+        return False
+    tb = exc.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    code = tb.tb_frame.f_code
+    if code.co_filename != filename:
+        return False
+    positions = list(code.co_positions())
+    index = tb.tb_lasti // 2
+    return 0 <= index < len(positions) and names.is_tick_position(positions[index])
+
+
+def _message(exc: BaseException, filename: str) -> str:
     try:
         message = str(exc)
     except BaseException:
         return "<exception str() failed>"
-    suggestion = _suggestion(exc)
+    try:
+        suggestion = _suggestion(exc, filename)
+    except BaseException:  # dir() runs learner code (__dir__), which may fail
+        suggestion = None
     if suggestion and not names.is_reserved(suggestion) and "Did you mean" not in message:
         message += f". Did you mean: '{suggestion}'?"
     return message
 
 
-def _suggestion(exc: BaseException) -> str | None:
-    """CPython 3.11 computes 'Did you mean' only while printing; ask it directly."""
-    if sys.version_info >= (3, 12) or not isinstance(exc, (NameError, AttributeError)):
-        return None
-    try:
-        offer = ctypes.pythonapi._Py_Offer_Suggestions
-        offer.restype = ctypes.py_object
-        offer.argtypes = (ctypes.py_object,)
-        result = offer(exc)
-    except (AttributeError, ValueError, OSError, SystemError):
-        return None
-    return result if isinstance(result, str) else None
+# -- 'Did you mean': CPython 3.11's Python/suggestions.c, in Python -------------------------
+#
+# CPython 3.11 computes the suggestion only while printing, in C, and does not export the
+# function (`_Py_Offer_Suggestions` is a local symbol in most builds). For a name, it looks
+# at the learner frame's variables, then CPython's own module globals and builtins, so the
+# guard names and the sandbox's smaller builtins do not change the suggestion.
+
+_MOVE_COST = 2
+_CASE_COST = 1
+_MAX_CANDIDATES = 750
+_MAX_STRING = 40
+_SITE_BUILTINS = ("quit", "exit", "copyright", "credits", "license", "help")
+_CPYTHON_BUILTINS = [*vars(builtins), *(n for n in _SITE_BUILTINS if n not in vars(builtins))]
+_SCRIPT_GLOBALS = (
+    "__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__",
+    "__builtins__", "__file__", "__cached__",
+)  # fmt: skip
+"""What a script's globals start with under `python file.py`."""
 
 
-def _format(exc: BaseException, filename: str, message: str) -> str:
+def _suggestion(exc: BaseException, filename: str) -> str | None:
+    if sys.version_info >= (3, 12):  # computed by the traceback module itself
+        return None
+    if type(exc) is AttributeError:
+        if type(exc.name) is not str:
+            return None
+        return _closest(exc.name, dir(exc.obj))
+    if type(exc) is NameError and type(exc.name) is str and exc.__traceback__ is not None:
+        tb = exc.__traceback__
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        frame = tb.tb_frame
+        learner = frame.f_code.co_filename == filename
+        scopes = (
+            list(frame.f_code.co_varnames),
+            _script_globals(frame.f_globals) if learner else list(frame.f_globals),
+            _CPYTHON_BUILTINS if learner else list(frame.f_builtins),
+        )
+        for candidates in scopes:
+            found = _closest(exc.name, candidates)
+            if found is not None:
+                return found
+    return None
+
+
+def _script_globals(namespace: dict[str, Any]) -> list[str]:
+    own = [k for k in namespace if k not in _SCRIPT_GLOBALS and not names.is_reserved(k)]
+    return [*_SCRIPT_GLOBALS, *own]
+
+
+def _closest(name: str, candidates: list[Any]) -> str | None:
+    if len(candidates) >= _MAX_CANDIDATES:
+        return None
+    wanted = name.encode("utf-8", "surrogatepass")
+    best: str | None = None
+    best_distance = sys.maxsize
+    for item in candidates:
+        if not isinstance(item, str):
+            return None  # CPython gives up on a name it cannot encode
+        if item == name:
+            continue
+        other = item.encode("utf-8", "surrogatepass")
+        # No more than 1/3 of the involved characters should need changing.
+        max_distance = min((len(wanted) + len(other) + 3) * _MOVE_COST // 6, best_distance - 1)
+        distance = _levenshtein(wanted, other, max_distance)
+        if distance <= max_distance and (best is None or distance < best_distance):
+            best, best_distance = item, distance
+    return best
+
+
+def _substitution_cost(a: int, b: int) -> int:
+    if (a & 31) != (b & 31):
+        return _MOVE_COST
+    if a == b:
+        return 0
+    if 65 <= a <= 90:
+        a += 32
+    if 65 <= b <= 90:
+        b += 32
+    return _CASE_COST if a == b else _MOVE_COST
+
+
+def _levenshtein(a: bytes, b: bytes, max_cost: int) -> int:
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return (len(a) + len(b)) * _MOVE_COST
+    if len(a) > _MAX_STRING or len(b) > _MAX_STRING:
+        return max_cost + 1
+    if len(b) < len(a):
+        a, b = b, a
+    if (len(b) - len(a)) * _MOVE_COST > max_cost:
+        return max_cost + 1
+    row = [(i + 1) * _MOVE_COST for i in range(len(a))]
+    result = 0
+    for b_index, code in enumerate(b):
+        distance = result = b_index * _MOVE_COST
+        minimum = sys.maxsize
+        for index, char in enumerate(a):
+            substitute = distance + _substitution_cost(code, char)
+            distance = row[index]
+            result = min(min(result, distance) + _MOVE_COST, substitute)
+            row[index] = result
+            minimum = min(minimum, result)
+        if minimum > max_cost:
+            return max_cost + 1
+    return result
+
+
+def _format(exc: BaseException, filename: str, message: str, unstarted: bool) -> str:
     te = traceback.TracebackException(type(exc), exc, exc.__traceback__, compact=True)
     _keep_learner_frames(te, filename)
+    if unstarted and te.stack:
+        te.stack = traceback.StackSummary.from_list(list(te.stack)[:-1])
     te._str = message  # type: ignore[attr-defined]
     return "".join(te.format())
 
@@ -91,15 +236,9 @@ def _keep_learner_frames(te: traceback.TracebackException, filename: str) -> Non
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        learner = [
-            traceback.FrameSummary(f.filename, f.lineno, f.name, line=f.line)
-            for f in current.stack
-            if f.filename == filename
-        ]
+        learner = [f for f in current.stack if f.filename == filename]
         current.stack = traceback.StackSummary.from_list(learner)
         queue += [current.__cause__, current.__context__]
-        if not learner:
-            current.stack = traceback.StackSummary()
 
 
 def _cap(text: str, cap: int) -> str:

@@ -9,9 +9,7 @@ import sys
 import types
 from typing import Any
 
-from RestrictedPython.Guards import guarded_iter_unpack_sequence, guarded_unpack_sequence
-
-from sandbox.budget import Budget, ForbiddenOperation, SizeGuards
+from sandbox.budget import PLAIN_OPERATORS, Budget, ForbiddenOperation, SizeGuards
 from sandbox.channel import StdoutSink
 from sandbox.formatting import SafeFormatter
 from sandbox.guards import Guards, Ownership, current_line
@@ -65,14 +63,22 @@ class Runtime:
         if level:
             raise self.deny("relative imports are not allowed in exercises")
         if not self.modules.allows(name):
+            if _interpreter_lookup(name, fromlist):
+                return None
             raise self.deny(f"importing '{name}' is not allowed in exercises")
         if fromlist:
             return self.modules.proxy(name)
         return self.modules.proxy(name.partition(".")[0])
 
     def install(self) -> dict[str, Any]:
-        """Make the learner's module `sys.modules['__main__']` (in the child)."""
+        """In the child: the learner's module is `__main__`, and its streams are sys's.
+
+        The builtin `print` and `input` then write to the capped sink and read the given
+        stdin, exactly as CPython's do (descriptors 0-2 are /dev/null in the child).
+        """
         sys.modules["__main__"] = self.module
+        sys.stdout = self.sink  # type: ignore[assignment]
+        sys.stdin = self.stdin
         return self.globals
 
     def _fill_namespace(self) -> None:
@@ -85,9 +91,10 @@ class Runtime:
             _write_=guards.write,
             _inplacevar_=sizes.inplace,
             _apply_=_apply,
-            _iter_unpack_sequence_=guarded_iter_unpack_sequence,
-            _unpack_sequence_=guarded_unpack_sequence,
+            _iter_unpack_sequence_=_iter_unpack_sequence,
+            _unpack_sequence_=_unpack_sequence,
             _tick_=self.tick,
+            _ticks_=self.budget.make_tick_source(),
             _aug_get_attr_=guards.aug_get_attr,
             _aug_set_attr_=guards.aug_set_attr,
             _aug_get_item_=guards.aug_get_item,
@@ -96,8 +103,39 @@ class Runtime:
             _mul_=sizes.mul,
             _pow_=sizes.pow,
             _lshift_=sizes.lshift,
+            _mod_=sizes.mod,
             _spec_=sizes.width,
+            _type_=type,  # the real `type`, for the plain-operator pick; a reserved name
+            **{guard[:-1] + "plain_": table for guard, table in PLAIN_OPERATORS.items()},
         )
+
+
+def _interpreter_lookup(name: str, fromlist: Any) -> bool:
+    """True for the interpreter's own `PyImport_Import` of a module it has already loaded.
+
+    C code such as `datetime.strptime` and `time.strptime` imports `_strptime` through the
+    running frame's `__import__`, with an empty *list* as fromlist (an import statement
+    passes None or a tuple). It ignores what `__import__` returns and takes the module from
+    `sys.modules` itself, so returning None lets it work while the module never reaches the
+    program. Nothing is loaded here: a module not imported yet stays unavailable.
+    """
+    return type(fromlist) is list and not fromlist and name in sys.modules
+
+
+def _unpack_sequence(value: Any, spec: Any, getiter: Any) -> Any:
+    """`a, b = value`: the interpreter unpacks, as in CPython (same errors, same laziness).
+
+    RestrictedPython's guarded version only re-applies `_getiter_` at each level, which
+    adds nothing while `_getiter_` is the plain `iter` (revisit this if it ever is not); it
+    also reads the whole iterable first and changes the error messages ('cannot unpack
+    non-iterable int object', 'too many values to unpack').
+    """
+    return value
+
+
+def _iter_unpack_sequence(iterable: Any, spec: Any, getiter: Any) -> Any:
+    """`for a, b in iterable`: each item is unpacked by the interpreter (see above)."""
+    return iterable
 
 
 def _apply(func: Any, *args: Any, **kwargs: Any) -> Any:

@@ -87,13 +87,34 @@ class ForkServer:
         stdout = raw.decode("utf-8", "replace")
         result = None if timed_out else self.channel.result()
         if result is not None and "internal_error" not in result:
-            return _reply(result, stdout, truncated, duration)
+            if _well_formed(result):
+                return _reply(result, stdout, truncated, duration)
+            result = None  # written by the program itself (it can, without the language layer)
         internal = result.get("internal_error", "") if result else ""
         if internal and "MemoryError" not in internal:
             raise RuntimeError(f"sandbox child failed: {internal}")
         return _reply(
             _from_exit(status, timed_out, truncated, internal, limits), stdout, truncated, duration
         )
+
+
+def _well_formed(result: dict[str, Any]) -> bool:
+    """Whether a result has the shape `Outcome.from_dict` reads, so the grader cannot fail
+    on it: anything else in the channel was put there by the program, not by the child."""
+    error, calls = result.get("error"), result.get("calls", [])
+    return (
+        result.get("status") in set(Status)
+        and result.get("stopped_by") in {None, *Layer}
+        and (error is None or isinstance(error, dict))
+        and isinstance(calls, list)
+        and all(
+            isinstance(call, dict)
+            and isinstance(call.get("call"), str)
+            and "returned" in call
+            and (call.get("error") is None or isinstance(call.get("error"), dict))
+            for call in calls
+        )
+    )
 
 
 def _reply(result: dict[str, Any], stdout: str, truncated: bool, duration: float) -> dict[str, Any]:

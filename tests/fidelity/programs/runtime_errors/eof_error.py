@@ -1,0 +1,3 @@
+name = input("Name: ")
+print("Hi", name)
+age = input("Age: ")

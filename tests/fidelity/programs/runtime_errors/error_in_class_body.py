@@ -1,0 +1,4 @@
+class Config:
+    DEBUG = True
+    LEVEL = 3
+    NAME = "app" + LEVEL

@@ -1,0 +1,3 @@
+people = [{"name": "Ann", "age": 31}, {"name": "Bob"}]
+print(len(people), "people")
+people.sort(key=lambda person: person["age"])

@@ -1,0 +1,3 @@
+word = "cat"
+print(word[0], word[2])
+print(word[3])

@@ -1,0 +1,3 @@
+number = 12345
+print("digits:", len(str(number)))
+print("digits:", len(number))

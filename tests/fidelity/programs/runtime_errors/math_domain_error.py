@@ -1,0 +1,4 @@
+import math
+
+for n in [4, 1, -1]:
+    print(math.sqrt(n))

@@ -1,0 +1,7 @@
+def setup():
+    config = {"debug": True}
+    return "ok"
+
+
+print(setup())
+print(config["debug"])

@@ -1,0 +1,2 @@
+print("reading the file...")
+handle = opne("data.txt")

@@ -1,0 +1,2 @@
+print("start")
+result = compute_answer(42)

@@ -1,0 +1,4 @@
+letters = iter("ab")
+print(next(letters))
+print(next(letters))
+print(next(letters))

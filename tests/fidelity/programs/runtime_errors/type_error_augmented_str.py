@@ -1,0 +1,3 @@
+total = 0
+for value in ["1", "2"]:
+    total += value

@@ -1,0 +1,3 @@
+values = [3, "10", 7]
+print(len(values), "values")
+print(sorted(values))

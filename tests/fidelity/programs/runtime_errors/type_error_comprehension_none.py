@@ -1,0 +1,5 @@
+def load():
+    print("loading")
+
+
+squares = [n * n for n in load()]

@@ -1,0 +1,3 @@
+count = input("How many? ")
+total = 10 + count
+print(total)

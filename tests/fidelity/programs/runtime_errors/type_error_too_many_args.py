@@ -1,0 +1,6 @@
+def greet(name):
+    print("Hello,", name)
+
+
+greet("Ann")
+greet("Ann", "Bob")

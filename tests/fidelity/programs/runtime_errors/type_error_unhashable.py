@@ -1,0 +1,4 @@
+seen = {}
+point = [1, 2]
+print("storing", point)
+seen[point] = "visited"

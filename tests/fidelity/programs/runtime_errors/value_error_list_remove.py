@@ -1,0 +1,4 @@
+colors = ["red", "green"]
+colors.remove("green")
+print(colors)
+colors.remove("blue")

@@ -1,0 +1,3 @@
+line = "Ada Lovelace"
+print(line.split())
+first, middle, last = line.split()

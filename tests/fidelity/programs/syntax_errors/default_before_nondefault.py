@@ -1,0 +1,2 @@
+def power(base=2, exponent):
+    return base ** exponent

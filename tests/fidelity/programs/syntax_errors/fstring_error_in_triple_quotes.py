@@ -1,0 +1,6 @@
+name = "Zoë"
+message = f"""
+Dear {name!x},
+welcome.
+"""
+print(message)

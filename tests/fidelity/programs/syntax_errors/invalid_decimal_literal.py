@@ -1,0 +1,1 @@
+1st_place = "gold"

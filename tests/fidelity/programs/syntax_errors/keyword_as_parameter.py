@@ -1,0 +1,2 @@
+def describe(class, level):
+    return class + level

@@ -1,0 +1,2 @@
+class = "Math"
+print(class)

@@ -1,0 +1,4 @@
+# -*- coding: utf-8 -*-
+nom = "Zoë"
+if nom == "Zoë"
+    print("salut")

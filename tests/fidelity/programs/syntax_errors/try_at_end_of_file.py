@@ -1,0 +1,2 @@
+try:
+    value = int("42")

@@ -1,0 +1,5 @@
+text = "it's"
+words = text.split(
+    ",",
+    1
+print(words)

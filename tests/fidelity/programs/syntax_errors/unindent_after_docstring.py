@@ -1,0 +1,3 @@
+def greet():
+    """Say hi."""
+  print("hi")

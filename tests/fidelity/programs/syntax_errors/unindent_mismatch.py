@@ -1,0 +1,4 @@
+for i in range(3):
+    if i > 0:
+        print(i)
+      print("done")

@@ -1,0 +1,3 @@
+message = """This string
+never ends
+print(message)
