@@ -2,9 +2,11 @@
 
 Usage: python benchmarks/sandbox_per_run.py [RUNS]
 
-Both figures come from the same run on the same machine. The floor is measured in a
-process as large as the fork server (the same modules imported), since a fork's cost grows
-with the size of the process that forks.
+All figures come from the same run on the same machine:
+- through the client: what `Sandbox.run` costs a caller (request, fork server, child, reply);
+- in the fork server: the server's own work per run (compile, fork, child, outcome);
+- the floor: fork + exit + wait in a process as large as the fork server (the same modules
+  imported), since a fork's cost grows with the size of the process that forks.
 """
 
 from __future__ import annotations
@@ -38,6 +40,25 @@ print((time.perf_counter() - started) / runs * 1000)
 """
 
 
+SERVER = """
+import sys, time
+from sandbox.compiling import Request
+from sandbox.limits import Limits
+from sandbox.server import ForkServer
+server = ForkServer(language=True, process=True)
+while server.preload_next():
+    pass
+request = Request(source=PROGRAM, filename="main.py", stdin="", limits=Limits())
+for _ in range(20):
+    server.run(request)
+runs = int(sys.argv[1])
+started = time.perf_counter()
+for _ in range(runs):
+    server.run(request)
+print((time.perf_counter() - started) / runs * 1000)
+""".replace("PROGRAM", repr(PROGRAM))
+
+
 def sandbox_ms(runs: int) -> float:
     with Sandbox() as box:
         for _ in range(20):
@@ -50,22 +71,30 @@ def sandbox_ms(runs: int) -> float:
 
 
 def floor_ms(runs: int) -> float:
-    command = [sys.executable, "-S", "-c", FLOOR, str(runs)]
-    result = subprocess.run(
-        command, env=_server_environment(), capture_output=True, text=True, check=True
-    )
+    return _in_server_process(FLOOR, runs)
+
+
+def server_ms(runs: int) -> float:
+    return _in_server_process(SERVER, runs)
+
+
+def _in_server_process(script: str, runs: int) -> float:
+    """Run `script` as the fork server runs: `python -S` with its environment."""
+    command = [sys.executable, "-S", "-c", script, str(runs)]
+    env = _server_environment()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     return float(result.stdout)
 
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    ours, floor = sandbox_ms(runs), floor_ms(runs)
+    ours, server, floor = sandbox_ms(runs), server_ms(runs), floor_ms(runs)
     side_by_side(
         f"Sandbox per-run cost, {runs} runs of a small program ({os.cpu_count()} cores)",
         [
-            ("grader sandbox (both layers, via the client)", ours, "ms/run"),
+            ("grader sandbox, both layers, through the client", ours, "ms/run"),
+            ("grader sandbox, both layers, in the fork server", server, "ms/run"),
             ("floor: fork + exit + wait, same-size process", floor, "ms/run"),
-            ("ratio", ours / floor, "x"),
         ],
     )
 

@@ -74,8 +74,8 @@ def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict:
         if isinstance(result, dict):
             return result
         compiled = result
-        modules.preload(compiled.imported)
-    _prepare_process_state(request)
+        modules.preload(compiled.imported, request.source)
+    _prepare_process_state(request, "random" in compiled.imported or not job.language)
     layer.drop_privileges()
     if job.language:
         runtime = job.runtime or make_runtime(request, channel)
@@ -88,10 +88,11 @@ def make_runtime(request: Request, channel: Channel) -> Runtime:
     return Runtime(filename=request.filename, limits=request.limits, sink=sink, stdin=request.stdin)
 
 
-def _prepare_process_state(request: Request) -> None:
+def _prepare_process_state(request: Request, uses_random: bool) -> None:
+    """The source for tracebacks; a seeded `random` when the program can reach it."""
     lines = request.source.splitlines(keepends=True)
     linecache.cache[request.filename] = (len(request.source), None, lines, request.filename)
-    if request.limits.random_seed is not None:
+    if uses_random and request.limits.random_seed is not None:
         random.seed(request.limits.random_seed)
 
 

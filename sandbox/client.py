@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import _thread
 import atexit
+import functools
 import importlib.util
 import json
 import os
@@ -146,7 +147,7 @@ class Sandbox:
             "source": source,
             "filename": filename,
             "stdin": stdin,
-            "limits": limits.to_dict(),
+            "limits": _wire_limits(limits),
             "calls": list(calls),
         }
         with self._lock:
@@ -186,6 +187,12 @@ class Sandbox:
         return f"the sandbox server failed: {exc}" + (f"\n{detail}" if detail else "")
 
 
+@functools.lru_cache(maxsize=64)
+def _wire_limits(limits: Limits) -> dict[str, object]:
+    """Limits as sent to the server (the same few Limits serve a whole batch)."""
+    return limits.to_dict()
+
+
 def _server_environment() -> dict[str, str]:
     """A scrubbed environment: a fixed hash seed and the paths the server imports from."""
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -196,7 +203,6 @@ def _server_environment() -> dict[str, str]:
     return {
         "PYTHONHASHSEED": HASH_SEED,
         "PYTHONPATH": os.pathsep.join(sorted(paths)),
-        "PYTHONDONTWRITEBYTECODE": "1",
         "PATH": "/usr/bin:/bin",
         "LC_ALL": "C.UTF-8",
     }

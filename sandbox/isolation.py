@@ -35,7 +35,6 @@ class ProcessLayer:
     enabled: bool
     uid: int | None = None
     gid: int | None = None
-    workdir_fd: int | None = None
     landlock_abi: int = 0
     landlock_fd: int | None = None
     seccomp_filter: seccomp.Filter | None = None
@@ -52,13 +51,25 @@ class ProcessLayer:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past RLIMIT_FSIZE fails instead
         layer._isolate_network()
         layer._choose_user()
-        layer.workdir_fd = _empty_directory()
+        layer._enter_empty_directory()
         layer._prepare_landlock()
         if seccomp.supported():
             layer.seccomp_filter = seccomp.Filter()
         else:
             layer.warnings.append("no seccomp filter for this CPU architecture")
         return layer
+
+    def _enter_empty_directory(self) -> None:
+        """Done once here, inherited by every child: an empty working directory, already
+        removed (nothing can be made in it, nothing is left on disk), no supplementary
+        groups, and no way to gain privileges through exec."""
+        fd = _empty_directory()
+        os.fchdir(fd)
+        os.close(fd)
+        if os.geteuid() == 0:
+            os.setgroups([])
+        if _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "PR_SET_NO_NEW_PRIVS failed")
 
     def _prepare_landlock(self) -> None:
         self.landlock_abi = landlock.abi_version()
@@ -100,7 +111,7 @@ class ProcessLayer:
         self.uid, self.gid = nobody.pw_uid, nobody.pw_gid
 
     def kept_descriptors(self) -> tuple[int, ...]:
-        return tuple(fd for fd in (self.landlock_fd, self.workdir_fd) if fd is not None)
+        return (self.landlock_fd,) if self.landlock_fd is not None else ()
 
     # -- in the child ----------------------------------------------------------------------
 
@@ -129,17 +140,11 @@ class ProcessLayer:
         """Leave no way out: unprivileged uid, no new privileges, Landlock, seccomp."""
         if not self.enabled:
             return
-        if self.workdir_fd is not None:
-            os.fchdir(self.workdir_fd)
-            os.close(self.workdir_fd)
         if self.uid is not None and self.gid is not None:
-            os.setgroups([])
             os.setgid(self.gid)
             os.setuid(self.uid)
         if self.drop_capabilities:
             _drop_capabilities()
-        if _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "PR_SET_NO_NEW_PRIVS failed")
         if self.landlock_fd is not None:
             landlock.restrict_self(self.landlock_fd)
             os.close(self.landlock_fd)

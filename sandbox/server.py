@@ -26,6 +26,8 @@ from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_frame, write_frame
 from sandbox.status import Layer, Status
 
+ADDRESS_SPACE_REFRESH = 64
+"""Runs between two readings of the server's size (a child's RLIMIT_AS builds on it)."""
 KILL_GRACE = 0.25
 """Seconds past the timeout before the process layer kills the child's process group."""
 
@@ -35,17 +37,24 @@ class ForkServer:
         self.language = language
         self.layer = ProcessLayer.prepare(enabled=process)
         self.channel = Channel()
-        self._to_preload = sorted(modules.ALLOWLIST) + list(modules.PRELOAD_EXTRA)
+        self._to_preload = sorted(modules.ALLOWLIST)
+        self._address_space = address_space()
+        self._runs = 0
+        self._loaded: frozenset[str] = frozenset()
 
     def preload_next(self) -> bool:
         """Import one more allowlisted module while idle; False when all are loaded."""
         if not self._to_preload:
             return False
-        if len(self._to_preload) == 1:
+        name = self._to_preload.pop(0)
+        with contextlib.suppress(ImportError):
+            modules.preload([name])
+            self._loaded |= {name}
+        self._address_space = address_space()
+        if not self._to_preload:
+            modules.register_codecs()
             gc.collect()
             gc.freeze()  # children's collections then skip the server's objects
-        with contextlib.suppress(ImportError):
-            modules.real_module(self._to_preload.pop(0))
         return True
 
     def run(self, request: Request) -> dict[str, Any]:
@@ -65,7 +74,10 @@ class ForkServer:
 
     def _prepare(self, request: Request) -> child.Job | dict[str, Any]:
         """Compile and build the language layer here, warm, when the source is small."""
-        job = child.Job(request, self.language, address_space())
+        self._runs += 1
+        if self._runs % ADDRESS_SPACE_REFRESH == 0:
+            self._address_space = address_space()
+        job = child.Job(request, self.language, self._address_space)
         if len(request.source) > SERVER_COMPILE_LIMIT:
             return job
         try:
@@ -74,7 +86,11 @@ class ForkServer:
             return job  # let the child try under its own memory limit
         if isinstance(compiled, dict):
             return compiled
-        modules.preload(compiled.imported)
+        if not compiled.imported <= self._loaded:
+            modules.preload(compiled.imported)
+            self._loaded |= compiled.imported
+            job.address_space = self._address_space = address_space()
+        modules.preload((), request.source)  # codecs, when the program may need them
         job.compiled = compiled
         if self.language:
             job.runtime = child.make_runtime(request, self.channel)

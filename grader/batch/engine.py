@@ -1,9 +1,11 @@
-"""Grading a batch: a feeder, one worker per sandbox, and a single writer to the store.
+"""Grading a batch: one worker per sandbox, and a single writer to the store.
 
 Each worker owns a fork server, so submissions grade on all cores at once while every
-one of them still runs in its own isolated child. A submission that crashes, hangs or
-attacks the sandbox changes only its own verdict; a failure of the grader itself on one
-submission is reported and the batch goes on.
+one of them still runs in its own isolated child. Workers take submissions one at a time
+from the shared scan (under a lock), so nothing is read ahead: memory stays flat however
+large the batch. A submission that crashes, hangs or attacks the sandbox changes only its
+own verdict; a failure of the grader itself on one submission is reported and the batch
+goes on.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import hashlib
 import queue
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,16 +59,24 @@ class Summary:
             self.failed.append(event)
 
 
-@dataclass(frozen=True)
-class _Work:
-    task: Task
-    data: bytes
-    digest: str
-    spec_digest: str
+class _SharedScan:
+    """The scan, taken one item at a time by any number of workers."""
 
+    def __init__(self, items: Iterable[Task | Skipped]) -> None:
+        self._items: Iterator[Task | Skipped] = iter(items)
+        self._lock = threading.Lock()
+        self._spec_digests: dict[str, str] = {}
 
-def spec_digest(exercise: Exercise) -> str:
-    return hashlib.sha256(Path(exercise.file).read_bytes()).hexdigest()
+    def next(self) -> Task | Skipped | None:
+        with self._lock:
+            return next(self._items, None)
+
+    def spec_digest(self, exercise: Exercise) -> str:
+        digest = self._spec_digests.get(exercise.id)
+        if digest is None:
+            digest = hashlib.sha256(Path(exercise.file).read_bytes()).hexdigest()
+            self._spec_digests[exercise.id] = digest
+        return digest
 
 
 class BatchGrader:
@@ -77,64 +87,48 @@ class BatchGrader:
     def run(self, items: Iterable[Task | Skipped], on_event: Callable[[Event], None]) -> Summary:
         """Grade everything that is new or changed; returns when all work is done."""
         summary = Summary()
-        work: queue.Queue[object] = queue.Queue(maxsize=self.jobs * 8)
-        results: queue.Queue[object] = queue.Queue(maxsize=self.jobs * 8)
+        scan = _SharedScan(items)
+        results: queue.SimpleQueue[object] = queue.SimpleQueue()
         sandboxes = [Sandbox() for _ in range(self.jobs)]
         for box in sandboxes:
-            box.start()
+            box.start()  # from this thread: servers die with the thread that started them
         workers = [
-            threading.Thread(target=_worker, args=(box, work, results), daemon=True)
+            threading.Thread(target=self._work, args=(box, scan, results), daemon=True)
             for box in sandboxes
         ]
-        feeder = threading.Thread(target=self._feed, args=(items, work, results), daemon=True)
-        for thread in (feeder, *workers):
-            thread.start()
+        for worker in workers:
+            worker.start()
         try:
-            self._write(results, summary, on_event, finished_needed=self.jobs + 1)
+            self._write(results, summary, on_event)
         finally:
             for box in sandboxes:
                 box.close(wait=False)
         return summary
 
-    def _feed(
-        self,
-        items: Iterable[Task | Skipped],
-        work: queue.Queue[object],
-        results: queue.Queue[object],
-    ) -> None:
-        digests: dict[str, str] = {}
+    def _work(self, box: Sandbox, scan: _SharedScan, results: queue.SimpleQueue[object]) -> None:
+        runner = CachingRunner(box)
         try:
             with Store(self.store_path) as store:
-                for item in items:
-                    if isinstance(item, Skipped):
-                        results.put(item)
-                        continue
-                    prepared = _prepare(item, digests)
-                    if isinstance(prepared, Event):
-                        results.put(prepared)
-                    elif store.is_current(
-                        item.learner, item.exercise.id, prepared.digest, prepared.spec_digest
-                    ):
-                        results.put(Event("up_to_date", item.relative))
-                    else:
-                        work.put(prepared)
+                while (item := scan.next()) is not None:
+                    results.put(
+                        item
+                        if isinstance(item, Skipped)
+                        else _handle(item, scan, store, runner, box)
+                    )
         except Exception as exc:  # the scan itself failed (a directory vanished, say)
             results.put(Event("failed", "(scan)", reason=f"{type(exc).__name__}: {exc}"))
         finally:
-            for _ in range(self.jobs):
-                work.put(_DONE)
             results.put(_DONE)
 
     def _write(
         self,
-        results: queue.Queue[object],
+        results: queue.SimpleQueue[object],
         summary: Summary,
         on_event: Callable[[Event], None],
-        finished_needed: int,
     ) -> None:
         finished = 0
         with Store(self.store_path) as store:
-            while finished < finished_needed:
+            while finished < self.jobs:
                 item = results.get()
                 if item is _DONE:
                     finished += 1
@@ -152,45 +146,40 @@ class BatchGrader:
                 on_event(event)
 
 
-def _prepare(task: Task, digests: dict[str, str]) -> _Work | Event:
+def _handle(
+    task: Task, scan: _SharedScan, store: Store, runner: CachingRunner, box: Sandbox
+) -> tuple[Row, Event] | Event:
+    """Read, check the store, and grade one submission (in a worker thread)."""
     try:
-        data = task.path.read_bytes()
-        if task.exercise.id not in digests:
-            digests[task.exercise.id] = spec_digest(task.exercise)
+        with open(task.path, "rb") as handle:
+            data = handle.read()
+        spec_digest = scan.spec_digest(task.exercise)
     except OSError as exc:
         return Event("failed", task.relative, reason=f"cannot read it ({exc.strerror})")
-    return _Work(task, data, hashlib.sha256(data).hexdigest(), digests[task.exercise.id])
+    digest = hashlib.sha256(data).hexdigest()
+    if store.is_current(task.learner, task.exercise.id, digest, spec_digest):
+        return Event("up_to_date", task.relative)
+    verdict = _grade(task, data, runner, box)
+    if isinstance(verdict, Event):
+        return verdict
+    return Row(task.learner, task.exercise.id, task.relative, digest, spec_digest, verdict), Event(
+        "graded", task.relative, verdict
+    )
 
 
-def _worker(box: Sandbox, work: queue.Queue[object], results: queue.Queue[object]) -> None:
-    runner = CachingRunner(box)
-    try:
-        while (item := work.get()) is not _DONE:
-            assert isinstance(item, _Work)
-            results.put(_grade_one(item, runner, box))
-    finally:
-        results.put(_DONE)
-
-
-def _grade_one(item: _Work, runner: CachingRunner, box: Sandbox) -> tuple[Row, Event] | Event:
-    task = item.task
-    submission = Submission.from_bytes(item.data, task.path.name)
+def _grade(task: Task, data: bytes, runner: CachingRunner, box: Sandbox) -> Verdict | Event:
+    submission = Submission.from_bytes(data, task.name)
     for attempt in (1, 2):
         try:
-            verdict = grade(task.exercise, submission, runner).public()
+            return grade(task.exercise, submission, runner).public()
         except SandboxError as exc:
             if attempt == 2:
                 return Event("failed", task.relative, reason=f"sandbox failure: {exc}")
             box.close(wait=False)  # the next run starts a fresh server
-            continue
         except GraderError as exc:
             return Event("failed", task.relative, reason=exc.message)
         except Exception as exc:  # a grader bug must not stop the batch
             return Event(
                 "failed", task.relative, reason=f"internal error: {type(exc).__name__}: {exc}"
             )
-        row = Row(
-            task.learner, task.exercise.id, task.relative, item.digest, item.spec_digest, verdict
-        )
-        return row, Event("graded", task.relative, verdict)
     raise AssertionError("unreachable")

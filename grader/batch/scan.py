@@ -51,8 +51,13 @@ class Shard:
 class Task:
     learner: str
     exercise: Exercise
-    path: Path
+    path: str
+    """The file's path (a plain string: a Path per file is measurable in large batches)."""
     relative: str
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path)
 
 
 @dataclass(frozen=True)
@@ -74,27 +79,28 @@ def scan(
                     entry.name, "not inside a learner directory (DIR/<learner>/<exercise>.<ext>)"
                 )
             continue
-        for file in _sorted_entries(Path(entry.path)):
+        for file in _sorted_entries(entry.path):
             relative = f"{entry.name}/{file.name}"
             if shard.includes(relative.rsplit(".", 1)[0]):
-                yield _classify(entry.name, Path(file.path), relative, file.is_file(), exercises)
+                yield _classify(entry.name, file, relative, exercises)
 
 
-def _sorted_entries(directory: Path) -> list[os.DirEntry[str]]:
+def _sorted_entries(directory: str | Path) -> list[os.DirEntry[str]]:
     with os.scandir(directory) as entries:
         return sorted(entries, key=lambda e: e.name)
 
 
 def _classify(
-    learner: str, path: Path, relative: str, is_file: bool, exercises: dict[str, Exercise]
+    learner: str, file: os.DirEntry[str], relative: str, exercises: dict[str, Exercise]
 ) -> Task | Skipped:
-    if not is_file:
+    if not file.is_file():
         return Skipped(relative, "not a file")
-    exercise = exercises.get(path.stem)
+    stem, suffix = os.path.splitext(file.name)
+    exercise = exercises.get(stem)
     if exercise is None:
-        return Skipped(relative, f"no exercise '{path.stem}' in the bank")
+        return Skipped(relative, f"no exercise '{stem}' in the bank")
     kind = kinds.get(exercise.kind)
     suffixes = SUFFIXES[kind.answer] if kind else ()
-    if path.suffix not in suffixes:
+    if suffix not in suffixes:
         return Skipped(relative, f"'{exercise.id}' takes {' or '.join(suffixes)} files")
-    return Task(learner, exercise, path, relative)
+    return Task(learner, exercise, file.path, relative)

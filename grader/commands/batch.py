@@ -32,9 +32,10 @@ from grader.commands.progress import Progress
 @click.option(
     "--jobs",
     type=click.IntRange(1, 256),
-    default=os.cpu_count() or 1,
-    show_default="all cores",
-    help="Sandboxes grading at once.",
+    default=(os.cpu_count() or 1) + 1,
+    show_default="cores + 1",
+    help="Sandboxes grading at once (one more than the cores keeps every core busy "
+    "while a sandbox waits for its child).",
 )
 @click.option(
     "--shard",
