@@ -44,16 +44,36 @@ def grade(exercise: Exercise, submission: Submission, runner: Runner) -> Verdict
     return kind.grade(exercise, submission, runner)
 
 
-def invalid(exercise: Exercise, problem: str, hint: str | None = None) -> Verdict:
+def verdict_for(
+    exercise: Exercise,
+    status: Status,
+    score: float,
+    message: str,
+    checks: Iterable[Check] = (),
+    hints: Iterable[str] = (),
+    *,
+    error: ErrorSummary | None = None,
+    output: str | None = None,
+) -> Verdict:
+    """A verdict on `exercise` (its id, kind and points filled in)."""
     return Verdict(
         exercise=exercise.id,
         kind=exercise.kind,
-        status=Status.INVALID_SUBMISSION,
-        score=0.0,
+        status=status,
+        score=score,
         max_score=exercise.points,
-        message=f"The submission cannot be graded: {problem}",
-        hints=ordered_hints(hint, "Submit a non-empty UTF-8 text file of at most 1 MB."),
+        message=message,
+        checks=tuple(checks),
+        hints=tuple(hints),
+        error=error,
+        output=output,
     )
+
+
+def invalid(exercise: Exercise, problem: str, hint: str | None = None) -> Verdict:
+    message = f"The submission cannot be graded: {problem}"
+    hints = ordered_hints(hint, "Submit a non-empty UTF-8 text file of at most 1 MB.")
+    return verdict_for(exercise, Status.INVALID_SUBMISSION, 0.0, message, (), hints)
 
 
 # -- helpers shared by kinds ---------------------------------------------------------------
@@ -86,13 +106,7 @@ def _source_line(source: str, line: int | None) -> str:
 
 
 def failed_run_verdict(
-    exercise: Exercise,
-    outcome: Outcome,
-    source: str,
-    *,
-    mistake_hints: Iterable[str] = (),
-    checks: tuple[Check, ...] = (),
-    score: float = 0.0,
+    exercise: Exercise, outcome: Outcome, source: str, *, checks: tuple[Check, ...] = ()
 ) -> Verdict:
     """A verdict for a learner program that crashed, hung or was refused."""
     status = run_failure(outcome)
@@ -100,18 +114,10 @@ def failed_run_verdict(
     error = error_summary(outcome)
     detail = f": {error.type}: {error.message}" if error else ""
     where = f" (line {error.line})" if error and error.line else ""
-    return Verdict(
-        exercise=exercise.id,
-        kind=exercise.kind,
-        status=status,
-        score=score,
-        max_score=exercise.points,
-        message=stable(f"{_RUN_MESSAGES[status]}{detail}{where}"),
-        checks=checks,
-        hints=ordered_hints(mistake_hints, explain_outcome(outcome, source), exercise.hint),
-        error=error,
-        output=clip(outcome.stdout)[0],
-    )
+    message = stable(f"{_RUN_MESSAGES[status]}{detail}{where}")
+    hints = ordered_hints(explain_outcome(outcome, source), exercise.hint)
+    output = clip(outcome.stdout)[0]
+    return verdict_for(exercise, status, 0.0, message, checks, hints, error=error, output=output)
 
 
 def output_check(

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from grader.digests import DIGEST_LIST, salted
 from grader.exercise import Exercise
+from grader.grading import verdict_for
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
 from grader.runner import Runner
@@ -205,9 +206,7 @@ min_words: 10
             [c.hint for c in checks if not c.passed], None if passed else exercise.hint
         )
         score = each * covered
-        return Verdict(
-            exercise.id, exercise.kind, status, score, exercise.points, message, checks, hints
-        )
+        return verdict_for(exercise, status, score, message, checks, hints)
 
     def lock(
         self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from grader.digests import LOCKED_DIGESTS, salted
 from grader.errors import BrokenExercise
 from grader.exercise import Exercise
+from grader.grading import verdict_for
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
 from grader.kinds.multiple_choice import (
@@ -238,9 +239,7 @@ def _grade_fact(exercise: Exercise, body: Body, truth: ErrorFact, given: ErrorFa
     )
     score = sum(c.points for c in checks)
     if type_ok and line_ok:
-        return Verdict(
-            exercise.id, exercise.kind, Status.PASSED, score, exercise.points, "Correct.", checks
-        )
+        return verdict_for(exercise, Status.PASSED, score, "Correct.", checks)
     hints = [
         m.hint
         for m in body.mistakes
@@ -260,15 +259,8 @@ def _grade_fact(exercise: Exercise, body: Body, truth: ErrorFact, given: ErrorFa
         else ""
     )
     message = half_right or "Neither the type nor the line is what Python reports."
-    return Verdict(
-        exercise.id,
-        exercise.kind,
-        Status.WRONG_ANSWER,
-        score,
-        exercise.points,
-        message,
-        checks,
-        ordered_hints(hints, exercise.hint),
+    return verdict_for(
+        exercise, Status.WRONG_ANSWER, score, message, checks, ordered_hints(hints, exercise.hint)
     )
 
 

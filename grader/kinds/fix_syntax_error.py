@@ -14,7 +14,13 @@ from grader.compare import Comparison, Match, Mode, canonical_forms, compare_loc
 from grader.digests import LOCKED_DIGESTS, digests
 from grader.errors import BrokenExercise
 from grader.exercise import Exercise
-from grader.grading import failed_run_verdict, output_check, run_failure, status_from_checks
+from grader.grading import (
+    failed_run_verdict,
+    output_check,
+    run_failure,
+    status_from_checks,
+    verdict_for,
+)
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
 from grader.runner import Runner
@@ -120,16 +126,9 @@ max_changed_lines: 1
             return failed_run_verdict(exercise, outcome, source)
         closeness = _closeness_check(body, source)
         if not closeness.passed:
-            return Verdict(
-                exercise.id,
-                exercise.kind,
-                Status.WRONG_ANSWER,
-                0.0,
-                exercise.points,
-                "The program compiles, but it is a rewrite rather than a fix.",
-                (closeness,),
-                ordered_hints(STAY_CLOSE, exercise.hint),
-            )
+            message = "The program compiles, but it is a rewrite rather than a fix."
+            hints = ordered_hints(STAY_CLOSE, exercise.hint)
+            return verdict_for(exercise, Status.WRONG_ANSWER, 0.0, message, (closeness,), hints)
         if run_failure(outcome):
             return failed_run_verdict(exercise, outcome, source, checks=(closeness,))
         check, match = _output_check(exercise, outcome.stdout, runner)
@@ -148,16 +147,10 @@ max_changed_lines: 1
             Status.PRESENTATION_ERROR: "It compiles; only whitespace in the output differs.",
             Status.WRONG_ANSWER: "It compiles, but its output is not the fixed program's.",
         }
-        return Verdict(
-            exercise.id,
-            exercise.kind,
-            status,
-            check.points,
-            exercise.points,
-            messages[status],
-            (closeness, check),
-            hints,
-            output=clip(outcome.stdout)[0],
+        output = clip(outcome.stdout)[0]
+        checks = (closeness, check)
+        return verdict_for(
+            exercise, status, check.points, messages[status], checks, hints, output=output
         )
 
     def lock(

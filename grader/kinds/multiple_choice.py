@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from grader.digests import LOCKED_DIGESTS, salted
 from grader.exercise import Exercise
+from grader.grading import verdict_for
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
 from grader.runner import Runner
@@ -154,7 +155,7 @@ def grade_choice(
     if chosen is not None and exercise.lock_salt is not None and answer_digest is not None:
         return _grade_locked(exercise, options, chosen, answer_digest)
     if chosen is None:
-        return _verdict(
+        return verdict_for(
             exercise,
             Status.WRONG_ANSWER,
             0.0,
@@ -165,7 +166,7 @@ def grade_choice(
     # One check per chosen option only: listing unchosen correct options would give them away.
     checks = tuple(_option_check(o) for o in options if o.label in chosen)
     if chosen == correct:
-        return _verdict(exercise, Status.PASSED, exercise.points, "Correct.", checks, ())
+        return verdict_for(exercise, Status.PASSED, exercise.points, "Correct.", checks, ())
     wrong = [o for o in options if o.label in chosen and not o.correct]
     right = len(chosen & correct) - len(wrong)
     score = exercise.points * max(0, right) / len(correct) if len(correct) > 1 else 0.0
@@ -178,7 +179,7 @@ def grade_choice(
         message = f"Not quite: {picked} is not the correct answer."
     else:
         message = f"Not quite: {picked} is not the complete, correct set of answers."
-    return _verdict(
+    return verdict_for(
         exercise, Status.WRONG_ANSWER, score, message, checks, ordered_hints(hints, exercise.hint)
     )
 
@@ -196,7 +197,7 @@ def _grade_locked(
             points=exercise.points,
             max_points=exercise.points,
         )
-        return _verdict(exercise, Status.PASSED, exercise.points, "Correct.", (check,), ())
+        return verdict_for(exercise, Status.PASSED, exercise.points, "Correct.", (check,), ())
     check = Check.make(
         "answer",
         False,
@@ -206,7 +207,7 @@ def _grade_locked(
     )
     feedback = [o.feedback for o in options if o.label in chosen and o.feedback]
     message = f"Not quite: {', '.join(sorted(chosen))} is not the correct answer."
-    return _verdict(
+    return verdict_for(
         exercise,
         Status.WRONG_ANSWER,
         0.0,
@@ -222,19 +223,6 @@ def _option_check(option: Option) -> Check:
         return Check.make(f"option {option.label}", True, message="correct")
     message = f"{option.label} is not correct"
     return Check.make(f"option {option.label}", False, message=message, hint=option.feedback)
-
-
-def _verdict(
-    exercise: Exercise,
-    status: Status,
-    score: float,
-    message: str,
-    checks: tuple[Check, ...],
-    hints: tuple[str, ...],
-) -> Verdict:
-    return Verdict(
-        exercise.id, exercise.kind, status, score, exercise.points, message, checks, hints
-    )
 
 
 class MultipleChoice(Kind):

@@ -15,6 +15,7 @@ from grader.compare import normalize, squeeze
 from grader.diff import describe_first_difference
 from grader.digests import LOCKED_DIGESTS, salted
 from grader.exercise import Exercise
+from grader.grading import verdict_for
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
 from grader.runner import Runner
@@ -173,13 +174,8 @@ mistakes:
                 points=exercise.points,
                 max_points=exercise.points,
             )
-            return _verdict(
-                exercise,
-                Status.PASSED,
-                exercise.points,
-                "Correct: that is what Python displays.",
-                check,
-            )
+            message = "Correct: that is what Python displays."
+            return verdict_for(exercise, Status.PASSED, exercise.points, message, (check,))
         mistakes = [m.hint for m in body.mistakes if m.matches(answer)]
         if squeeze(answer) == squeeze(truth.answer):
             where = describe_first_difference(truth.answer, answer)
@@ -195,14 +191,8 @@ mistakes:
                 "Right values, but the spacing or line breaks differ from what print() produces."
             )
             hints = ordered_hints(mistakes, spacing, exercise.hint)
-            return _verdict(
-                exercise,
-                Status.PRESENTATION_ERROR,
-                0.0,
-                "Almost: only whitespace differs.",
-                check,
-                hints,
-            )
+            message = "Almost: only whitespace differs."
+            return verdict_for(exercise, Status.PRESENTATION_ERROR, 0.0, message, (check,), hints)
         where = describe_first_difference(truth.answer, answer).split(":")[0]
         check = Check.make(
             "output",
@@ -212,9 +202,8 @@ mistakes:
             max_points=exercise.points,
         )
         hints = ordered_hints(mistakes, _special_hint(truth, answer), exercise.hint)
-        return _verdict(
-            exercise, Status.WRONG_ANSWER, 0.0, "Not what Python displays.", check, hints
-        )
+        message = "Not what Python displays."
+        return verdict_for(exercise, Status.WRONG_ANSWER, 0.0, message, (check,), hints)
 
     def present(self, exercise: Exercise) -> Presentation:
         body: Body = exercise.body
@@ -273,26 +262,6 @@ def _special_hint(truth: Truth, answer: str) -> str | None:
     if truth.error and not (last == ERROR or last.endswith("Error") or last.endswith("Exception")):
         return "Trace the code line by line: Python stops at the first line that raises an error."
     return None
-
-
-def _verdict(
-    exercise: Exercise,
-    status: Status,
-    score: float,
-    message: str,
-    check: Check,
-    hints: tuple[str, ...] = (),
-) -> Verdict:
-    return Verdict(
-        exercise=exercise.id,
-        kind=exercise.kind,
-        status=status,
-        score=score,
-        max_score=exercise.points,
-        message=message,
-        checks=(check,),
-        hints=hints,
-    )
 
 
 register(PredictOutput())

@@ -16,7 +16,12 @@ from typing import Any, ClassVar
 from grader.compare import Comparison, normalize
 from grader.digests import LOCKED_DIGESTS, salted
 from grader.exercise import Exercise
-from grader.grading import explain_outcome, failed_run_verdict, run_failure
+from grader.grading import (
+    explain_outcome,
+    failed_run_verdict,
+    run_failure,
+    verdict_for,
+)
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
 from grader.kinds.write_program import (
@@ -288,18 +293,9 @@ solution_code: |
             return failed_run_verdict(exercise, outcome, source)
         if _undefined(body.function, outcome.calls):
             missing = f"The program does not define a function named '{body.function}'."
-            return Verdict(
-                exercise.id,
-                exercise.kind,
-                Status.WRONG_ANSWER,
-                0.0,
-                exercise.points,
-                missing,
-                hints=ordered_hints(
-                    f"Define `def {body.function}(...)`: the name must match exactly.",
-                    exercise.hint,
-                ),
-            )
+            define = f"Define `def {body.function}(...)`: the name must match exactly."
+            hints = ordered_hints(define, exercise.hint)
+            return verdict_for(exercise, Status.WRONG_ANSWER, 0.0, missing, (), hints)
         salt = exercise.lock_salt
         checks = tuple(_judge(case, results.get(case.call), salt) for case in body.cases)
         total = sum(c.points for c in body.cases) or 1.0
@@ -314,16 +310,8 @@ solution_code: |
         hints = [c.hint for c in checks if not c.passed]
         if failure:
             hints.append(explain_outcome(outcome, source))
-        return Verdict(
-            exercise.id,
-            exercise.kind,
-            status,
-            score,
-            exercise.points,
-            message,
-            checks,
-            ordered_hints(hints, None if status is Status.PASSED else exercise.hint),
-        )
+        hints = ordered_hints(hints, None if status is Status.PASSED else exercise.hint)
+        return verdict_for(exercise, status, score, message, checks, hints)
 
     def lock(
         self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner

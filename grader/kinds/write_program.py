@@ -16,6 +16,7 @@ from grader.grading import (
     output_check,
     run_failure,
     status_from_checks,
+    verdict_for,
 )
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
@@ -337,17 +338,8 @@ def _verdict(
         c.passed for c in checks if not c.hidden
     ):
         message += " A hidden test failed: think about inputs the examples do not show."
-    return Verdict(
-        exercise.id,
-        exercise.kind,
-        status,
-        score,
-        exercise.points,
-        message,
-        tuple(checks),
-        ordered_hints(hints, exercise.hint if status is not Status.PASSED else None),
-        error,
-    )
+    hints = ordered_hints(hints, exercise.hint if status is not Status.PASSED else None)
+    return verdict_for(exercise, status, score, message, checks, hints, error=error)
 
 
 register(WriteProgram())
