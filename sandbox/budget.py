@@ -49,11 +49,11 @@ class Budget:
     """Tick counter with a deadline and a memory ceiling; expiry is sticky."""
 
     def __init__(self, timeout: float, memory_bytes: int) -> None:
-        self.deadline = time.monotonic() + timeout
+        self.timeout = timeout
         self.memory_bytes = memory_bytes
         self.expired = False
         self.memory_refused = False
-        self._baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        self.restart()
         self._ticks = 0
         self._batch: list[None] = []
         self.ticks_home: dict[str, Any] | None = None
@@ -63,6 +63,11 @@ class Budget:
         stops = map(TimeLimitExceeded, itertools.repeat("the time limit was reached"))
         self.stopped_source: Iterator[None] = map(done.throw, stops)
         """The tick source once expired: every tick raises, in C, with no Python frame."""
+
+    def restart(self) -> None:
+        """Start the clock and take the memory baseline now (a run is about to begin)."""
+        self.deadline = time.monotonic() + self.timeout
+        self._baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     def make_tick(self) -> Callable[..., Any]:
         check = self.check

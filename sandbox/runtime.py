@@ -19,7 +19,7 @@ from sandbox.modules import ModuleTable
 
 
 class Runtime:
-    """Everything the compiled program calls into; made fresh in each child."""
+    """Everything the compiled program calls into; each child runs its own copy."""
 
     def __init__(self, *, filename: str, limits: Limits, sink: StdoutSink, stdin: str) -> None:
         self.filename = filename
@@ -38,6 +38,15 @@ class Runtime:
         self.guards.formatter = SafeFormatter(self.guards.getattr, self.budget)
         self.modules = ModuleTable(limits.modules, self)
         self._fill_namespace()
+
+    def begin(self, stdin: str) -> None:
+        """Ready this runtime for one more run: its input, a fresh clock and baseline.
+
+        The server keeps a runtime as a template and forks a child for every run, so each
+        child gets a pristine copy: the server itself never runs learner code in it.
+        """
+        self.stdin = io.StringIO(stdin)
+        self.budget.restart()
 
     def deny(self, message: str) -> ForbiddenOperation:
         """Record a violation (the first one wins) and return the exception to raise."""

@@ -16,6 +16,7 @@ import select
 import signal
 import sys
 import time
+from collections import OrderedDict
 from typing import Any
 
 from sandbox import child, modules
@@ -24,10 +25,13 @@ from sandbox.compiling import SERVER_COMPILE_LIMIT, Request, compile_program
 from sandbox.isolation import ProcessLayer, address_space
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_frame, write_frame
+from sandbox.runtime import Runtime
 from sandbox.status import Layer, Status
 
 ADDRESS_SPACE_REFRESH = 64
 """Runs between two readings of the server's size (a child's RLIMIT_AS builds on it)."""
+RUNTIME_TEMPLATES = 16
+"""Language-layer runtimes kept warm, one per (filename, limits), reused as templates."""
 KILL_GRACE = 0.25
 """Seconds past the timeout before the process layer kills the child's process group."""
 
@@ -41,6 +45,7 @@ class ForkServer:
         self._address_space = address_space()
         self._runs = 0
         self._loaded: frozenset[str] = frozenset()
+        self._runtimes: OrderedDict[tuple[str, Limits], Runtime] = OrderedDict()
 
     def preload_next(self) -> bool:
         """Import one more allowlisted module while idle; False when all are loaded."""
@@ -93,8 +98,23 @@ class ForkServer:
         modules.preload((), request.source)  # codecs, when the program may need them
         job.compiled = compiled
         if self.language:
-            job.runtime = child.make_runtime(request, self.channel)
+            job.runtime = self._runtime(request)
         return job
+
+    def _runtime(self, request: Request) -> Runtime:
+        """The language layer for this request: a kept template, readied for one run.
+
+        Building one touches hundreds of pages, each a copy-on-write fault after every
+        fork; a template the server never runs code in is as good as a new one, since
+        each child works on its own copy of it.
+        """
+        key = (request.filename, request.limits)
+        runtime = self._runtimes.pop(key, None) or child.make_runtime(request, self.channel)
+        self._runtimes[key] = runtime
+        if len(self._runtimes) > RUNTIME_TEMPLATES:
+            self._runtimes.popitem(last=False)
+        runtime.begin(request.stdin)
+        return runtime
 
     def _outcome(
         self, status: int, timed_out: bool, duration: float, limits: Limits
