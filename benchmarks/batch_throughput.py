@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _batchdata import write_bank, write_submissions
+from _common import editable_install_note
 
 STDIN = "2\n40\n"
 
@@ -69,6 +70,8 @@ def main() -> None:
     ):
         print(f"  {label}:  {seconds:7.2f} s  {count / seconds:8.1f} submissions/s")
     print(f"  speed-up:  {naive_s / ours_s:.1f} x")
+    if note := editable_install_note():
+        print(note)
 
 
 if __name__ == "__main__":
