@@ -117,11 +117,17 @@ def _print_summary(
     out_console.print(
         f"In {out}: {total} verdicts ({by_status}); mean score {mean_text}.", markup=False
     )
-    out_console.print(
-        f"Reports: {', '.join(str(p.relative_to(out)) for p in reports if p.parent == out)}",
-        markup=False,
-    )
+    out_console.print(f"Reports: {', '.join(_top_level_names(reports, out))}", markup=False)
     return mean
+
+
+def _top_level_names(reports: list[Path], out: Path) -> list[str]:
+    """Report files directly in `out`, and the folders (`gradescope/`) of the others."""
+    names = set()
+    for report in reports:
+        parts = report.relative_to(out).parts
+        names.add(parts[0] + ("/" if len(parts) > 1 else ""))
+    return sorted(names)
 
 
 def _event_text(event: Event) -> str:

@@ -112,6 +112,8 @@ def test_batch_grades_writes_reports_and_resumes(tmp_path: Path) -> None:
     first = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Graded 24 submissions" in first.stdout
+    reports_line = "Reports: gradebook.csv, gradescope/, junit.xml, report.html, results.jsonl"
+    assert reports_line in first.stdout
     for report in ("results.jsonl", "gradebook.csv", "junit.xml", "report.html", "gradescope"):
         assert (out / report).exists(), report
     lines = (out / "results.jsonl").read_text().splitlines()
