@@ -3,6 +3,7 @@ distinct small submissions (correct, wrong and crashing ones mixed)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 EXERCISE = """\
@@ -45,3 +46,18 @@ def write_submissions(root: Path, count: int) -> list[Path]:
         path.write_text(f"# learner {number}\n" + PROGRAMS[number % len(PROGRAMS)])
         paths.append(path)
     return paths
+
+
+def batch_command(submissions: Path, bank: Path, out: Path) -> list[str]:
+    """`grader batch` on `submissions` against `bank`, into `out`, with this interpreter."""
+    return [
+        sys.executable,
+        "-m",
+        "grader",
+        "batch",
+        str(submissions),
+        "--out",
+        str(out),
+        "--exercises",
+        str(bank),
+    ]

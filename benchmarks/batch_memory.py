@@ -17,24 +17,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _batchdata import write_bank, write_submissions
+from _batchdata import batch_command, write_bank, write_submissions
 
 CEILING_MB = 150
 
 
 def peak_rss_mb(submissions: Path, bank: Path, out: Path) -> tuple[float, float]:
     """(peak RSS of the grader process in MB, seconds)."""
-    command = [
-        sys.executable,
-        "-m",
-        "grader",
-        "batch",
-        str(submissions),
-        "--out",
-        str(out),
-        "--exercises",
-        str(bank),
-    ]
+    command = batch_command(submissions, bank, out)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0

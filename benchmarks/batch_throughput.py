@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _batchdata import write_bank, write_submissions
+from _batchdata import batch_command, write_bank, write_submissions
 from _common import editable_install_note
 
 STDIN = "2\n40\n"
@@ -34,17 +34,7 @@ def naive(paths: list[Path]) -> float:
 
 def ours(submissions: Path, bank: Path, out: Path) -> float:
     started = time.perf_counter()
-    command = [
-        sys.executable,
-        "-m",
-        "grader",
-        "batch",
-        str(submissions),
-        "--out",
-        str(out),
-        "--exercises",
-        str(bank),
-    ]
+    command = batch_command(submissions, bank, out)
     result = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
