@@ -4,7 +4,7 @@ Usage: python benchmarks/sandbox_per_run.py [RUNS]
 
 All figures come from the same run on the same machine:
 - through the client: what `Sandbox.run` costs a caller (request, fork server, child, reply);
-- in the fork server: the server's own work per run (compile, fork, child, outcome);
+- in the fork server: the server's own work per run (compile, zygote, fork, child, outcome);
 - the floor: fork + exit + wait in a process as large as the fork server (the same modules
   imported), since a fork's cost grows with the size of the process that forks.
 """
@@ -46,8 +46,10 @@ from sandbox.compiling import Request
 from sandbox.limits import Limits
 from sandbox.server import ForkServer
 server = ForkServer(language=True, process=True)
-while server.preload_next():
-    pass
+server.start()
+every_module = "; ".join(f"import {name}" for name in sorted(Limits().modules))
+server.run(Request(source=every_module, filename="all.py", stdin="", limits=Limits()))
+time.sleep(1)  # the zygote finishes preloading while idle, then freezes its heap
 request = Request(source=PROGRAM, filename="main.py", stdin="", limits=Limits())
 for _ in range(20):
     server.run(request)

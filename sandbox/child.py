@@ -33,7 +33,7 @@ from sandbox.status import Layer, Status
 
 @dataclass
 class Job:
-    """One run, prepared by the server before it forks.
+    """One run, as the zygote hands it to the child it forks.
 
     `compiled` is None when the source is too large to compile in the server; the child
     then compiles it under its own limits. `runtime` is the language layer, pre-built.
@@ -79,6 +79,7 @@ def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict:
     layer.drop_privileges()
     if job.language:
         runtime = job.runtime or make_runtime(request, channel)
+        runtime.begin(request.stdin)  # this child's own copy of the zygote's template
         return _execute_restricted(compiled.code, request, runtime)
     return _execute_plain(compiled.code, request, StdoutSink(channel, request.limits.output_bytes))
 

@@ -54,7 +54,8 @@ class ProcessLayer:
         layer._enter_empty_directory()
         layer._prepare_landlock()
         if seccomp.supported():
-            layer.seccomp_filter = seccomp.Filter()
+            seccomp.server_filter().install()  # inherited by every child
+            layer.seccomp_filter = seccomp.child_filter()
         else:
             layer.warnings.append("no seccomp filter for this CPU architecture")
         return layer

@@ -1,39 +1,33 @@
-"""The fork server: a warm process that forks one isolated child per run.
+"""The fork server: a warm process that runs each request in one isolated, forked child.
 
 Started by `sandbox.Sandbox` as `python -S -m sandbox.server CONFIG` with a fixed hash
 seed and a scrubbed environment. It speaks length-prefixed JSON on stdin/stdout.
-Work done once lives here: the network namespace, the allowlisted imports, the channel.
+Work done once lives here: the network namespace, the seccomp filter, the channel. Each
+request is compiled here; the fork itself happens in the zygote (`sandbox.zygote`), which
+stays nearly idle between forks so that forking stays cheap.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import gc
 import json
 import os
-import select
 import signal
 import sys
 import time
 from collections import OrderedDict
 from typing import Any
 
-from sandbox import child, modules
 from sandbox.channel import Channel
-from sandbox.compiling import SERVER_COMPILE_LIMIT, Request, compile_program
-from sandbox.isolation import ProcessLayer, address_space
+from sandbox.compiling import SERVER_COMPILE_LIMIT, Compiled, Request, compile_program
+from sandbox.isolation import ProcessLayer
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_frame, write_frame
-from sandbox.runtime import Runtime
 from sandbox.status import Layer, Status
+from sandbox.zygote import Order, Zygote, ZygoteDied
 
-ADDRESS_SPACE_REFRESH = 64
-"""Runs between two readings of the server's size (a child's RLIMIT_AS builds on it)."""
 RUNTIME_TEMPLATES = 16
-"""Language-layer runtimes kept warm, one per (filename, limits), reused as templates."""
-KILL_GRACE = 0.25
-"""Seconds past the timeout before the process layer kills the child's process group."""
+"""Language-layer runtimes kept warm in the zygote, one per (filename, limits)."""
 
 
 class ForkServer:
@@ -41,80 +35,57 @@ class ForkServer:
         self.language = language
         self.layer = ProcessLayer.prepare(enabled=process)
         self.channel = Channel()
-        self._to_preload = sorted(modules.ALLOWLIST)
-        self._address_space = address_space()
-        self._runs = 0
-        self._loaded: frozenset[str] = frozenset()
-        self._runtimes: OrderedDict[tuple[str, Limits], Runtime] = OrderedDict()
+        self.zygote: Zygote | None = None
+        self._slots: OrderedDict[tuple[str, Limits], int] = OrderedDict()
 
-    def preload_next(self) -> bool:
-        """Import one more allowlisted module while idle; False when all are loaded."""
-        if not self._to_preload:
-            return False
-        name = self._to_preload.pop(0)
-        with contextlib.suppress(ImportError):
-            modules.preload([name])
-            self._loaded |= {name}
-        self._address_space = address_space()
-        if not self._to_preload:
-            modules.register_codecs()
-            gc.collect()
-            gc.freeze()  # children's collections then skip the server's objects
-        return True
+    def start(self) -> Zygote:
+        """Fork the zygote, which starts importing the allowlisted modules at once."""
+        self.zygote = Zygote.spawn(self.language, self.layer, self.channel)
+        return self.zygote
 
     def run(self, request: Request) -> dict[str, Any]:
         """Run one request; the reply is the wire form of an `Outcome`."""
         self.channel.reset()
         started = time.monotonic()
-        job = self._prepare(request)
-        if isinstance(job, dict):
-            return _reply(job, "", False, time.monotonic() - started)
-        pid = os.fork()
-        if pid == 0:
-            child.main(job, self.channel, self.layer)
-        del job
-        _set_group(pid)
-        status, timed_out = _wait(pid, request.limits.timeout + KILL_GRACE)
+        order = self._prepare(request)
+        if isinstance(order, dict):
+            return _reply(order, "", False, time.monotonic() - started)
+        zygote = self.zygote or self.start()
+        try:
+            status, timed_out = zygote.run(order)
+        except ZygoteDied:
+            zygote.close()
+            self.zygote = None  # the next run forks a new one
+            raise
         return self._outcome(status, timed_out, time.monotonic() - started, request.limits)
 
-    def _prepare(self, request: Request) -> child.Job | dict[str, Any]:
-        """Compile and build the language layer here, warm, when the source is small."""
-        self._runs += 1
-        if self._runs % ADDRESS_SPACE_REFRESH == 0:
-            self._address_space = address_space()
-        job = child.Job(request, self.language, self._address_space)
-        if len(request.source) > SERVER_COMPILE_LIMIT:
-            return job
-        try:
-            compiled = compile_program(request, self.language)
-        except MemoryError:
-            return job  # let the child try under its own memory limit
+    def _prepare(self, request: Request) -> Order | dict[str, Any]:
+        """Compile here when the source is small; a large one compiles in the child, under
+        its own limits."""
+        compiled: Compiled | dict[str, Any] | None = None
+        if len(request.source) <= SERVER_COMPILE_LIMIT:
+            try:
+                compiled = compile_program(request, self.language)
+            except MemoryError:
+                compiled = None  # let the child try under its own memory limit
         if isinstance(compiled, dict):
             return compiled
-        if not compiled.imported <= self._loaded:
-            modules.preload(compiled.imported)
-            self._loaded |= compiled.imported
-            job.address_space = self._address_space = address_space()
-        modules.preload((), request.source)  # codecs, when the program may need them
-        job.compiled = compiled
-        if self.language:
-            job.runtime = self._runtime(request)
-        return job
+        if not self.language:
+            return Order(request, compiled)
+        slot, build = self._slot((request.filename, request.limits))
+        return Order(request, compiled, slot, build)
 
-    def _runtime(self, request: Request) -> Runtime:
-        """The language layer for this request: a kept template, readied for one run.
-
-        Building one touches hundreds of pages, each a copy-on-write fault after every
-        fork; a template the server never runs code in is as good as a new one, since
-        each child works on its own copy of it.
-        """
-        key = (request.filename, request.limits)
-        runtime = self._runtimes.pop(key, None) or child.make_runtime(request, self.channel)
-        self._runtimes[key] = runtime
-        if len(self._runtimes) > RUNTIME_TEMPLATES:
-            self._runtimes.popitem(last=False)
-        runtime.begin(request.stdin)
-        return runtime
+    def _slot(self, key: tuple[str, Limits]) -> tuple[int, bool]:
+        """The zygote's template slot for this key, and whether it must be built first."""
+        slot = self._slots.pop(key, None)
+        build = slot is None
+        if slot is None:
+            if len(self._slots) < RUNTIME_TEMPLATES:
+                slot = len(self._slots)
+            else:
+                _, slot = self._slots.popitem(last=False)  # the least recently used
+        self._slots[key] = slot
+        return slot, build
 
     def _outcome(
         self, status: int, timed_out: bool, duration: float, limits: Limits
@@ -183,32 +154,6 @@ def _from_exit(
     return {"status": Status.RUNTIME_ERROR, "error": _error("Crash", message)}
 
 
-def _set_group(pid: int) -> None:
-    with contextlib.suppress(OSError):  # the child already did it, or already exited
-        os.setpgid(pid, pid)
-
-
-def _wait(pid: int, timeout: float) -> tuple[int, bool]:
-    fd = os.pidfd_open(pid)
-    try:
-        poller = select.poll()
-        poller.register(fd, select.POLLIN)
-        timed_out = not poller.poll(timeout * 1000)
-    finally:
-        os.close(fd)
-    if timed_out:
-        _kill(pid)
-    _, status = os.waitpid(pid, 0)
-    _kill(pid)  # anything the child left behind in its group
-    return status, timed_out
-
-
-def _kill(pid: int) -> None:
-    for kill in (os.killpg, os.kill):
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            kill(pid, signal.SIGKILL)
-
-
 # -- the process ---------------------------------------------------------------------------
 
 
@@ -222,21 +167,15 @@ def _request(frame: dict[str, Any]) -> Request:
     )
 
 
-def _idle(fd: int) -> bool:
-    return not select.select([fd], [], [], 0)[0]
-
-
 def serve(config: dict[str, Any]) -> None:
-    libc = ctypes.CDLL(None)
-    libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: die with the grader
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: die with the grader
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
     server = ForkServer(language=config.get("language", True), process=config.get("process", True))
+    server.start()
     hello = {"ready": True, "warnings": server.layer.warnings, "isolation": server.layer.report()}
     write_frame(stdout, hello)
     while True:
-        while _idle(stdin) and server.preload_next():
-            pass
         try:
             frame = read_frame(stdin)
         except ProtocolError:

@@ -26,7 +26,7 @@ from grader.grading import grade
 from grader.runner import CachingRunner
 from grader.submission import Submission
 from grader.verdict import Verdict
-from sandbox.client import Sandbox, SandboxError
+from sandbox.client import Sandbox, SandboxError, default_sandbox
 
 _DONE = object()
 
@@ -79,19 +79,29 @@ class _SharedScan:
         return digest
 
 
+def start_sandboxes(jobs: int) -> list[Sandbox]:
+    """One sandbox per job, the process-wide one first, all booting from now on.
+
+    Call it from the main thread: a server dies with the thread that started it.
+    """
+    sandboxes = [default_sandbox(), *(Sandbox() for _ in range(max(1, jobs) - 1))]
+    for box in sandboxes:
+        box.start()
+    return sandboxes
+
+
 class BatchGrader:
-    def __init__(self, store_path: Path, jobs: int) -> None:
+    def __init__(self, store_path: Path, sandboxes: list[Sandbox]) -> None:
         self.store_path = store_path
-        self.jobs = max(1, jobs)
+        self.sandboxes = sandboxes
+        self.jobs = len(sandboxes)
 
     def run(self, items: Iterable[Task | Skipped], on_event: Callable[[Event], None]) -> Summary:
         """Grade everything that is new or changed; returns when all work is done."""
         summary = Summary()
         scan = _SharedScan(items)
         results: queue.SimpleQueue[object] = queue.SimpleQueue()
-        sandboxes = [Sandbox() for _ in range(self.jobs)]
-        for box in sandboxes:
-            box.start()  # from this thread: servers die with the thread that started them
+        sandboxes = self.sandboxes
         workers = [
             threading.Thread(target=self._work, args=(box, scan, results), daemon=True)
             for box in sandboxes

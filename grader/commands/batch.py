@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from grader.bank import Bank
-from grader.batch.engine import BatchGrader, Event, Summary
+from grader.batch.engine import BatchGrader, Event, Summary, start_sandboxes
 from grader.batch.reporting import exercise_info, write_all
 from grader.batch.scan import Shard, Task, scan
 from grader.batch.store import Store
@@ -63,6 +63,7 @@ def batch(
     Exit 0 when the batch ran, 1 with --fail-under and a low mean, 3 when some
     submissions could not be graded because of an infrastructure problem.
     """
+    sandboxes = start_sandboxes(jobs)  # they boot while the bank loads and the scan runs
     bank = Bank.load(exercises_dir)
     shard = Shard.parse(shard_text) if shard_text else Shard.from_environment() or Shard()
     tasks = Counter(
@@ -74,7 +75,7 @@ def batch(
     out_console = console()
     started = time.perf_counter()
     with Progress(total, out_console) as progress:
-        summary = BatchGrader(out / "grades.sqlite", jobs).run(
+        summary = BatchGrader(out / "grades.sqlite", sandboxes).run(
             scan(directory, bank.exercises, shard), progress.update
         )
     elapsed = time.perf_counter() - started
