@@ -137,13 +137,13 @@ def preload(
             real_module(name)
             for dependency in LAZY_IMPORTS.get(name.partition(".")[0], ()):
                 importlib.import_module(dependency)
-    if needs_codecs(source):
+    if mentions_codecs(source):
         register_codecs()
 
 
-def needs_codecs(source: str) -> bool:
-    """Whether a program may convert between str and bytes in codecs not yet loaded."""
-    return not _CODECS_REGISTERED and any(hint in source for hint in _CODEC_HINTS)
+def mentions_codecs(source: str) -> bool:
+    """Whether a program may convert between str and bytes (and need codecs loaded)."""
+    return any(hint in source for hint in _CODEC_HINTS)
 
 
 def register_codecs() -> None:

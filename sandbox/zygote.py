@@ -4,8 +4,9 @@ After a fork, every page the forking process writes costs it a copy-on-write fau
 2 µs each on a VM). So the fork server does its own work (frames, compiling, results) in a
 process that never forks, and hands each run to the zygote, forked from it at start: a
 small message in, a fork, a wait, and the exit status out. The zygote holds what children
-should find warm: the allowlisted modules (imported while idle) and the language-layer
-runtimes, kept as templates that each child readies for its own run.
+should find warm: the allowlisted modules that programs import (each loaded the first time
+one does) and the language-layer runtimes, kept as templates that each child readies for
+its own run.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ class Order:
                 imported,
             )
         )
-        codecs = modules.needs_codecs(request.source)
+        codecs = modules.mentions_codecs(request.source)
         header = (request.limits.timeout, self.template, self.build, imported, codecs)
         return marshal.dumps((header, payload))
 
@@ -142,7 +143,7 @@ class Zygote:
 
 
 class _Process:
-    """The zygote's side: preload while idle, fork on request."""
+    """The zygote's side: a fork per request, with what the child needs loaded first."""
 
     def __init__(
         self, language: bool, layer: ProcessLayer, channel: Channel, inbox: int, outbox: int
@@ -157,37 +158,19 @@ class _Process:
         self.inbox, self.outbox = inbox, outbox
         self.templates: dict[int, tuple[Runtime, Limits]] = {}
         self.loaded: frozenset[str] = frozenset()
-        self.to_preload = sorted(modules.ALLOWLIST)
+        self.codecs = False
         self.size = address_space()
         self.runs = 0
+        gc.freeze()  # children's collections skip what the zygote holds
 
     def serve(self) -> NoReturn:
-        while True:
-            while _idle(self.inbox) and self.preload_next():
-                pass
-            message = _receive(self.inbox)
-            if message is None:
-                os._exit(0)
+        while (message := _receive(self.inbox)) is not None:
             try:
                 reply = self.fork_one(message)
             except Exception as exc:
                 reply = (0, False, f"{type(exc).__name__}: {exc}")
             _send(self.outbox, marshal.dumps(reply))
-
-    def preload_next(self) -> bool:
-        """Import one more allowlisted module; False when all are loaded."""
-        if not self.to_preload:
-            return False
-        name = self.to_preload.pop(0)
-        with contextlib.suppress(ImportError):
-            modules.preload([name])
-            self.loaded |= {name}
-        self.size = address_space()
-        if not self.to_preload:
-            modules.register_codecs()
-            gc.collect()
-            gc.freeze()  # children's collections then skip these objects
-        return True
+        os._exit(0)
 
     def fork_one(self, message: bytes) -> tuple[int, bool, None]:
         (timeout, template, build, imported, codecs), payload = marshal.loads(message)
@@ -203,16 +186,20 @@ class _Process:
         return status, timed_out, None
 
     def _ready(self, imported: tuple[str, ...], codecs: bool) -> None:
-        """Load what this program imports, before the fork, so the child finds it."""
+        """Load what this program imports, before the fork, so the child finds it (after
+        Landlock it can open no file). Loaded once, kept for every later child."""
         self.runs += 1
-        if imported and not self.loaded.issuperset(imported):
+        new_codecs = codecs and not self.codecs
+        if new_codecs or (imported and not self.loaded.issuperset(imported)):
             modules.preload(imported)
+            if new_codecs:
+                modules.register_codecs()
+                self.codecs = True
             self.loaded |= frozenset(imported)
             self.size = address_space()
+            gc.freeze()
         elif self.runs % ADDRESS_SPACE_REFRESH == 0:
             self.size = address_space()
-        if codecs:
-            modules.register_codecs()
 
     def _template(self, slot: int, build: bool, payload: bytes) -> tuple[Runtime, Limits] | None:
         """The runtime (and its limits) kept in `slot`, built first when the server says
@@ -227,6 +214,7 @@ class _Process:
             request = decode_job(payload, self.language, self.size, None).request
             runtime = child.make_runtime(request, self.channel)
             self.templates[slot] = (runtime, request.limits)
+            gc.freeze()
         return self.templates[slot]
 
 
@@ -249,10 +237,6 @@ def _kill(pid: int) -> None:
     for kill in (os.killpg, os.kill):
         with contextlib.suppress(ProcessLookupError, PermissionError):
             kill(pid, signal.SIGKILL)
-
-
-def _idle(fd: int) -> bool:
-    return not select.select([fd], [], [], 0)[0]
 
 
 def _send(fd: int, data: bytes) -> None:

@@ -536,3 +536,17 @@ def test_a_failing_source_leaves_the_previous_reports_and_no_temporary_files(
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not {p for p in Path(tempfile.gettempdir()).iterdir() if "grader" in p.name} - temporary
     assert not [p for p in out.rglob("*.partial")]
+
+
+def test_a_gradescope_file_that_cannot_be_written_fails_the_reports_and_keeps_the_others(
+    out: Path,
+) -> None:
+    before = {p: p.read_bytes() for p in out.glob("*") if p.is_file()}
+    scope = out / "gradescope"
+    renamed = out / "gradescope-before"
+    scope.rename(renamed)
+    scope.write_text("a file where the folder should be\n")
+    with pytest.raises(OSError):
+        write_reports(source, EXERCISES, out, generated_at="other")
+    assert {p: p.read_bytes() for p in out.glob("*") if p.is_file() and p != scope} == before
+    assert not [p for p in out.rglob("*.partial")]
