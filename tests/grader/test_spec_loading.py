@@ -133,6 +133,13 @@ def test_shipped_json_schema_is_up_to_date() -> None:
     assert shipped == json.loads(json.dumps(schema.build()))
 
 
+@pytest.mark.parametrize("closed", [False, True])
+def test_both_schemas_are_valid_draft_2020_12(closed: bool) -> None:
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(schema.build(closed=closed))
+
+
 def test_every_bundled_exercise_validates_against_the_shipped_schema() -> None:
     import jsonschema
     import yaml
