@@ -39,7 +39,7 @@ class ForkServer:
         self._slots: OrderedDict[tuple[str, Limits], int] = OrderedDict()
 
     def start(self) -> Zygote:
-        """Fork the zygote, which starts importing the allowlisted modules at once."""
+        """Fork the zygote: at start, and again after one died."""
         self.zygote = Zygote.spawn(self.language, self.layer, self.channel)
         return self.zygote
 

@@ -114,9 +114,12 @@ class Zygote:
         from_zygote, outbox = os.pipe()
         pid = os.fork()
         if pid == 0:
-            os.close(to_zygote)
-            os.close(from_zygote)
-            _Process(language, layer, channel, inbox, outbox).serve()
+            try:
+                os.close(to_zygote)
+                os.close(from_zygote)
+                _Process(language, layer, channel, inbox, outbox).serve()
+            finally:
+                os._exit(70)  # never back into the server's code
         os.close(inbox)
         os.close(outbox)
         return cls(pid, to_zygote, from_zygote)
@@ -178,12 +181,21 @@ class _Process:
         kept = self._template(template, build, payload)
         pid = os.fork()
         if pid == 0:
-            job = decode_job(payload, self.language, self.size, kept)
-            child.main(job, self.channel, self.layer)
+            self._child(payload, kept)
         with contextlib.suppress(OSError):  # the child already did it, or already exited
             os.setpgid(pid, pid)
         status, timed_out = _wait(pid, timeout + KILL_GRACE)
         return status, timed_out, None
+
+    def _child(self, payload: bytes, kept: tuple[Runtime, Limits] | None) -> NoReturn:
+        """In the forked child: never back into the zygote's code, whatever happens."""
+        try:
+            job = decode_job(payload, self.language, self.size, kept)
+        except BaseException as exc:
+            with contextlib.suppress(BaseException):
+                self.channel.write_result({"internal_error": f"{type(exc).__name__}: {exc}"})
+            os._exit(3)
+        child.main(job, self.channel, self.layer)
 
     def _ready(self, imported: tuple[str, ...], codecs: bool) -> None:
         """Load what this program imports, before the fork, so the child finds it (after
