@@ -6,6 +6,7 @@ import builtins
 import io
 import sys
 import traceback
+from types import SimpleNamespace
 from typing import Any
 
 from sandbox import names
@@ -97,13 +98,29 @@ def _message(exc: BaseException, filename: str) -> str:
         message = str(exc)
     except BaseException:
         return "<exception str() failed>"
+    if "Did you mean" in message:
+        return message
     try:
-        suggestion = _suggestion(exc, filename)
-    except BaseException:  # dir() runs learner code (__dir__), which may fail
-        suggestion = None
-    if suggestion and not names.is_reserved(suggestion) and "Did you mean" not in message:
-        message += f". Did you mean: '{suggestion}'?"
-    return message
+        return message + _hint(exc, filename)
+    except BaseException:  # dir() and hasattr() run learner code, which may fail
+        return message
+
+
+def _hint(exc: BaseException, filename: str) -> str:
+    """What CPython adds to the message: '. Did you mean: ...?', and from 3.12 on, for a
+    missing name that is a standard module, '. Did you forget to import ...'."""
+    suggestion = _suggestion(exc, filename)
+    hint = ""
+    if suggestion and not names.is_reserved(suggestion):
+        hint = f". Did you mean: '{suggestion}'?"
+    name = getattr(exc, "name", None)
+    if sys.version_info >= (3, 12) and isinstance(exc, NameError) and name in _STDLIB:
+        hint += (
+            f" Or did you forget to import '{name}'"
+            if hint
+            else (f". Did you forget to import '{name}'")
+        )
+    return hint
 
 
 # -- 'Did you mean': CPython 3.11's Python/suggestions.c, in Python -------------------------
@@ -124,11 +141,15 @@ _SCRIPT_GLOBALS = (
     "__builtins__", "__file__", "__cached__",
 )  # fmt: skip
 """What a script's globals start with under `python file.py`."""
+_CPYTHON_BUILTINS_MAP = dict.fromkeys(_CPYTHON_BUILTINS)
+
+
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 
 
 def _suggestion(exc: BaseException, filename: str) -> str | None:
-    if sys.version_info >= (3, 12):  # computed by the traceback module itself
-        return None
+    if sys.version_info >= (3, 12):
+        return _traceback_suggestion(exc, filename)
     if type(exc) is AttributeError:
         if type(exc.name) is not str:
             return None
@@ -149,6 +170,29 @@ def _suggestion(exc: BaseException, filename: str) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def _traceback_suggestion(exc: BaseException, filename: str) -> str | None:
+    """From 3.12 on, the traceback module's own suggestion, shown a learner frame as under
+    `python file.py`: its locals, a script's globals and CPython's builtins."""
+    compute = getattr(traceback, "_compute_suggestion_error", None)
+    name = getattr(exc, "name", None)
+    if compute is None or not isinstance(name, str):
+        return None
+    if isinstance(exc, AttributeError):
+        return compute(exc, None, name)
+    if not isinstance(exc, NameError) or exc.__traceback__ is None:
+        return None
+    tb = exc.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    frame = tb.tb_frame
+    if frame.f_code.co_filename != filename:
+        return compute(exc, tb, name)
+    script = dict.fromkeys(_script_globals(frame.f_globals))
+    own = script if frame.f_locals is frame.f_globals else frame.f_locals
+    shown = SimpleNamespace(f_locals=own, f_globals=script, f_builtins=_CPYTHON_BUILTINS_MAP)
+    return compute(exc, SimpleNamespace(tb_next=None, tb_frame=shown), name)
 
 
 def _script_globals(namespace: dict[str, Any]) -> list[str]:

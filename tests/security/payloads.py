@@ -559,6 +559,7 @@ PAYLOADS: tuple[Payload, ...] = (
         "module attribute chains",
         "import datetime\nO = datetime.sys.modules['os']\n" + _SHELL_MARKER,
         "datetime.sys",
+        "runtime_error:AttributeError",  # from 3.12 on, datetime has no `sys` at all
         line=2,
     ),
     _p(
