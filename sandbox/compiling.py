@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import re
+import sys
 from dataclasses import dataclass, field
 from types import CodeType
 from typing import Any
@@ -116,15 +117,16 @@ _BLANK = re.compile(r"^[ \t\f]*(?:[#\r\n]|$)", re.ASCII)
 
 
 def _as_read_from_a_file(exc: SyntaxError, source: str) -> None:
-    """Turn a parser error of `compile()` into the one `python file.py` reports (3.11).
+    """Turn a parser error of `compile()` into the one `python file.py` reports.
 
     The tokenizer's errors and those found after parsing ('return' outside function) agree;
-    the parser's differ in three ways, because the file reader has no encoding set:
+    the parser's differ, because the file reader has no encoding set:
     - at the end of the input it is on a fresh line, so the column is 0 ('expected an
       indented block after ...' on the last line), where a string gives the column after
       the last line;
-    - columns count UTF-8 bytes, where a string's count characters (unless the file
-      declares its encoding);
+    - before 3.13, columns count UTF-8 bytes, where a string's count characters (unless
+      the file declares its encoding); from 3.13 both count characters, but an error at
+      the very end of a file with no final newline spans no column;
     - the text is the line read back from the file, never a multi-line token.
     """
     if exc.lineno is None or exc.offset is None or (exc.msg or "").startswith(_TOKENIZER_ERRORS):
@@ -141,6 +143,9 @@ def _as_read_from_a_file(exc: SyntaxError, source: str) -> None:
     text = exc.text or ""
     if _at_end_of_file(exc, text, len(lines)):
         exc.offset = 0
+    elif sys.version_info >= (3, 13):
+        if _at_end_of_unterminated_file(exc, text, source, len(lines)):
+            exc.end_offset = exc.offset
     elif not _declares_encoding(lines):
         exc.offset = _utf8_column(text, exc.offset)
         if exc.end_offset is not None and exc.end_offset > 0:
@@ -155,6 +160,15 @@ def _at_end_of_file(exc: SyntaxError, text: str, line_count: int) -> bool:
         and exc.end_offset == -1
         and exc.lineno == line_count
         and exc.offset == len(text.rstrip("\n")) + 1
+    )
+
+
+def _at_end_of_unterminated_file(exc: SyntaxError, text: str, source: str, line_count: int) -> bool:
+    return (
+        not source.endswith(("\n", "\r"))
+        and exc.lineno == line_count
+        and exc.offset == len(text.rstrip("\r\n")) + 1
+        and exc.end_offset == exc.offset + 1
     )
 
 

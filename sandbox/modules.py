@@ -8,7 +8,9 @@ versions. Names that exist on the real module but are not vetted are refused by 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import importlib
+import sys
 import types
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -116,6 +118,7 @@ LAZY_IMPORTS: dict[str, tuple[str, ...]] = {
     "functools": ("typing", "weakref"),
     "operator": ("functools",),
     "re": ("unicodedata", "warnings"),
+    "random": ("_sha2", "hashlib") if sys.version_info >= (3, 13) else (),  # seed(str)
 }
 """Modules that allowlisted code imports inside its functions, at call time. In the child,
 after Landlock, an import that is not already loaded fails; so they load beforehand."""
@@ -136,7 +139,8 @@ def preload(
         if name in ALLOWLIST:
             real_module(name)
             for dependency in LAZY_IMPORTS.get(name.partition(".")[0], ()):
-                importlib.import_module(dependency)
+                with contextlib.suppress(ImportError):  # some are optional in some builds
+                    importlib.import_module(dependency)
     if mentions_codecs(source):
         register_codecs()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -229,8 +230,9 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return node
 
     def visit_For(self, node: ast.For) -> ast.AST:
-        node = self.guard_iter(node)
-        _locate_like(node.iter, node)  # CPython's GET_ITER is at the whole `for` statement
+        node = self.guard_iter(node)  # located at the iterable, as CPython's from 3.13
+        if _GET_ITER_AT_STATEMENT:
+            _locate_like(node.iter, node)
         _prepend_tick(node.body)
         return node
 
@@ -331,10 +333,16 @@ def _locate_like(node: ast.AST, anchor: ast.AST) -> None:
         setattr(node, attr, getattr(anchor, attr))
 
 
+_GET_ITER_AT_STATEMENT = sys.version_info < (3, 13)
+"""Before 3.13, CPython's GET_ITER is at the whole `for` statement or comprehension (so a
+traceback draws no carets); from 3.13 it is at the iterable."""
+
+
 def _locate_iterators(node: ast.AST) -> ast.AST:
-    """CPython's GET_ITER of each `for` in a comprehension is at the whole comprehension."""
-    for generator in getattr(node, "generators", ()):
-        _locate_like(generator.iter, node)
+    """Each `for` of a comprehension located where CPython's GET_ITER is."""
+    if _GET_ITER_AT_STATEMENT:
+        for generator in getattr(node, "generators", ()):
+            _locate_like(generator.iter, node)
     return node
 
 
