@@ -113,6 +113,8 @@ class BatchGrader:
         finally:
             for box in sandboxes:
                 box.close(wait=False)
+        for worker in workers:
+            worker.join()  # each has sent its last item: the process is single-threaded again
         return summary
 
     def _work(self, box: Sandbox, scan: _SharedScan, results: queue.SimpleQueue[object]) -> None:

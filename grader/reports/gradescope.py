@@ -6,12 +6,14 @@ A test per exercise (in id order), including exercises the learner did not submi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from grader.reports.common import atomic_writer, json_text, number, printable, verdict_text
+from grader.reports.common import json_text, number, printable, verdict_text
+from grader.reports.files import FileWriter
 from grader.reports.model import ExerciseInfo, Result, best_by_exercise, by_learner
 
 DIRECTORY = "gradescope"
@@ -106,25 +108,26 @@ def learner_results(
 
 
 class GradescopeWriter:
-    """Writes each learner's file as the learner's results complete."""
+    """Hands each learner's file to a `FileWriter` as the learner's results complete."""
 
     def __init__(self, directory: Path, exercises: Mapping[str, ExerciseInfo]) -> None:
         self.directory = directory
         self.exercises = exercises
         self.written: list[Path] = []
+        self._files = FileWriter()
 
     def add(self, learner: str, results: list[Result]) -> None:
         path = self.directory / directory_name(learner) / FILENAME
-        with atomic_writer(path) as stream:
-            stream.write(json_text(learner_results(learner, results, self.exercises)))
-            stream.write("\n")
+        self._files.write(path, json_text(learner_results(learner, results, self.exercises)) + "\n")
         self.written.append(path)
 
     def close(self) -> None:
-        """Every file is complete already."""
+        """Wait until every file is written; raises the first error met."""
+        self._files.finish()
 
     def discard(self) -> None:
-        """Nothing to free."""
+        with contextlib.suppress(OSError):
+            self._files.finish()
 
 
 def write_gradescope(
