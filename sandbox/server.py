@@ -28,6 +28,8 @@ from sandbox.zygote import Order, Zygote, ZygoteDied
 
 RUNTIME_TEMPLATES = 16
 """Language-layer runtimes kept warm in the zygote, one per (filename, limits)."""
+COMPILED_KEPT = 8
+"""Programs kept compiled: the test cases of one submission run the same source in turn."""
 
 
 class ForkServer:
@@ -37,6 +39,9 @@ class ForkServer:
         self.channel = Channel()
         self.zygote: Zygote | None = None
         self._slots: OrderedDict[tuple[str, Limits], int] = OrderedDict()
+        self._compiled: OrderedDict[tuple[str, str, Limits], Compiled | dict[str, Any]] = (
+            OrderedDict()
+        )
 
     def start(self) -> Zygote:
         """Fork the zygote: at start, and again after one died."""
@@ -65,7 +70,7 @@ class ForkServer:
         compiled: Compiled | dict[str, Any] | None = None
         if len(request.source) <= SERVER_COMPILE_LIMIT:
             try:
-                compiled = compile_program(request, self.language)
+                compiled = self._compile(request)
             except MemoryError:
                 compiled = None  # let the child try under its own memory limit
         if isinstance(compiled, dict):
@@ -74,6 +79,18 @@ class ForkServer:
             return Order(request, compiled)
         slot, build = self._slot((request.filename, request.limits))
         return Order(request, compiled, slot, build)
+
+    def _compile(self, request: Request) -> Compiled | dict[str, Any]:
+        """The code (or the result of a program that does not compile), kept for a few
+        programs: code objects are immutable, and results are copied into each reply."""
+        key = (request.source, request.filename, request.limits)
+        found = self._compiled.pop(key, None)
+        if found is None:
+            found = compile_program(request, self.language)
+        self._compiled[key] = found
+        if len(self._compiled) > COMPILED_KEPT:
+            self._compiled.popitem(last=False)
+        return found
 
     def _slot(self, key: tuple[str, Limits]) -> tuple[int, bool]:
         """The zygote's template slot for this key, and whether it must be built first."""

@@ -12,6 +12,9 @@ import pytest
 
 from sandbox import Sandbox, Status
 from sandbox.client import SandboxError
+from sandbox.compiling import Request
+from sandbox.limits import Limits
+from sandbox.server import ForkServer
 from sandbox.zygote import marshals_faithfully
 
 
@@ -69,3 +72,14 @@ def test_a_dead_zygote_fails_one_run_then_a_new_zygote_takes_over() -> None:
             box.run("print(1)")
         outcome = box.run("print(2)")
         assert outcome.status is Status.OK and outcome.stdout == "2\n"
+
+
+def test_the_test_cases_of_one_program_compile_it_once() -> None:
+    server = ForkServer(language=True, process=False)  # no fork: only its compiling side
+    first = server._prepare(Request("print(input())\n", "main.py", "a\n", Limits()))
+    second = server._prepare(Request("print(input())\n", "main.py", "b\n", Limits()))
+    other = server._prepare(Request("print(2)\n", "main.py", "", Limits()))
+    assert not isinstance(first, dict) and not isinstance(second, dict)
+    assert not isinstance(other, dict)
+    assert first.compiled is not None and first.compiled is second.compiled
+    assert other.compiled is not first.compiled
