@@ -115,11 +115,7 @@ def _hint(exc: BaseException, filename: str) -> str:
         hint = f". Did you mean: '{suggestion}'?"
     name = getattr(exc, "name", None)
     if sys.version_info >= (3, 12) and isinstance(exc, NameError) and name in _STDLIB:
-        hint += (
-            f" Or did you forget to import '{name}'"
-            if hint
-            else (f". Did you forget to import '{name}'")
-        )
+        hint += f"{' Or did' if hint else '. Did'} you forget to import '{name}'?"
     return hint
 
 

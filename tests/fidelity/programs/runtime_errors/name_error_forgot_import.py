@@ -1,0 +1,3 @@
+values = [16, 25]
+for value in values:
+    print(math.sqrt(value))

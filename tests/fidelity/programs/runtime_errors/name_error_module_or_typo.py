@@ -1,0 +1,2 @@
+strings = ["a", "b"]
+print(", ".join(string))
