@@ -25,18 +25,22 @@ def encode(data: dict[str, Any]) -> bytes:
 
 
 def write_frame(fd: int, data: dict[str, Any]) -> None:
-    view = memoryview(encode(data))
+    write_all(fd, encode(data))
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Every byte of `data` (a pipe may take fewer at a time)."""
+    view = memoryview(data)
     while view:
-        written = os.write(fd, view)
-        view = view[written:]
+        view = view[os.write(fd, view) :]
 
 
 def read_frame(fd: int, timeout: float | None = None) -> dict[str, Any]:
-    (size,) = _HEADER.unpack(_read_exact(fd, _HEADER.size, timeout))
+    (size,) = _HEADER.unpack(read_exact(fd, _HEADER.size, timeout))
     if size > MAX_FRAME:
         raise ProtocolError(f"frame of {size} bytes is too large")
     try:
-        data = json.loads(_read_exact(fd, size, timeout).decode("utf-8", "surrogatepass"))
+        data = json.loads(read_exact(fd, size, timeout).decode("utf-8", "surrogatepass"))
     except ValueError as exc:
         raise ProtocolError(f"malformed frame: {exc}") from exc
     if not isinstance(data, dict):
@@ -44,7 +48,8 @@ def read_frame(fd: int, timeout: float | None = None) -> dict[str, Any]:
     return data
 
 
-def _read_exact(fd: int, size: int, timeout: float | None) -> bytes:
+def read_exact(fd: int, size: int, timeout: float | None = None) -> bytes:
+    """Exactly `size` bytes; ProtocolError at end of file or past `timeout` seconds."""
     chunks: list[bytes] = []
     remaining = size
     while remaining:

@@ -28,6 +28,7 @@ from sandbox.channel import Channel
 from sandbox.compiling import Compiled, Request
 from sandbox.isolation import ProcessLayer, address_space
 from sandbox.limits import Limits
+from sandbox.protocol import ProtocolError, read_exact, write_all
 from sandbox.runtime import Runtime
 
 ADDRESS_SPACE_REFRESH = 64
@@ -252,23 +253,12 @@ def _kill(pid: int) -> None:
 
 
 def _send(fd: int, data: bytes) -> None:
-    view = memoryview(_LENGTH.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
+    write_all(fd, _LENGTH.pack(len(data)) + data)
 
 
 def _receive(fd: int) -> bytes | None:
     """One message, or None at end of file."""
-    header = _read(fd, _LENGTH.size)
-    return None if header is None else _read(fd, _LENGTH.unpack(header)[0])
-
-
-def _read(fd: int, size: int) -> bytes | None:
-    chunks, remaining = [], size
-    while remaining:
-        chunk = os.read(fd, remaining)
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
+    try:
+        return read_exact(fd, _LENGTH.unpack(read_exact(fd, _LENGTH.size))[0])
+    except ProtocolError:
+        return None

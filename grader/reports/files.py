@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 from grader.reports.common import atomic_writer
+from sandbox.protocol import ProtocolError, read_exact, write_all
 
 _RECORD = struct.Struct(">II")  # path bytes, text bytes
 
@@ -34,7 +35,7 @@ class FileWriter:
             _write_file(path, text)
             return
         encoded_path, data = os.fsencode(path), text.encode("utf-8", "surrogatepass")
-        _send(self._records, _RECORD.pack(len(encoded_path), len(data)) + encoded_path + data)
+        write_all(self._records, _RECORD.pack(len(encoded_path), len(data)) + encoded_path + data)
 
     def finish(self) -> None:
         """Every file written (or the first failure raised as OSError)."""
@@ -75,9 +76,8 @@ def _serve(records: int, errors: int) -> int:
     """Write every record; report the first failure and keep draining (so that the caller
     never blocks on a full pipe)."""
     failed = False
-    while (header := _read(records, _RECORD.size)) is not None:
-        path_size, text_size = _RECORD.unpack(header)
-        body = _read(records, path_size + text_size) or b""
+    while (record := _next_record(records)) is not None:
+        path_size, body = record
         if failed:
             continue
         path = Path(os.fsdecode(body[:path_size]))
@@ -86,22 +86,14 @@ def _serve(records: int, errors: int) -> int:
         except Exception as exc:
             failed = True
             with contextlib.suppress(OSError):
-                _send(errors, str(exc).encode("utf-8", "replace"))
+                write_all(errors, str(exc).encode("utf-8", "replace"))
     return 1 if failed else 0
 
 
-def _send(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _read(fd: int, size: int) -> bytes | None:
-    chunks, remaining = [], size
-    while remaining:
-        chunk = os.read(fd, min(remaining, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
+def _next_record(records: int) -> tuple[int, bytes] | None:
+    """(size of the path, path and text), or None once the caller closed the pipe."""
+    try:
+        path_size, text_size = _RECORD.unpack(read_exact(records, _RECORD.size))
+        return path_size, read_exact(records, path_size + text_size)
+    except ProtocolError:
+        return None
