@@ -319,14 +319,18 @@ def _estimate(obj: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
     return 0
 
 
+def learner_frame(filename: str) -> types.FrameType | None:
+    """The innermost frame that runs code of the learner's file."""
+    frame: types.FrameType | None = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename != filename:
+        frame = frame.f_back
+    return frame
+
+
 def current_line(filename: str) -> int | None:
     """The line of the innermost frame that belongs to the learner's file."""
-    frame: types.FrameType | None = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_filename == filename:
-            return frame.f_lineno
-        frame = frame.f_back
-    return None
+    frame = learner_frame(filename)
+    return frame.f_lineno if frame is not None else None
 
 
-__all__ = ["Guards", "Ownership", "current_line"]
+__all__ = ["Guards", "Ownership", "current_line", "learner_frame"]

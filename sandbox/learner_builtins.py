@@ -8,10 +8,11 @@ from typing import Any
 from sandbox.bigrange import BigRange, metered_range
 from sandbox.budget import check_spec
 from sandbox.modules import _MeteredIterator
+from sandbox.names import is_reserved
 
 PLAIN: tuple[str, ...] = (
     "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",
-    "classmethod", "complex", "dict", "dir", "divmod", "enumerate", "filter", "float",
+    "classmethod", "complex", "dict", "divmod", "enumerate", "filter", "float",
     "frozenset", "hash", "hex", "id", "int", "isinstance", "issubclass", "len", "list", "map",
     "max", "min", "next", "object", "oct", "ord", "property", "repr", "reversed", "round",
     "set", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "zip",
@@ -63,6 +64,9 @@ class TypeStandIn:
     def __subclasscheck__(self, cls: Any) -> bool:
         return issubclass(cls, type)
 
+    def __dir__(self) -> list[str]:
+        return dir(type)
+
     def __repr__(self) -> str:
         return "<class 'type'>"
 
@@ -84,6 +88,9 @@ class RangeStandIn:
 
     def __subclasscheck__(self, cls: Any) -> bool:
         return isinstance(cls, type) and issubclass(cls, (range, BigRange))
+
+    def __dir__(self) -> list[str]:
+        return dir(range)
 
     def __repr__(self) -> str:
         return "<class 'range'>"
@@ -120,6 +127,9 @@ class SizedTypeStandIn:
     def __mro_entries__(self, bases: tuple[Any, ...]) -> tuple[type, ...]:
         return (self._real,)
 
+    def __dir__(self) -> list[str]:
+        return dir(self._real)
+
     def __or__(self, other: Any) -> Any:
         return self._real | _real_class(other)
 
@@ -153,6 +163,9 @@ class BuiltinFunction:
     @property
     def __name__(self) -> str:  # type: ignore[override]
         return self._name
+
+    def __dir__(self) -> list[str]:
+        return dir(len)  # what `dir()` lists for any builtin function
 
     def __repr__(self) -> str:
         return f"<built-in function {self._name}>"
@@ -205,6 +218,11 @@ def make_builtins(runtime: Any) -> dict[str, Any]:
     def getattr_(obj: Any, name: Any, *default: Any) -> Any:
         return guards.getattr(obj, name, *default)
 
+    def dir_(*args: Any) -> list[str]:
+        if args:
+            return dir(*args)  # stand-ins and module proxies list what CPython's objects do
+        return sorted(name for name in runtime.learner_scope() if not is_reserved(name))
+
     table.update(
         iter=iter_,
         pow=pow_,
@@ -214,6 +232,7 @@ def make_builtins(runtime: Any) -> dict[str, Any]:
         sum=sum_,
         type=runtime.type_stand_in,
         getattr=getattr_,
+        dir=dir_,
         setattr=guards.setattr,
         delattr=guards.delattr,
         hasattr=guards.hasattr,
@@ -234,7 +253,8 @@ def make_builtins(runtime: Any) -> dict[str, Any]:
 
 
 _WRAPPED = (
-    "iter", "pow", "format", "exit", "quit", "sum", "getattr", "setattr", "delattr", "hasattr",
+    "iter", "pow", "format", "exit", "quit", "sum", "getattr", "dir", "setattr", "delattr",
+    "hasattr",
 )  # fmt: skip
 _NUMBER_TYPES = frozenset({int, float, complex, bool})
 """Guarded replacements that the program sees as builtin functions."""

@@ -410,7 +410,18 @@ class ModuleTable:
             setattr(proxy, attr, value)
         proxy.__all__ = list(ALLOWLIST[name])  # type: ignore[attr-defined]
         proxy.__getattr__ = _missing_attribute(real, name, self._hooks)  # type: ignore[attr-defined]
+        proxy.__dir__ = _real_names(real)  # type: ignore[attr-defined]
         return proxy
+
+
+def _real_names(real: types.ModuleType) -> Callable[[], list[str]]:
+    """`dir(module)` lists what the real module holds, as in CPython (a closure: a
+    program reaches neither its cell nor its globals)."""
+
+    def __dir__() -> list[str]:
+        return dir(real)
+
+    return __dir__
 
 
 def _missing_attribute(real: types.ModuleType, name: str, hooks: Any) -> Callable[[str], Any]:

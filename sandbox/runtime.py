@@ -12,7 +12,7 @@ from typing import Any
 from sandbox.budget import PLAIN_OPERATORS, Budget, ForbiddenOperation, SizeGuards
 from sandbox.channel import StdoutSink
 from sandbox.formatting import SafeFormatter
-from sandbox.guards import Guards, Ownership, current_line
+from sandbox.guards import Guards, Ownership, current_line, learner_frame
 from sandbox.learner_builtins import TypeStandIn, make_builtins
 from sandbox.limits import Limits
 from sandbox.modules import ModuleTable
@@ -56,6 +56,11 @@ class Runtime:
             self.violation, self.violation_line = text, line
         return ForbiddenOperation(text)
 
+    def learner_scope(self) -> dict[str, Any]:
+        """The names of the learner's innermost frame, as a zero-argument `dir()` sees them."""
+        frame = learner_frame(self.filename)
+        return frame.f_locals if frame is not None else {}
+
     def build_class(self, func: Any, name: str, *bases: Any, **kwargs: Any) -> type:
         if "metaclass" in kwargs:
             raise self.deny("the keyword 'metaclass' is not allowed in exercises")
@@ -93,6 +98,9 @@ class Runtime:
     def _fill_namespace(self) -> None:
         guards, sizes = self.guards, self.sizes
         self.globals.update(
+            __file__=self.filename,  # what `python file.py` defines, for `dir()`
+            __cached__=None,
+            __annotations__={},
             __builtins__=make_builtins(self),
             _getattr_=guards.getattr,
             _getitem_=operator.getitem,

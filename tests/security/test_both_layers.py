@@ -45,6 +45,15 @@ REFUSED = {
         "class M(type):\n    pass\n",
         "line 1: defining metaclasses is not allowed in exercises",
     ),
+    "module-dir-closure": (  # the proxy's `__dir__` holds the real module in a cell
+        "import random\nreal = random.__dir__.__closure__[0].cell_contents\nprint(real._os)\n",
+        "line 2: the attribute '__closure__' is not allowed in exercises",
+    ),
+    "builtin-stand-in-internals": (
+        "print(dir(pow))\nprint(pow._function)\n",
+        "line 2: the attribute '_function' of 'builtin_function_or_method' objects is not allowed "
+        "in exercises",
+    ),
 }
 
 STOPPED = {
