@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import importlib.resources
+import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,20 @@ def default_root() -> Path:
     local = Path("exercises")
     if local.is_dir():
         return local
-    return Path(str(importlib.resources.files(PACKAGED_BANK)))
+    return packaged_root()
+
+
+def packaged_root() -> Path:
+    """The bank installed with the package (a data folder, so a namespace package)."""
+    spec = importlib.util.find_spec(PACKAGED_BANK)
+    locations = spec.submodule_search_locations if spec is not None else None
+    for location in locations or ():
+        if Path(location).is_dir():
+            return Path(location)
+    raise UsageError(
+        "the bundled exercise bank is missing from this installation; "
+        "reinstall pygrader or pass --exercises DIR"
+    )
 
 
 def spec_files(root: Path) -> list[Path]:

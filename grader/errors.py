@@ -75,3 +75,7 @@ class InfrastructureError(GraderError):
     """The grader could not do its job (the sandbox died, the store is unwritable)."""
 
     exit_code = 3
+
+
+class StoreError(InfrastructureError):
+    """The grades store cannot be opened, read or written (not a database, disk full...)."""

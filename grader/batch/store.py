@@ -8,16 +8,21 @@ loss; at worst the last few verdicts are missing, and a rerun grades them again.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
+from grader.errors import StoreError
 from grader.reports import ExerciseInfo
 from grader.verdict import Verdict
 
+P = ParamSpec("P")
+R = TypeVar("R")
 STORE_NAME = "grades.sqlite"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS verdicts (
@@ -52,17 +57,61 @@ class Row:
     verdict: Verdict
 
 
+_ADVICE = {
+    "file is not a database": "it is not a grades store; move it away or use another folder",
+    "database or disk is full": (
+        "the disk is full; free some space and run the same command again "
+        "(it grades only what is missing)"
+    ),
+    "database is locked": "another grader is writing to it; wait for it or use another --out",
+    "unable to open database file": "check that its folder exists and is writable",
+    "readonly database": "check that the store and its folder are writable",
+}
+
+
+def _message(path: Path, exc: sqlite3.Error) -> str:
+    text = str(exc)
+    advice = next((a for key, a in _ADVICE.items() if key in text), None)
+    return f"{path}: {text}" + (f": {advice}" if advice else "")
+
+
+@contextmanager
+def store_errors(path: Path) -> Iterator[None]:
+    """SQLite's errors, as the grader's own (a message and exit code 3, no traceback)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(_message(path, exc)) from exc
+
+
+def _guarded(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    @functools.wraps(method)
+    def wrapper(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store_errors(store.path):
+            return method(store, *args, **kwargs)
+
+    return wrapper
+
+
 class Store:
     """One connection per thread; writes go through `save` (a commit each)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(SCHEMA)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{path.parent}: cannot create it ({exc.strerror})") from exc
+        with store_errors(path):
+            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA busy_timeout=10000")
+                self._db.executescript(SCHEMA)
+            except sqlite3.Error:
+                self._db.close()
+                raise
 
     @classmethod
     def in_directory(cls, out: Path) -> Store:
@@ -77,6 +126,7 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    @_guarded
     def is_current(self, learner: str, exercise: str, digest: str, spec_digest: str) -> bool:
         """True when this exact submission was graded against this exact spec."""
         found = self._db.execute(
@@ -85,6 +135,7 @@ class Store:
         ).fetchone()
         return found is not None
 
+    @_guarded
     def save(self, row: Row) -> None:
         verdict = row.verdict
         self._db.execute(
@@ -105,31 +156,36 @@ class Store:
     @contextmanager
     def snapshot(self) -> Iterator[None]:
         """A read transaction: the queries inside it all see the same committed state."""
-        self._db.execute("BEGIN")
+        with store_errors(self.path):
+            self._db.execute("BEGIN")
         try:
             yield
         finally:
-            self._db.execute("ROLLBACK")
+            with store_errors(self.path):
+                self._db.execute("ROLLBACK")
 
     def rows(self) -> Iterator[Row]:
         """Every verdict, sorted by learner then exercise, streamed from disk."""
-        cursor = self._db.execute(
-            "SELECT learner, exercise, submission, digest, spec_digest, verdict "
-            "FROM verdicts ORDER BY learner, exercise"
-        )
-        for learner, exercise, submission, digest, spec_digest, verdict in cursor:
-            yield Row(
-                learner,
-                exercise,
-                submission,
-                digest,
-                spec_digest,
-                Verdict.from_dict(json.loads(verdict)),
+        with store_errors(self.path):
+            cursor = self._db.execute(
+                "SELECT learner, exercise, submission, digest, spec_digest, verdict "
+                "FROM verdicts ORDER BY learner, exercise"
             )
+            for learner, exercise, submission, digest, spec_digest, verdict in cursor:
+                yield Row(
+                    learner,
+                    exercise,
+                    submission,
+                    digest,
+                    spec_digest,
+                    Verdict.from_dict(json.loads(verdict)),
+                )
 
+    @_guarded
     def count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM verdicts").fetchone()[0])
 
+    @_guarded
     def summary(self) -> tuple[dict[str, int], float | None]:
         """Counts by status, and the mean of score/max_score (None when empty)."""
         counts = dict(
@@ -142,6 +198,7 @@ class Store:
         ).fetchone()[0]
         return counts, mean
 
+    @_guarded
     def save_exercises(self, exercises: list[ExerciseInfo]) -> None:
         """Remember what was graded, so `grader report` needs nothing but the store."""
         self._db.execute("BEGIN")
@@ -151,12 +208,14 @@ class Store:
         )
         self._db.execute("COMMIT")
 
+    @_guarded
     def exercises(self) -> dict[str, ExerciseInfo]:
         cursor = self._db.execute(
             "SELECT id, title, kind, topic, max_score FROM exercises ORDER BY id"
         )
         return {row[0]: ExerciseInfo(*row) for row in cursor}
 
+    @_guarded
     def merge_from(self, other: Path) -> int:
         """Copy every verdict of another store in; on a clash the store merged last wins."""
         before = self.count()

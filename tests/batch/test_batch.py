@@ -17,6 +17,7 @@ import pytest
 from grader.bank import Bank
 from grader.batch.scan import Shard, Skipped, Task, scan
 from grader.batch.store import Row, Store
+from grader.errors import StoreError
 from grader.verdict import Status, Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -285,6 +286,37 @@ def test_report_regenerates_identical_files(tmp_path: Path) -> None:
 def test_report_without_a_store_is_a_usage_error(tmp_path: Path) -> None:
     result = grader("report", str(tmp_path))
     assert result.returncode == 2 and "no grades.sqlite here" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["batch", "report", "merge"])
+def test_a_store_that_is_not_a_database_is_a_clear_error(tmp_path: Path, command: str) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "grades.sqlite").write_text("these are not the grades you are looking for\n" * 20)
+    subs = make_batch(tmp_path / "subs", 1)
+    arguments = {
+        "batch": ["batch", str(subs), "--out", str(out), "--exercises", str(BANK)],
+        "report": ["report", str(out)],
+        "merge": ["merge", str(out), "--out", str(tmp_path / "merged")],
+    }[command]
+    result = grader(*arguments)
+    assert result.returncode == 3, result.stderr
+    assert "grades.sqlite: file is not a database: it is not a grades store" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_full_disk_is_a_store_error_and_keeps_what_was_committed(tmp_path: Path) -> None:
+    verdict = Verdict("e", "multiple-choice", Status.PASSED, 1.0, 1.0, "Correct." * 400)
+    with Store(tmp_path / "grades.sqlite") as store:
+        pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+        store._db.execute(f"PRAGMA max_page_count = {pages + 2}")  # a disk with 2 pages left
+        saved = 0
+        with pytest.raises(StoreError, match="the disk is full; free some space"):
+            for number in range(1000):
+                store.save(Row(f"l{number}", "e", "x", "d", "s", verdict))
+                saved += 1
+        assert 0 < saved < 1000
+        assert store.count() == saved
 
 
 @pytest.mark.parametrize("shard", ["3/2", "0/4", "a/b", "2"])

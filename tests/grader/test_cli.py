@@ -130,6 +130,19 @@ def test_list_json_has_the_documented_fields() -> None:
     assert {row["kind"] for row in rows} == {"multiple-choice"}
 
 
+def test_outside_a_checkout_the_installed_bank_is_used(tmp_path: Path) -> None:
+    """No `./exercises` here: the bank comes from the installed package, whole."""
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    listed = {exercise["id"] for exercise in json.loads(result.stdout)}
+    assert listed == {path.stem for path in (ROOT / "exercises").rglob("*.yaml")}
+
+
 def test_list_filters_by_topic_and_difficulty() -> None:
     rows = json.loads(
         grader(
