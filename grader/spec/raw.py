@@ -60,9 +60,8 @@ def parse(text: str, file: str) -> RawSpec:
             raise SpecError(
                 [Problem(file, 1, "", "the file is empty; write the exercise as a YAML mapping")]
             )
-        lines: dict[PathKey, int] = {}
-        problems: list[Problem] = []
-        data = _build(loader, node, (), lines, problems, file)
+        builder = _Builder(loader, file)
+        data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -72,55 +71,94 @@ def parse(text: str, file: str) -> RawSpec:
         ) from None
     except yaml.YAMLError as exc:
         raise SpecError([Problem(file, 1, "", f"invalid YAML: {exc}")]) from None
+    except RecursionError:  # PyYAML's pure-Python composer, on very deep nesting
+        raise SpecError(
+            [
+                Problem(
+                    file, 1, "", f"invalid YAML: nests deeper than {MAX_DEPTH} levels; flatten it"
+                )
+            ]
+        ) from None
     finally:
         loader.dispose()
-    if problems:
-        raise SpecError(problems)
-    return RawSpec(file, data, lines, text)
+    if builder.problems:
+        raise SpecError(builder.problems)
+    return RawSpec(file, data, builder.lines, text)
 
 
-def _build(
-    loader: Any,
-    node: yaml.Node,
-    path: PathKey,
-    lines: dict[PathKey, int],
-    problems: list[Problem],
-    file: str,
-) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+MAX_VALUES = 100_000
+"""Values a spec file may hold once its YAML aliases are expanded (a few hundred is usual)."""
+MAX_DEPTH = 64
+"""Levels of nesting a spec file may use (exercises use five or so)."""
+
+
+class _Builder:
+    """Plain data from the composed YAML nodes, noting each value's line and every problem.
+
+    An alias is the node it names, so a few lines can stand for a billion values or for a
+    value that contains itself: both are problems here, never a hang or a RecursionError.
+    """
+
+    def __init__(self, loader: Any, file: str) -> None:
+        self.loader, self.file = loader, file
+        self.lines: dict[PathKey, int] = {}
+        self.problems: list[Problem] = []
+        self._values = 0
+        self._open: set[int] = set()  # the nodes being built: an ancestor met again is a cycle
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise self._fatal(
+                path[:1],
+                f"holds over {MAX_VALUES:,} values once its YAML aliases "
+                "are expanded; write the values out instead",
+            )
+        if len(path) > MAX_DEPTH:
+            raise self._fatal(path[:1], f"nests deeper than {MAX_DEPTH} levels; flatten it")
+        if id(node) in self._open:
+            raise self._fatal(
+                path, "is a YAML alias of a value that contains it; write the value out instead"
+            )
+        if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            return self.loader.construct_object(node)
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        finally:
+            self._open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = self.loader.construct_object(key_node)
+            line = key_node.start_mark.line + 1
             if not isinstance(key, str):
-                problems.append(
-                    Problem(
-                        file,
-                        key_node.start_mark.line + 1,
-                        field_name(path),
-                        f"keys must be text, not {key!r}",
-                    )
+                self.problems.append(
+                    Problem(self.file, line, field_name(path), f"keys must be text, not {key!r}")
                 )
-                continue
-            if key in result:
-                problems.append(
-                    Problem(
-                        file,
-                        key_node.start_mark.line + 1,
-                        field_name((*path, key)),
-                        "appears twice; keep one",
-                    )
+            elif key in result:
+                self.problems.append(
+                    Problem(self.file, line, field_name((*path, key)), "appears twice; keep one")
                 )
-                continue
-            lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = _build(loader, value_node, (*path, key), lines, problems, file)
+            else:
+                self.lines[(*path, key)] = line
+                result[key] = self.build(value_node, (*path, key))
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(loader, item, (*path, i), lines, problems, file)
-            for i, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node)
+
+    def _fatal(self, path: PathKey, message: str) -> SpecError:
+        line = next(
+            (
+                self.lines[path[:end]]
+                for end in range(len(path), -1, -1)
+                if path[:end] in self.lines
+            ),
+            1,
+        )
+        return SpecError([*self.problems, Problem(self.file, line, field_name(path), message)])
 
 
 def load(path: Path) -> RawSpec:

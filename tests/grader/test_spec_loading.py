@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from grader import kinds
 from grader.bank import Bank
@@ -105,6 +106,48 @@ cases:
 
 def test_duplicate_keys_are_refused() -> None:
     assert problems_of("id: a\nid: b\n") == ["x.yaml:2: id: appears twice; keep one"]
+
+
+def laughs(levels: int) -> str:
+    """A billion laughs: each level is nine aliases of the one before."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        aliases = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{aliases}]")
+    return "id: lol\nkind: multiple-choice\n" + "\n".join(lines) + "\n"
+
+
+def test_yaml_aliases_that_expand_past_the_limit_are_refused_at_once() -> None:
+    found = problems_of(laughs(9))  # 9 ** 9 values: a hang, had it been expanded
+    assert found == [
+        "x.yaml:8: a5: holds over 100,000 values once its YAML aliases are expanded; "
+        "write the values out instead"
+    ]
+
+
+def test_yaml_aliases_within_the_limit_still_work() -> None:
+    raw = parse(laughs(3), "x.yaml")
+    assert raw.data["a1"] == [["lol"] * 9] * 9
+    assert raw.data["a2"] == [raw.data["a1"]] * 9
+
+
+def test_a_yaml_alias_inside_its_own_value_is_refused() -> None:
+    found = problems_of("id: a\ntitle: &loop [1, *loop]\n")
+    assert found == [
+        "x.yaml:2: title[1]: is a YAML alias of a value that contains it; "
+        "write the value out instead"
+    ]
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
+def test_deep_nesting_is_a_problem_not_a_recursion_error(
+    loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "pure-python":
+        monkeypatch.setattr("grader.spec.raw._Loader", yaml.SafeLoader)
+    for depth in (100, 5000):
+        found = problems_of("id: a\ntitle: " + "[" * depth + "]" * depth + "\n")
+        assert len(found) == 1 and "nest" in found[0], found
 
 
 def test_semantic_problems_of_a_kind_are_reported_with_schema_problems() -> None:
