@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from grader.errors import SubmissionFileError
@@ -13,12 +15,35 @@ class UnreadableText(ValueError):
     """The bytes are not acceptable text; the message says why."""
 
 
+def read_limited(
+    path: str | Path, max_bytes: int = MAX_SUBMISSION_BYTES, *, follow_symlinks: bool = True
+) -> tuple[bytes, int]:
+    """At most `max_bytes + 1` bytes of the regular file at `path`, and its whole size.
+
+    OSError when it cannot be opened (ELOOP for a symbolic link, unless followed);
+    `UnreadableText` when it is not a regular file (a FIFO never blocks the reader).
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow_symlinks else os.O_NOFOLLOW)
+    with open(os.open(path, flags), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableText("it is not a regular file")
+        return handle.read(max_bytes + 1), info.st_size
+
+
 def decode_text(
-    data: bytes, *, max_bytes: int = MAX_SUBMISSION_BYTES, allow_empty: bool = False
+    data: bytes,
+    *,
+    max_bytes: int = MAX_SUBMISSION_BYTES,
+    allow_empty: bool = False,
+    size: int | None = None,
 ) -> str:
-    """UTF-8 text (a leading BOM is dropped) or `UnreadableText` saying what is wrong."""
-    if len(data) > max_bytes:
-        raise UnreadableText(f"it is {len(data):,} bytes; the limit is {max_bytes:,} bytes")
+    """UTF-8 text (a leading BOM is dropped) or `UnreadableText` saying what is wrong.
+
+    `size` is the whole file's size when `data` is only its beginning."""
+    size = max(len(data), size or 0)
+    if size > max_bytes:
+        raise UnreadableText(f"it is {size:,} bytes; the limit is {max_bytes:,} bytes")
     if not data.strip() and not allow_empty:
         raise UnreadableText("it is empty")
     if b"\x00" in data:
@@ -45,15 +70,13 @@ def read_text_file(
     try:
         if path.is_dir():
             raise SubmissionFileError(f"{path}: is a directory; give a {what} file")
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data, size = read_limited(path, max_bytes)
+        return decode_text(data, max_bytes=max_bytes, allow_empty=allow_empty, size=size)
     except FileNotFoundError:
         raise SubmissionFileError(f"{path}: no such {what} file") from None
     except PermissionError:
         raise SubmissionFileError(f"{path}: permission denied") from None
     except OSError as exc:
         raise SubmissionFileError(f"{path}: cannot read it ({exc.strerror})") from None
-    try:
-        return decode_text(data, max_bytes=max_bytes, allow_empty=allow_empty)
     except UnreadableText as exc:
         raise SubmissionFileError(f"{path}: cannot use this {what}: {exc}") from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.files import MAX_SUBMISSION_BYTES, UnreadableText, decode_text
+from grader.files import MAX_SUBMISSION_BYTES, UnreadableText, decode_text, read_limited
 
 
 @dataclass(frozen=True)
@@ -22,10 +22,15 @@ class Submission:
 
     @classmethod
     def from_bytes(
-        cls, data: bytes, filename: str, max_bytes: int = MAX_SUBMISSION_BYTES
+        cls,
+        data: bytes,
+        filename: str,
+        max_bytes: int = MAX_SUBMISSION_BYTES,
+        size: int | None = None,
     ) -> Submission:
+        """`size`: the whole file's, when `data` holds only its first `max_bytes + 1`."""
         try:
-            return cls(decode_text(data, max_bytes=max_bytes), filename)
+            return cls(decode_text(data, max_bytes=max_bytes, size=size), filename)
         except UnreadableText as exc:
             return cls(None, filename, f"{filename}: {exc}")
 
@@ -33,8 +38,9 @@ class Submission:
     def from_path(cls, path: Path, max_bytes: int = MAX_SUBMISSION_BYTES) -> Submission:
         """Read a file; unreadable content becomes an invalid submission (never an exception)."""
         try:
-            with path.open("rb") as handle:
-                data = handle.read(max_bytes + 1)
+            data, size = read_limited(path, max_bytes)
         except OSError as exc:
             return cls(None, path.name, f"{path.name}: cannot read it ({exc.strerror})")
-        return cls.from_bytes(data, path.name, max_bytes)
+        except UnreadableText as exc:
+            return cls(None, path.name, f"{path.name}: {exc}")
+        return cls.from_bytes(data, path.name, max_bytes, size)

@@ -10,6 +10,7 @@ goes on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import queue
 import threading
@@ -22,6 +23,7 @@ from grader.batch.scan import Skipped, Task
 from grader.batch.store import Row, Store
 from grader.errors import GraderError
 from grader.exercise import Exercise
+from grader.files import UnreadableText, read_limited
 from grader.grading import grade
 from grader.runner import CachingRunner
 from grader.submission import Submission
@@ -163,15 +165,20 @@ def _handle(
 ) -> tuple[Row, Event] | Event:
     """Read, check the store, and grade one submission (in a worker thread)."""
     try:
-        with open(task.path, "rb") as handle:
-            data = handle.read()
+        # Never through a symbolic link (a learner's link to /proc/self/environ, say), and
+        # never more than the limit (the digest of an oversized file's beginning will do:
+        # its verdict is "too large" whatever follows).
+        data, size = read_limited(task.path, follow_symlinks=False)
         spec_digest = scan.spec_digest(task.exercise)
     except OSError as exc:
-        return Event("failed", task.relative, reason=f"cannot read it ({exc.strerror})")
+        reason = "it became a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
+        return Event("failed", task.relative, reason=f"cannot read it ({reason})")
+    except UnreadableText as exc:
+        return Event("failed", task.relative, reason=f"cannot read it ({exc})")
     digest = hashlib.sha256(data).hexdigest()
     if store.is_current(task.learner, task.exercise.id, digest, spec_digest):
         return Event("up_to_date", task.relative)
-    verdict = _grade(task, data, runner, box)
+    verdict = _grade(task, data, size, runner, box)
     if isinstance(verdict, Event):
         return verdict
     return Row(task.learner, task.exercise.id, task.relative, digest, spec_digest, verdict), Event(
@@ -179,8 +186,10 @@ def _handle(
     )
 
 
-def _grade(task: Task, data: bytes, runner: CachingRunner, box: Sandbox) -> Verdict | Event:
-    submission = Submission.from_bytes(data, task.name)
+def _grade(
+    task: Task, data: bytes, size: int, runner: CachingRunner, box: Sandbox
+) -> Verdict | Event:
+    submission = Submission.from_bytes(data, task.name, size=size)
     for attempt in (1, 2):
         try:
             return grade(task.exercise, submission, runner).public()

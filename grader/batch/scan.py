@@ -93,6 +93,8 @@ def _sorted_entries(directory: str | Path) -> list[os.DirEntry[str]]:
 def _classify(
     learner: str, file: os.DirEntry[str], relative: str, exercises: dict[str, Exercise]
 ) -> Task | Skipped:
+    if file.is_symlink():  # a learner's link could point at any file the grader can read
+        return Skipped(relative, "a symbolic link; submit the file itself")
     if not file.is_file():
         return Skipped(relative, "not a file")
     stem, suffix = os.path.splitext(file.name)

@@ -10,6 +10,7 @@ import click
 from grader.bank import find_exercise
 from grader.commands.options import console, exercises_option, format_option
 from grader.errors import UsageError
+from grader.files import MAX_SUBMISSION_BYTES
 from grader.grading import grade
 from grader.render.json_render import verdict_json
 from grader.render.text import verdict_text
@@ -40,7 +41,11 @@ def check(exercise: str, submission: Path, exercises_dir: Path | None, fmt: str)
 
 def _read(path: Path) -> Submission:
     if str(path) == "-":
-        return Submission.from_bytes(sys.stdin.buffer.read(), "stdin.txt")
+        data = sys.stdin.buffer.read(MAX_SUBMISSION_BYTES + 1)  # never all of an endless pipe
+        if len(data) > MAX_SUBMISSION_BYTES:
+            limit = f"{MAX_SUBMISSION_BYTES:,} bytes"
+            return Submission(None, "stdin.txt", f"stdin.txt: it is over {limit}, the limit")
+        return Submission.from_bytes(data, "stdin.txt")
     if not path.exists():
         raise UsageError(f"{path}: no such submission file")
     if path.is_dir():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -18,6 +19,7 @@ from grader.bank import Bank
 from grader.batch.scan import Shard, Skipped, Task, scan
 from grader.batch.store import Row, Store
 from grader.errors import StoreError
+from grader.files import read_limited
 from grader.verdict import Status, Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,6 +127,42 @@ def test_batch_grades_writes_reports_and_resumes(tmp_path: Path) -> None:
     changed = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
     assert "Graded 1 submission " in changed.stdout
     assert ("learner000", "strings-initials", "passed") in stored(out)
+
+
+def test_links_and_special_files_are_never_read_and_huge_files_are_not_loaded(
+    tmp_path: Path,
+) -> None:
+    secret = tmp_path / "ci-secrets.env"
+    secret.write_text("DEPLOY_TOKEN=hunter2-do-not-leak\n")
+    batch, out = make_batch(tmp_path / "in", 4), tmp_path / "out"
+    (batch / "learner000" / "strings-initials.py").unlink()
+    (batch / "learner000" / "strings-initials.py").symlink_to(secret)
+    (batch / "learner001" / "mlops-purpose-choice.txt").unlink()
+    os.mkfifo(batch / "learner001" / "mlops-purpose-choice.txt")  # would block a reader
+    huge = batch / "learner002" / "strings-initials.py"
+    with huge.open("r+b") as handle:
+        handle.truncate(5 * 1024**3)  # 5 GiB, sparse: reading it whole would exhaust memory
+    result = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK), timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "skipped learner000/strings-initials.py: a symbolic link; submit the file" in (
+        result.stdout
+    )
+    assert "skipped learner001/mlops-purpose-choice.txt: not a file" in result.stdout
+    assert ("learner002", "strings-initials", "invalid_submission") in stored(out)
+    results = (out / "results.jsonl").read_text()
+    assert "it is 5,368,709,120 bytes; the limit is 1,048,576 bytes" in results
+    leaked = [p for p in out.rglob("*") if p.is_file() and b"hunter2" in p.read_bytes()]
+    assert leaked == []
+
+
+def test_a_submission_swapped_for_a_link_after_the_scan_is_not_followed(tmp_path: Path) -> None:
+    link = tmp_path / "answer.py"
+    link.symlink_to(tmp_path / "elsewhere.py")
+    (tmp_path / "elsewhere.py").write_text("print('secret')\n")
+    with pytest.raises(OSError) as caught:
+        read_limited(link, follow_symlinks=False)
+    assert caught.value.errno == errno.ELOOP
+    assert read_limited(link) == (b"print('secret')\n", 16)  # `grader check` follows it
 
 
 def test_batch_survives_kill_9_and_grades_only_what_is_missing(tmp_path: Path) -> None:
