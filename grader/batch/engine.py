@@ -127,9 +127,9 @@ class BatchGrader:
                     results.put(
                         item
                         if isinstance(item, Skipped)
-                        else _handle(item, scan, store, runner, box)
+                        else _handle_safely(item, scan, store, runner, box)
                     )
-        except Exception as exc:  # the scan itself failed (a directory vanished, say)
+        except Exception as exc:  # the scan itself failed (the directory vanished, say)
             results.put(Event("failed", "(scan)", reason=f"{type(exc).__name__}: {exc}"))
         finally:
             results.put(_DONE)
@@ -158,6 +158,16 @@ class BatchGrader:
                     event = item
                 summary.add(event)
                 on_event(event)
+
+
+def _handle_safely(
+    task: Task, scan: _SharedScan, store: Store, runner: CachingRunner, box: Sandbox
+) -> tuple[Row, Event] | Event:
+    """`_handle`, with anything it raises reported for this submission alone."""
+    try:
+        return _handle(task, scan, store, runner, box)
+    except Exception as exc:  # the store, or a grader bug: every other submission goes on
+        return Event("failed", task.relative, reason=f"{type(exc).__name__}: {exc}")
 
 
 def _handle(

@@ -73,14 +73,18 @@ def scan(
     if not root.is_dir():
         raise UsageError(f"{root}: no such submissions directory")
     for entry in _sorted_entries(root):
-        if not entry.is_dir():
-            if shard.includes(entry.name):
-                yield Skipped(
-                    entry.name, "not inside a learner directory (DIR/<learner>/<exercise>.<ext>)"
-                )
+        if not _good_name(entry.name) or not entry.is_dir():
+            if shard.includes(_shown(entry.name)):
+                yield _skipped_at_top(entry)
             continue
-        for file in _sorted_entries(entry.path):
-            relative = f"{entry.name}/{file.name}"
+        try:
+            files = _sorted_entries(entry.path)
+        except OSError as exc:  # vanished or unreadable: the rest of the batch goes on
+            if shard.includes(entry.name):
+                yield Skipped(entry.name, f"cannot list it ({exc.strerror})")
+            continue
+        for file in files:
+            relative = f"{entry.name}/{_shown(file.name)}"
             if shard.includes(relative.rsplit(".", 1)[0]):
                 yield _classify(entry.name, file, relative, exercises)
 
@@ -90,9 +94,32 @@ def _sorted_entries(directory: str | Path) -> list[os.DirEntry[str]]:
         return sorted(entries, key=lambda e: e.name)
 
 
+def _shown(name: str) -> str:
+    """A file name as printable text: bytes that are not UTF-8 and characters that are not
+    printable (a newline, say) appear as escapes (`\\xff`, `\\n`)."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def _good_name(name: str) -> bool:
+    """UTF-8 and printable: reports, logs and CSV cells show it as it is."""
+    return _shown(name) == name
+
+
+def _skipped_at_top(entry: os.DirEntry[str]) -> Skipped:
+    if not _good_name(entry.name):
+        return Skipped(_shown(entry.name), _BAD_NAME)
+    return Skipped(entry.name, "not inside a learner directory (DIR/<learner>/<exercise>.<ext>)")
+
+
+_BAD_NAME = "its name is not printable UTF-8 text (every report shows it); rename it"
+
+
 def _classify(
     learner: str, file: os.DirEntry[str], relative: str, exercises: dict[str, Exercise]
 ) -> Task | Skipped:
+    if not _good_name(file.name):
+        return Skipped(relative, _BAD_NAME)
     if file.is_symlink():  # a learner's link could point at any file the grader can read
         return Skipped(relative, "a symbolic link; submit the file itself")
     if not file.is_file():

@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 
 from grader.bank import Bank
+from grader.batch.engine import BatchGrader, Event
 from grader.batch.scan import Shard, Skipped, Task, scan
 from grader.batch.store import Row, Store
 from grader.errors import StoreError
 from grader.files import read_limited
 from grader.verdict import Status, Verdict
+from sandbox.client import Sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "exercises"
@@ -153,6 +155,47 @@ def test_links_and_special_files_are_never_read_and_huge_files_are_not_loaded(
     assert "it is 5,368,709,120 bytes; the limit is 1,048,576 bytes" in results
     leaked = [p for p in out.rglob("*") if p.is_file() and b"hunter2" in p.read_bytes()]
     assert leaked == []
+
+
+def test_names_reports_cannot_show_are_skipped_and_the_batch_goes_on(tmp_path: Path) -> None:
+    batch, out = make_batch(tmp_path / "in", 3), tmp_path / "out"
+    root = os.fsencode(batch)
+    for name in (b"/bad\xffbyte", b"/new\nline"):  # sorted before and among good learners
+        os.makedirs(root + name)
+        with open(root + name + b"/strings-initials.py", "w") as handle:
+            handle.write(RIGHT)
+    with open(root + b"/learner001/strings-initials\xff.py", "w") as handle:
+        handle.write(RIGHT)
+    result = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK), "--jobs", "1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Graded 6 submissions" in result.stdout  # every good one, with a single worker
+    reason = "its name is not printable UTF-8 text (every report shows it); rename it"
+    for shown in ("bad\\xffbyte", "new\\nline", "learner001/strings-initials\\xff.py"):
+        assert f"skipped {shown}: {reason}" in result.stdout
+
+
+def test_a_failure_on_one_submission_leaves_its_worker_grading_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batch, out = make_batch(tmp_path / "in", 4), tmp_path / "out"
+    current = Store.is_current
+
+    def failing_for_learner001(store: Store, learner: str, *args: str) -> bool:
+        if learner == "learner001":
+            raise StoreError("grades.sqlite: disk I/O error")
+        return current(store, learner, *args)
+
+    monkeypatch.setattr(Store, "is_current", failing_for_learner001)
+    exercises = Bank.load(BANK).exercises
+    events: list[Event] = []
+    summary = BatchGrader(out / "grades.sqlite", [Sandbox()]).run(
+        scan(batch, exercises), events.append
+    )
+    assert summary.graded == 6
+    assert sorted((e.relative, e.reason) for e in summary.failed) == [
+        (f"learner001/{name}", "StoreError: grades.sqlite: disk I/O error")
+        for name in ("mlops-purpose-choice.txt", "strings-initials.py")
+    ]
 
 
 def test_a_submission_swapped_for_a_link_after_the_scan_is_not_followed(tmp_path: Path) -> None:
