@@ -20,10 +20,10 @@ def syntax_error(exc: SyntaxError, source: str, cap: int) -> dict[str, Any]:
         lines = io.StringIO(source, newline=None).readlines()
         if 0 < exc.lineno <= len(lines):
             exc.text = lines[exc.lineno - 1]
-    text = printed(exc)
+    text = as_stderr_shows(printed(exc))
     return {
         "type": type(exc).__name__,
-        "message": exc.msg,
+        "message": as_stderr_shows(exc.msg),
         "line": exc.lineno,
         "column": exc.offset,
         "end_line": exc.end_lineno,
@@ -49,15 +49,23 @@ def printed(exc: BaseException) -> str:
     return buffer.getvalue()
 
 
+def as_stderr_shows(text: str) -> str:
+    """`text` as CPython's stderr writes it: what UTF-8 cannot encode (a lone surrogate in
+    a learner's message, say) as a backslash escape, `\\udcff`."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def runtime_error(exc: BaseException, filename: str, cap: int) -> dict[str, Any]:
     """Type, message (with CPython's 'Did you mean'), learner line and learner traceback."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
     unstarted = _failed_on_entry(exc, filename)
     if unstarted:
         frames = frames[:-1]
-    message = _message(exc, filename)
+    message = as_stderr_shows(_message(exc, filename))
     try:
-        text = _format(exc, filename, message, unstarted)
+        text = as_stderr_shows(_format(exc, filename, message, unstarted))
     except BaseException:  # a learner __str__ or __repr__ may fail or time out here
         text = f"{type(exc).__name__}: {message}\n"
     last = frames[-1] if frames else None

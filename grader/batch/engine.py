@@ -21,7 +21,7 @@ from pathlib import Path
 
 from grader.batch.scan import Skipped, Task
 from grader.batch.store import Row, Store
-from grader.errors import GraderError
+from grader.errors import GraderError, StoreError
 from grader.exercise import Exercise
 from grader.files import UnreadableText, read_limited
 from grader.grading import grade
@@ -108,10 +108,11 @@ class BatchGrader:
             threading.Thread(target=self._work, args=(box, scan, results), daemon=True)
             for box in sandboxes
         ]
-        for worker in workers:
-            worker.start()
         try:
-            self._write(results, summary, on_event)
+            with Store(self.store_path) as store:  # created (schema, WAL) before any worker
+                for worker in workers:
+                    worker.start()
+                self._write(store, results, summary, on_event)
         finally:
             for box in sandboxes:
                 box.close(wait=False)
@@ -129,35 +130,45 @@ class BatchGrader:
                         if isinstance(item, Skipped)
                         else _handle_safely(item, scan, store, runner, box)
                     )
-        except Exception as exc:  # the scan itself failed (the directory vanished, say)
-            results.put(Event("failed", "(scan)", reason=f"{type(exc).__name__}: {exc}"))
+        except Exception as exc:  # the scan (the directory vanished) or the store failed
+            reason = f"this worker stopped: {type(exc).__name__}: {exc}"
+            results.put(Event("failed", "(worker)", reason=reason))
         finally:
             results.put(_DONE)
 
     def _write(
         self,
+        store: Store,
         results: queue.SimpleQueue[object],
         summary: Summary,
         on_event: Callable[[Event], None],
     ) -> None:
         finished = 0
-        with Store(self.store_path) as store:
-            while finished < self.jobs:
-                item = results.get()
-                if item is _DONE:
-                    finished += 1
-                    continue
-                if isinstance(item, Skipped):
-                    summary.skipped.append(item)
-                    on_event(Event("skipped", item.relative, reason=item.reason))
-                    continue
-                if isinstance(item, tuple):
-                    row, event = item
-                    store.save(row)
-                else:
-                    event = item
-                summary.add(event)
-                on_event(event)
+        while finished < self.jobs:
+            item = results.get()
+            if item is _DONE:
+                finished += 1
+                continue
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                on_event(Event("skipped", item.relative, reason=item.reason))
+                continue
+            event = _saved(store, item) if isinstance(item, tuple) else item
+            summary.add(event)
+            on_event(event)
+
+
+def _saved(store: Store, item: tuple[Row, Event]) -> Event:
+    """Commit one verdict. A store that cannot be written stops the batch (StoreError);
+    anything else is this verdict's failure alone."""
+    row, event = item
+    try:
+        store.save(row)
+    except StoreError:
+        raise
+    except Exception as exc:  # a grader bug: every other verdict is still committed
+        return Event("failed", event.relative, reason=f"not stored: {type(exc).__name__}: {exc}")
+    return event
 
 
 def _handle_safely(

@@ -19,6 +19,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from grader.errors import StoreError
 from grader.reports import ExerciseInfo
+from grader.reports.common import json_text
 from grader.verdict import Verdict
 
 P = ParamSpec("P")
@@ -103,11 +104,11 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{path.parent}: cannot create it ({exc.strerror})") from exc
         with store_errors(path):
-            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+            # The busy timeout comes first: switching to WAL waits for other connections.
+            self._db = sqlite3.connect(path, timeout=10.0, isolation_level=None)
             try:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
-                self._db.execute("PRAGMA busy_timeout=10000")
                 self._db.executescript(SCHEMA)
             except sqlite3.Error:
                 self._db.close()
@@ -149,7 +150,7 @@ class Store:
                 verdict.status.value,
                 verdict.score,
                 verdict.max_score,
-                json.dumps(verdict.to_dict(), sort_keys=True, ensure_ascii=False),
+                json_text(verdict.to_dict()),  # encodes as UTF-8, lone surrogates too
             ),
         )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+import tempfile
+import traceback
 from typing import Any
 
 import click
@@ -55,6 +57,31 @@ class LazyGroup(click.Group):
         except GraderError as exc:
             click.echo(exc.format(), err=True)
             sys.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # a bug in the grader: one line, the traceback kept aside
+            click.echo(_internal_error(exc), err=True)
+            sys.exit(INTERNAL_ERROR)
+
+
+INTERNAL_ERROR = 70
+"""Exit code of a bug in the grader (EX_SOFTWARE)."""
+
+
+def _internal_error(exc: Exception) -> str:
+    """The message for a bug: what happened, and where its traceback was saved."""
+    text = traceback.format_exc()
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="grader-crash-", suffix=".txt", delete=False, errors="backslashreplace"
+        ) as report:
+            report.write(text)
+    except OSError:
+        where = f"here it is:\n{text}"
+    else:
+        where = f"its traceback is in {report.name}; please attach it to a bug report"
+    what = f"{type(exc).__name__}: {exc}"
+    return f"error: internal error ({what}). This is a bug in the grader; {where}"
 
 
 @click.group(cls=LazyGroup)

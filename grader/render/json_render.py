@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from grader.reports.common import json_text
 from grader.verdict import Verdict
 
 
 def verdict_json(verdict: Verdict, **extra: Any) -> str:
-    return json.dumps({**verdict.to_dict(), **extra}, ensure_ascii=False, sort_keys=True, indent=2)
+    return json_text({**verdict.to_dict(), **extra}, indent=2)

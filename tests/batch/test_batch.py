@@ -198,6 +198,29 @@ def test_a_failure_on_one_submission_leaves_its_worker_grading_the_rest(
     ]
 
 
+def test_a_message_utf8_cannot_encode_is_graded_and_reported(tmp_path: Path) -> None:
+    batch, out = make_batch(tmp_path / "in", 3), tmp_path / "out"
+    hostile = 'raise ValueError("\\udcff" * 3)\n'  # lone surrogates in every report
+    (batch / "learner001" / "strings-initials.py").write_text(hostile)
+    result = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ("learner001", "strings-initials", "runtime_error") in stored(out)
+    results = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    error = next(r for r in results if r["learner"] == "learner001" and r["error"])["error"]
+    assert error["message"] == "\\udcff\\udcff\\udcff"  # as CPython's stderr shows it
+    assert "udcff" in (out / "junit.xml").read_text()
+
+
+def test_the_store_keeps_a_lone_surrogate_exactly(tmp_path: Path) -> None:
+    verdict = Verdict(
+        "e", "write-program", Status.RUNTIME_ERROR, 0.0, 1.0, "caf\udce9",
+        hints=("\ud800",), output="ok \u00e9",
+    )  # fmt: skip
+    with Store(tmp_path / "grades.sqlite") as store:
+        store.save(Row("al", "e", "al/e.py", "d", "s", verdict))
+        assert next(store.rows()).verdict == verdict
+
+
 def test_a_submission_swapped_for_a_link_after_the_scan_is_not_followed(tmp_path: Path) -> None:
     link = tmp_path / "answer.py"
     link.symlink_to(tmp_path / "elsewhere.py")

@@ -7,9 +7,13 @@ import os
 import pty
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from grader.commands import INTERNAL_ERROR, cli
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -141,6 +145,24 @@ def test_outside_a_checkout_the_installed_bank_is_used(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     listed = {exercise["id"] for exercise in json.loads(result.stdout)}
     assert listed == {path.stem for path in (ROOT / "exercises").rglob("*.yaml")}
+
+
+def test_a_bug_in_the_grader_is_one_line_and_a_saved_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("grader.bank.Bank.load", broken)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    result = CliRunner().invoke(cli, ["list"])
+    assert result.exit_code == INTERNAL_ERROR == 70
+    first, _, _ = result.stderr.partition("; its traceback is in ")
+    assert first == "error: internal error (RuntimeError: boom). This is a bug in the grader"
+    [saved] = tmp_path.glob("grader-crash-*.txt")
+    assert saved.read_text().startswith("Traceback (most recent call last):")
+    assert "Traceback" not in result.stderr
 
 
 def test_list_filters_by_topic_and_difficulty() -> None:
