@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from grader.diff import visible
+from grader.reports.common import printable
 from grader.verdict import Check, Status, Verdict
 
 STATUS_STYLE = {
@@ -22,6 +23,19 @@ def _points(value: float) -> str:
 
 def verdict_text(verdict: Verdict) -> Text:
     """The learner-facing text of a verdict (pass `verdict.public()` for learners)."""
+    return _terminal_safe(_verdict_text(verdict))
+
+
+def _terminal_safe(text: Text) -> Text:
+    """Control characters as pictures (␛, ␍): a program's output or message must not move
+    the cursor, retitle the terminal or write to its clipboard (OSC 52)."""
+    safe = printable(text.plain).replace("\r", "\u240d")  # one character for one: spans hold
+    if safe != text.plain:
+        text.plain = safe
+    return text
+
+
+def _verdict_text(verdict: Verdict) -> Text:
     text = Text()
     mark, colour = _MARK[verdict.passed]
     text.append(f"{mark} ", style=colour)
@@ -43,6 +57,10 @@ def verdict_text(verdict: Verdict) -> Text:
 
 
 def check_text(check: Check) -> Text:
+    return _terminal_safe(_check_text(check))
+
+
+def _check_text(check: Check) -> Text:
     text = Text()
     mark, colour = _MARK[check.passed]
     text.append(f"  {mark} ", style=colour)

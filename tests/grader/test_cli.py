@@ -118,6 +118,18 @@ def _tty_output(env: dict[str, str]) -> str:
     return b"".join(chunks).decode()
 
 
+def test_a_programs_control_characters_never_reach_the_terminal(tmp_path: Path) -> None:
+    program = tmp_path / "escape.py"
+    program.write_text(
+        'print("\\x1b[2J\\x1b]0;pwned\\x07")\n'  # clear the screen, retitle the window
+        'raise ValueError("\\x1b]52;c;aGk=\\x07\\r")\n'  # write the clipboard (OSC 52)
+    )
+    result = grader("check", "strings-initials", str(program), "--exercises", BANK)
+    assert result.returncode == 1, result.stderr
+    assert "ValueError: \u241b]52;c;aGk=" in result.stdout  # ␛, a picture of the escape
+    assert not set(result.stdout) & {"\x1b", "\x07", "\r"}
+
+
 def test_terminal_output_is_coloured_unless_no_color() -> None:
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     os.environ.pop("NO_COLOR", None)
