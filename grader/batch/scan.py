@@ -23,13 +23,13 @@ class Shard:
     total: int = 1
 
     @classmethod
-    def parse(cls, text: str) -> Shard:
+    def parse(cls, text: str, source: str = "--shard") -> Shard:
         try:
             index, total = (int(part) for part in text.split("/"))
         except ValueError:
-            raise UsageError(f"--shard takes I/N, such as 2/4, not {text!r}") from None
+            raise UsageError(f"{source} takes I/N, such as 2/4, not {text!r}") from None
         if not 1 <= index <= total:
-            raise UsageError(f"--shard {text}: I must be between 1 and N")
+            raise UsageError(f"{source} {text}: I must be between 1 and N")
         return cls(index, total)
 
     @classmethod
@@ -38,7 +38,9 @@ class Shard:
     ) -> Shard | None:
         """GitLab's `parallel:` jobs set CI_NODE_INDEX (1-based) and CI_NODE_TOTAL."""
         index, total = environ.get("CI_NODE_INDEX"), environ.get("CI_NODE_TOTAL")
-        return cls.parse(f"{index}/{total}") if index and total else None
+        if not index or not total:
+            return None
+        return cls.parse(f"{index}/{total}", source="CI_NODE_INDEX/CI_NODE_TOTAL")
 
     def includes(self, name: str) -> bool:
         return self.total == 1 or zlib.crc32(name.encode("utf-8")) % self.total == self.index - 1
@@ -67,12 +69,19 @@ class Skipped:
 
 
 def scan(
-    root: Path, exercises: dict[str, Exercise], shard: Shard = Shard()
+    root: Path, exercises: dict[str, Exercise], shard: Shard = Shard(), out: Path | None = None
 ) -> Iterator[Task | Skipped]:
-    """Every submission under `root` in sorted order, one at a time."""
+    """Every submission under `root` in sorted order, one at a time (`out`, the batch's
+    own output folder, is skipped if it lies in `root`)."""
     if not root.is_dir():
         raise UsageError(f"{root}: no such submissions directory")
+    own = out.resolve() if out is not None else None
+    own_name = own.name if own is not None and own.parent == root.resolve() else None
     for entry in _sorted_entries(root):
+        if entry.name == own_name:
+            if shard.includes(entry.name):
+                yield Skipped(entry.name, "the batch's own output folder (--out)")
+            continue
         if not _good_name(entry.name) or not entry.is_dir():
             if shard.includes(_shown(entry.name)):
                 yield _skipped_at_top(entry)

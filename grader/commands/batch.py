@@ -67,7 +67,7 @@ def batch(
     bank = Bank.load(exercises_dir)
     shard = Shard.parse(shard_text) if shard_text else Shard.from_environment() or Shard()
     tasks = Counter(
-        i.exercise.id for i in scan(directory, bank.exercises, shard) if isinstance(i, Task)
+        i.exercise.id for i in scan(directory, bank.exercises, shard, out) if isinstance(i, Task)
     )
     total = sum(tasks.values())
     with Store.in_directory(out) as store:
@@ -76,7 +76,7 @@ def batch(
     started = time.perf_counter()
     with Progress(total, out_console) as progress:
         summary = BatchGrader(out / "grades.sqlite", sandboxes).run(
-            scan(directory, bank.exercises, shard), progress.update
+            scan(directory, bank.exercises, shard, out), progress.update
         )
     elapsed = time.perf_counter() - started
     reports = write_all(out)

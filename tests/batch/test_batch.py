@@ -19,7 +19,7 @@ from grader.bank import Bank
 from grader.batch.engine import BatchGrader, Event
 from grader.batch.scan import Shard, Skipped, Task, scan
 from grader.batch.store import Row, Store
-from grader.errors import StoreError
+from grader.errors import StoreError, UsageError
 from grader.files import read_limited
 from grader.verdict import Status, Verdict
 from sandbox.client import Sandbox
@@ -94,6 +94,16 @@ def test_scan_reports_what_matches_no_exercise(tmp_path: Path) -> None:
     }
 
 
+def test_an_output_folder_inside_the_batch_is_skipped_as_such(tmp_path: Path) -> None:
+    batch = make_batch(tmp_path / "in", 2)
+    out = batch / "out"
+    for _ in range(2):  # the second run finds the store and the reports in the batch folder
+        result = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert "skipped out: the batch's own output folder (--out)" in result.stdout
+    assert "no exercise" not in result.stdout
+
+
 def test_shards_are_disjoint_and_cover_everything(tmp_path: Path) -> None:
     make_batch(tmp_path, 40)
     exercises = Bank.load(BANK).exercises
@@ -110,6 +120,8 @@ def test_shards_are_disjoint_and_cover_everything(tmp_path: Path) -> None:
 def test_shard_comes_from_gitlab_variables() -> None:
     assert Shard.from_environment({"CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "5"}) == Shard(2, 5)
     assert Shard.from_environment({}) is None
+    with pytest.raises(UsageError, match=r"^CI_NODE_INDEX/CI_NODE_TOTAL 3/2: I must be between"):
+        Shard.from_environment({"CI_NODE_INDEX": "3", "CI_NODE_TOTAL": "2"})
 
 
 def test_batch_grades_writes_reports_and_resumes(tmp_path: Path) -> None:
