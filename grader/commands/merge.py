@@ -22,9 +22,10 @@ from grader.batch.store import Store
 )
 def merge(sources: tuple[Path, ...], out: Path) -> None:
     """Merge the stores of shard runs; where two hold the same submission, the later one wins."""
+    for source in sources:  # every source checked before OUT is created or changed
+        open_store(source).close()  # a clear error when a source has no store
     with Store.in_directory(out) as target:
         for source in sources:
-            open_store(source).close()  # a clear error when a source has no store
             if source.resolve() != out.resolve():
                 added = target.merge_from(source / "grades.sqlite")
                 click.echo(f"merged {source}: {added} new verdicts")

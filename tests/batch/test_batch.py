@@ -399,6 +399,15 @@ def test_report_regenerates_identical_files(tmp_path: Path) -> None:
     assert before == {p: p.read_bytes() for p in before}
 
 
+def test_merge_checks_every_source_before_it_writes(tmp_path: Path) -> None:
+    good = tmp_path / "good"
+    batch = make_batch(tmp_path / "in", 1)
+    assert grader("batch", str(batch), "--out", str(good), "--exercises", str(BANK)).returncode == 0
+    result = grader("merge", str(good), str(tmp_path / "missing"), "--out", str(tmp_path / "all"))
+    assert result.returncode == 2 and "missing: no grades.sqlite here" in result.stderr
+    assert not (tmp_path / "all").exists()
+
+
 def test_report_without_a_store_is_a_usage_error(tmp_path: Path) -> None:
     result = grader("report", str(tmp_path))
     assert result.returncode == 2 and "no grades.sqlite here" in result.stderr
