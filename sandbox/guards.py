@@ -39,6 +39,9 @@ _AMPLIFYING_METHODS = frozenset(
 _STRING_SPECIALS = _AMPLIFYING_METHODS | {"format", "format_map"}
 _OTHER_AMPLIFIERS: dict[str, type] = {"to_bytes": int, "sub": re.Pattern, "subn": re.Pattern}
 """Methods of other types that build a result whose size an argument sets."""
+GUARDED_READS: frozenset[str] = frozenset(_STRING_SPECIALS | set(_OTHER_AMPLIFIERS) | {"obj"})
+"""Public attribute names whose reads the guard changes (the compiler denies them where
+CPython reads an attribute itself, in a class pattern: `case str(format=f)`)."""
 _OPERATOR_DUNDERS: dict[str, tuple[str, bool]] = {
     f"__{prefix}{op}__": (kind, prefix == "r")
     for op, kind in (("add", "add"), ("mul", "mul"), ("pow", "pow"), ("lshift", "lshift"))

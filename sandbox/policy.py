@@ -15,11 +15,15 @@ import copy
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from RestrictedPython.transformer import IOPERATOR_TO_STR, RestrictingNodeTransformer
 
 from sandbox import names
 from sandbox.budget import PLAIN_OPERATORS
+from sandbox.guards import GUARDED_READS
+
+_Node = TypeVar("_Node", bound=ast.AST)
 
 _GUARDED_BINOPS: dict[type[ast.operator], str] = {
     ast.Add: "_add_",
@@ -66,6 +70,8 @@ class LearnerPolicy(RestrictingNodeTransformer):
         self.imported: set[str] = set()
         self._allowed_modules = frozenset(allowed_modules)
         self._class_stack: list[str] = []
+        self._case_values: list[tuple[str, list[ast.expr]]] = []
+        self._matches = 0
 
     # -- reporting -------------------------------------------------------------------------
 
@@ -290,14 +296,32 @@ class LearnerPolicy(RestrictingNodeTransformer):
 
     # -- match statements ------------------------------------------------------------------
 
-    def visit_Match(self, node: ast.Match) -> ast.AST:
-        return self.node_contents_visit(node)
+    def visit_Match(self, node: ast.Match) -> ast.AST | list[ast.stmt]:
+        """`match`, with each dotted name in its patterns (`case Color.RED:`) read through
+        the guards when CPython would read it: a pattern may hold no call, so the guarded
+        read becomes `lambda: _getattr_(Color, 'RED')`, and the pattern `_case_values_N_.vK`
+        calls it. The lambdas are made just before the statement (`_case_values_`)."""
+        holder = f"_case_values_{self._matches}_"
+        self._matches += 1
+        self._case_values.append((holder, []))
+        try:
+            node = self.node_contents_visit(node)
+        finally:
+            _, reads = self._case_values.pop()
+        if not reads:
+            return node
+        lambdas = [_located(_lambda(read), read) for read in reads]
+        made = _located(_call("_case_values_", *lambdas), node)
+        assign = _located(ast.Assign([_located(ast.Name(holder, ast.Store()), node)], made), node)
+        return [assign, node]
 
     def visit_match_case(self, node: ast.match_case) -> ast.AST:
         return self.node_contents_visit(node)
 
     def visit_MatchValue(self, node: ast.MatchValue) -> ast.AST:
-        return self.node_contents_visit(node)
+        node = self.node_contents_visit(node)
+        node.value = self._case_value(node.value)
+        return node
 
     def visit_MatchSingleton(self, node: ast.MatchSingleton) -> ast.AST:
         return self.node_contents_visit(node)
@@ -318,13 +342,40 @@ class LearnerPolicy(RestrictingNodeTransformer):
 
     def visit_MatchMapping(self, node: ast.MatchMapping) -> ast.AST:
         self.check_name(node, node.rest)
-        return self.node_contents_visit(node)
+        node = self.node_contents_visit(node)
+        node.keys = [self._case_value(key) for key in node.keys]
+        return node
 
     def visit_MatchClass(self, node: ast.MatchClass) -> ast.AST:
-        for attr in node.kwd_attrs:
-            if attr.startswith("_") or attr in names.DENIED_ATTRIBUTES:
+        for attr in node.kwd_attrs:  # CPython reads these itself, past the guards
+            if attr.startswith("_") or attr in names.DENIED_ATTRIBUTES | GUARDED_READS:
                 self.deny(node, f"matching on the attribute '{attr}' is not allowed")
-        return self.node_contents_visit(node)
+        node = self.node_contents_visit(node)
+        node.cls = self._case_value(node.cls)
+        return node
+
+    def _case_value(self, value: ast.expr) -> ast.expr:
+        """A pattern's value as visited: kept if it is still a literal or a name, else (a
+        guarded read) replaced by `_case_values_N_.vK`, which makes the read when matched."""
+        if isinstance(value, (ast.Constant, ast.Name, ast.UnaryOp, ast.BinOp)):
+            return value
+        holder, reads = self._case_values[-1]
+        reads.append(value)
+        ref = ast.Attribute(ast.Name(holder, ast.Load()), f"v{len(reads) - 1}", ast.Load())
+        _locate_like(ref.value, value)
+        return _located(ref, value)
+
+
+def _lambda(body: ast.expr) -> ast.Lambda:
+    no_arguments = ast.arguments(
+        posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[]
+    )
+    return ast.Lambda(no_arguments, body)
+
+
+def _located(node: _Node, anchor: ast.AST) -> _Node:
+    _locate_like(node, anchor)
+    return node
 
 
 def _locate_like(node: ast.AST, anchor: ast.AST) -> None:

@@ -123,6 +123,7 @@ class Runtime:
             _mod_=sizes.mod,
             _spec_=sizes.width,
             _type_=type,  # the real `type`, for the plain-operator pick; a reserved name
+            _case_values_=CaseValues,
             **{guard[:-1] + "plain_": table for guard, table in PLAIN_OPERATORS.items()},
         )
 
@@ -153,6 +154,23 @@ def _unpack_sequence(value: Any, spec: Any, getiter: Any) -> Any:
 def _iter_unpack_sequence(iterable: Any, spec: Any, getiter: Any) -> Any:
     """`for a, b in iterable`: each item is unpacked by the interpreter (see above)."""
     return iterable
+
+
+class CaseValues:
+    """The dotted names of one `match` statement's patterns, each read (through the guards)
+    only when CPython would read it: when its pattern is tried. `.v0` is the first."""
+
+    __slots__ = ("_reads",)
+
+    def __init__(self, *reads: Any) -> None:
+        self._reads = reads
+
+    def __getattr__(self, name: str) -> Any:
+        read = self._reads[int(name[1:])]
+        try:
+            return read()
+        except BaseException as exc:  # as CPython: the error at the pattern, no extra frame
+            raise exc.with_traceback(None) from exc.__cause__
 
 
 def _apply(func: Any, *args: Any, **kwargs: Any) -> Any:

@@ -45,6 +45,12 @@ REFUSED = {
         "class M(type):\n    pass\n",
         "line 1: defining metaclasses is not allowed in exercises",
     ),
+    "class-pattern-format": (  # CPython reads a class pattern's attributes itself
+        'match "{0.__class__.__base__.__subclasses__}":\n'
+        "    case str(format=f):\n"
+        "        print(f(1))\n",
+        "line 2: matching on the attribute 'format' is not allowed",
+    ),
     "module-dir-closure": (  # the proxy's `__dir__` holds the real module in a cell
         "import random\nreal = random.__dir__.__closure__[0].cell_contents\nprint(real._os)\n",
         "line 2: the attribute '__closure__' is not allowed in exercises",
