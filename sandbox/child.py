@@ -90,8 +90,12 @@ def make_runtime(request: Request, channel: Channel) -> Runtime:
 
 
 def _prepare_process_state(request: Request, uses_random: bool) -> None:
-    """The source for tracebacks; a seeded `random` when the program can reach it."""
-    lines = request.source.splitlines(keepends=True)
+    """The source for tracebacks; a seeded `random` when the program can reach it.
+
+    The lines are read as linecache reads a file, with universal newlines: a CRLF file's
+    carets land where CPython's do, and a form feed or U+2028 inside a line splits nothing.
+    """
+    lines = io.StringIO(request.source, newline=None).readlines()
     linecache.cache[request.filename] = (len(request.source), None, lines, request.filename)
     if uses_random and request.limits.random_seed is not None:
         random.seed(request.limits.random_seed)

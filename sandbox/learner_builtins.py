@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import types
 from typing import Any
 
 from sandbox.bigrange import BigRange, metered_range
@@ -39,7 +40,7 @@ DENIED: frozenset[str] = frozenset(
 class TypeStandIn:
     """Stands for `type`: one-argument `type(x)`, `isinstance(c, type)`, never a class factory."""
 
-    __slots__ = ("_deny", "aliases")
+    __slots__ = ("_deny", "_generic", "aliases")
     __name__ = "type"
     __qualname__ = "type"
 
@@ -47,6 +48,7 @@ class TypeStandIn:
         self._deny = deny
         self.aliases: dict[type, Any] = {}
         """Classes shown as their stand-in: `type(range(3))` is the program's `range`."""
+        self._generic = _generic_type_alias(self)
 
     def __call__(self, *args: Any) -> Any:
         if len(args) == 1:
@@ -64,11 +66,26 @@ class TypeStandIn:
     def __subclasscheck__(self, cls: Any) -> bool:
         return issubclass(cls, type)
 
+    def __getitem__(self, item: Any) -> Any:
+        """`type[Animal]` in an annotation; calling it calls this stand-in, not `type`."""
+        return self._generic(type, item)
+
     def __dir__(self) -> list[str]:
         return dir(type)
 
     def __repr__(self) -> str:
         return "<class 'type'>"
+
+
+def _generic_type_alias(stand_in: TypeStandIn) -> type:
+    """`types.GenericAlias` for `type[...]`, shown as CPython shows it, whose call is the
+    stand-in's (CPython's would call the real `type`, which makes classes)."""
+
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return stand_in(*args, **kwargs)
+
+    namespace = {"__call__": __call__, "__module__": "types", "__slots__": ()}
+    return type("GenericAlias", (types.GenericAlias,), namespace)
 
 
 class RangeStandIn:

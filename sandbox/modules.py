@@ -113,6 +113,7 @@ CODECS = (
 LAZY_IMPORTS: dict[str, tuple[str, ...]] = {
     "collections": ("heapq", "copy"),  # Counter.most_common, UserDict.copy
     "datetime": ("_strptime",),
+    "enum": ("warnings",),
     "time": ("_strptime",),
     "fractions": ("decimal",),
     "functools": ("typing", "weakref"),
@@ -121,7 +122,9 @@ LAZY_IMPORTS: dict[str, tuple[str, ...]] = {
     "random": ("_sha2", "hashlib") if sys.version_info >= (3, 13) else (),  # seed(str)
 }
 """Modules that allowlisted code imports inside its functions, at call time. In the child,
-after Landlock, an import that is not already loaded fails; so they load beforehand."""
+after Landlock, an import that is not already loaded fails; so they load beforehand, for
+every module loaded by then: `statistics.mode` reaches `Counter.most_common` (and heapq)
+without the program importing collections."""
 
 
 _CODEC_HINTS = ("encode", "decode", "codecs", "bytes", "bytearray", "b'", 'b"')
@@ -138,7 +141,11 @@ def preload(
     for name in sorted(modules):
         if name in ALLOWLIST:
             real_module(name)
-            for dependency in LAZY_IMPORTS.get(name.partition(".")[0], ()):
+    done: set[str] = set()
+    while pending := [name for name in LAZY_IMPORTS if name in sys.modules and name not in done]:
+        for loaded in pending:  # until loading a dependency loads nothing new to look at
+            done.add(loaded)
+            for dependency in LAZY_IMPORTS[loaded]:
                 with contextlib.suppress(ImportError):  # some are optional in some builds
                     importlib.import_module(dependency)
     if mentions_codecs(source):

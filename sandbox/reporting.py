@@ -6,6 +6,7 @@ import builtins
 import io
 import sys
 import traceback
+import unicodedata  # noqa: F401  (traceback imports it to draw carets under non-ASCII lines)
 from types import SimpleNamespace
 from typing import Any
 
