@@ -175,6 +175,8 @@ class BuiltinFunction:
         self._function = function
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._name in _ARITY or self._name in _CLINIC:
+            check_arguments(self._name, args, kwargs)
         return self._function(*args, **kwargs)
 
     @property
@@ -186,6 +188,53 @@ class BuiltinFunction:
 
     def __repr__(self) -> str:
         return f"<built-in function {self._name}>"
+
+
+_ARITY: dict[str, tuple[int, int]] = {
+    "iter": (1, 2), "format": (1, 2), "dir": (0, 1),
+    "getattr": (2, 3), "setattr": (3, 3), "delattr": (2, 2), "hasattr": (2, 2),
+}  # fmt: skip
+"""Positional arguments (fewest, most) of the guarded builtins that take no keywords."""
+_CLINIC: dict[str, tuple[tuple[str, ...], int, int]] = {
+    "pow": (("base", "exp", "mod"), 2, 0),
+    "sum": (("iterable", "start"), 1, 1),
+}
+"""Parameters, how many are required and how many are positional-only."""
+
+
+def check_arguments(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """CPython's TypeError for a wrong call of a guarded builtin (its C argument parser's
+    words, not those of the Python function that stands in for it)."""
+    if name in _ARITY:
+        _check_positional(name, *_ARITY[name], args, kwargs)
+        return
+    params, required, positional_only = _CLINIC[name]
+    given = len(args) + len(kwargs)
+    if given > len(params):
+        raise TypeError(f"{name}() takes at most {len(params)} arguments ({given} given)")
+    if len(args) < positional_only:
+        raise TypeError(f"{name}() takes at least {positional_only} positional argument (0 given)")
+    for key in kwargs:
+        if key not in params[positional_only:]:
+            raise TypeError(f"'{key}' is an invalid keyword argument for {name}()")
+    for index, param in enumerate(params[:required]):
+        if index >= len(args) and param not in kwargs:
+            raise TypeError(f"{name}() missing required argument '{param}' (pos {index + 1})")
+
+
+def _check_positional(
+    name: str, fewest: int, most: int, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    if kwargs:
+        raise TypeError(f"{name}() takes no keyword arguments")
+    count = len(args)
+    if fewest <= count <= most:
+        return
+    if fewest == most:
+        raise TypeError(f"{name} expected {fewest} arguments, got {count}")
+    bound, limit = ("at least", fewest) if count < fewest else ("at most", most)
+    noun = "argument" if limit == 1 else "arguments"
+    raise TypeError(f"{name} expected {bound} {limit} {noun}, got {count}")
 
 
 _STAND_IN_CLASSES = (TypeStandIn, RangeStandIn, SizedTypeStandIn)

@@ -135,9 +135,12 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
+        """Not RestrictedPython's, which sends `f(*args, **kw)` through `_apply_`: with
+        nothing to guard there, that only changed CPython's messages (`f() argument after
+        ** must be a mapping`) and used one more frame of recursion."""
         if isinstance(node.func, ast.Name) and node.func.id in _DENIED_CALLS:
             self.deny(node, f"calling '{node.func.id}()' is not allowed in exercises")
-        return super().visit_Call(node)
+        return self.node_contents_visit(node)
 
     # -- attributes ------------------------------------------------------------------------
 

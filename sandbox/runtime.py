@@ -107,7 +107,6 @@ class Runtime:
             _getiter_=iter,
             _write_=guards.write,
             _inplacevar_=sizes.inplace,
-            _apply_=_apply,
             _iter_unpack_sequence_=_iter_unpack_sequence,
             _unpack_sequence_=_unpack_sequence,
             _tick_=self.tick,
@@ -171,7 +170,3 @@ class CaseValues:
             return read()
         except BaseException as exc:  # as CPython: the error at the pattern, no extra frame
             raise exc.with_traceback(None) from exc.__cause__
-
-
-def _apply(func: Any, *args: Any, **kwargs: Any) -> Any:
-    return func(*args, **kwargs)
