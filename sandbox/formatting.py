@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import _string  # type: ignore[import-not-found]
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sandbox.budget import Budget, check_spec
@@ -74,9 +74,49 @@ class _GuardedFormatter(string.Formatter):
         check_spec(format_spec, self._budget)  # a nested field may have given the width
         return super().format_field(value, format_spec)
 
+    def vformat(self, format_string: str, args: Any, kwargs: Any) -> str:
+        _check_numbering(format_string)
+        return super().vformat(format_string, args, kwargs)
+
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, int) and not 0 <= key < len(args):  # str.format's own words
+            raise IndexError(f"Replacement index {key} out of range for positional args tuple")
+        return super().get_value(key, args, kwargs)
+
     def get_field(self, field_name: str, args: Any, kwargs: Any) -> tuple[Any, Any]:
         first, rest = _string.formatter_field_name_split(field_name)
         obj = self.get_value(first, args, kwargs)
         for is_attribute, key in rest:
             obj = self._getattr(obj, key) if is_attribute else obj[key]
         return obj, first
+
+
+def _check_numbering(template: str) -> None:
+    """str.format's rule, which string.Formatter misses for `{0.name} {}`: fields are all
+    numbered by hand or all automatically (the first part of `0.name` is a number)."""
+    manual: bool | None = None
+    for automatic in _field_numbering(template):
+        if automatic is None:
+            continue
+        if manual is None:
+            manual = not automatic
+        elif manual and automatic:
+            raise ValueError(
+                "cannot switch from manual field specification to automatic field numbering"
+            )
+        elif not manual and not automatic:
+            raise ValueError(
+                "cannot switch from automatic field numbering to manual field specification"
+            )
+
+
+def _field_numbering(template: str) -> Iterator[bool | None]:
+    """For each field in order (nested ones in specs too): True when numbered automatically,
+    False when by hand, None for a name."""
+    for _literal, field, spec, _conversion in _string.formatter_parser(template):
+        if field is None:
+            continue
+        first, _rest = _string.formatter_field_name_split(field)
+        yield True if first == "" else False if isinstance(first, int) else None
+        if spec and "{" in spec:
+            yield from _field_numbering(spec)
