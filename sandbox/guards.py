@@ -252,18 +252,22 @@ class Guards:
     def aug_get_attr(self, obj: Any, name: str) -> tuple[Any, Any]:
         return obj, self.getattr(obj, name)
 
-    def aug_set_attr(self, pair: tuple[Any, Any], name: str, op: str, value: Any) -> None:
-        obj, current = pair
-        result = self.sizes.inplace(op, current, value)
+    def aug_op(self, read: tuple[Any, ...], op: str, value: Any) -> tuple[Any, ...]:
+        """`current op= value` for what `aug_get_attr`/`aug_get_item` read; the target
+        (object, and key) is passed on with the result, for `aug_set_attr`/`aug_set_item`."""
+        *target, current = read
+        return (*target, self.sizes.inplace(op, current, value))
+
+    def aug_set_attr(self, pair: tuple[Any, Any], name: str) -> None:
+        obj, result = pair
         self.write(obj, name)
         setattr(obj, name, result)
 
     def aug_get_item(self, obj: Any, key: Any) -> tuple[Any, Any, Any]:
         return obj, key, obj[key]
 
-    def aug_set_item(self, triple: tuple[Any, Any, Any], op: str, value: Any) -> None:
-        obj, key, current = triple
-        result = self.sizes.inplace(op, current, value)
+    def aug_set_item(self, triple: tuple[Any, Any, Any]) -> None:
+        obj, key, result = triple
         self.write(obj)[key] = result
 
 

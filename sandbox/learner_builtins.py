@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import sys
 import types
 from typing import Any
 
@@ -216,10 +217,16 @@ def check_arguments(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) ->
         raise TypeError(f"{name}() takes at least {positional_only} positional argument (0 given)")
     for key in kwargs:
         if key not in params[positional_only:]:
-            raise TypeError(f"'{key}' is an invalid keyword argument for {name}()")
+            raise TypeError(_unexpected_keyword(name, key))
     for index, param in enumerate(params[:required]):
         if index >= len(args) and param not in kwargs:
             raise TypeError(f"{name}() missing required argument '{param}' (pos {index + 1})")
+
+
+def _unexpected_keyword(name: str, key: str) -> str:
+    if sys.version_info >= (3, 13):
+        return f"{name}() got an unexpected keyword argument '{key}'"
+    return f"'{key}' is an invalid keyword argument for {name}()"
 
 
 def _check_positional(

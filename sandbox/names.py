@@ -69,7 +69,7 @@ GUARD_NAMES: frozenset[str] = frozenset(
     {
         "_getattr_", "_getitem_", "_getiter_", "_write_", "_inplacevar_", "_apply_",
         "_iter_unpack_sequence_", "_unpack_sequence_", "_print_", "_print", "_tick_", "_ticks_",
-        "_aug_get_attr_", "_aug_set_attr_", "_aug_get_item_", "_aug_set_item_",
+        "_aug_get_attr_", "_aug_set_attr_", "_aug_get_item_", "_aug_set_item_", "_aug_op_",
         "_add_", "_mul_", "_pow_", "_lshift_", "_mod_", "_spec_", "_type_",
         "_add_plain_", "_mod_plain_", "_mul_plain_", "_pow_plain_", "_case_values_",
     }

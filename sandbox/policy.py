@@ -184,18 +184,21 @@ class LearnerPolicy(RestrictingNodeTransformer):
             return new_node
         if isinstance(target, ast.Attribute):
             self._check_attribute(target, target.attr, ast.Store())
-            obj = self.visit(target.value)
             name = ast.Constant(names.mangle(target.attr, self._current_class()))
-            read = _call("_aug_get_attr_", obj, name)
-            value = _call("_aug_set_attr_", read, name, ast.Constant(op), self.visit(node.value))
+            read = _call("_aug_get_attr_", self.visit(target.value), name)
+            result = _call("_aug_op_", read, ast.Constant(op), self.visit(node.value))
+            store = _call("_aug_set_attr_", result, name)
         else:
             assert isinstance(target, ast.Subscript)
-            obj = self.visit(target.value)
-            read = _call("_aug_get_item_", obj, self.visit(target.slice))
-            value = _call("_aug_set_item_", read, ast.Constant(op), self.visit(node.value))
-        _locate_like(read, target)  # a missing attribute or key: CPython points at the target
-        new = ast.Expr(value=value)
-        ast.copy_location(new, node)
+            read = _call("_aug_get_item_", self.visit(target.value), self.visit(target.slice))
+            result = _call("_aug_op_", read, ast.Constant(op), self.visit(node.value))
+            store = _call("_aug_set_item_", result)
+        # Where CPython points: a missing attribute or key, or a failed store, at the target;
+        # the operation itself (`'a' += 1`) at the whole statement.
+        _locate_like(read, target)
+        _locate_like(store, target)
+        ast.copy_location(result, node)
+        new = ast.copy_location(ast.Expr(value=store), node)
         ast.fix_missing_locations(new)
         return new
 
@@ -393,10 +396,15 @@ traceback draws no carets); from 3.13 it is at the iterable."""
 
 
 def _locate_iterators(node: ast.AST) -> ast.AST:
-    """Each `for` of a comprehension located where CPython's GET_ITER is."""
-    if _GET_ITER_AT_STATEMENT:
-        for generator in getattr(node, "generators", ()):
+    """Each `for` of a comprehension located where CPython's GET_ITER is, and its tick at
+    the whole comprehension: the instruction that adds an item (where `{[1]: 0 for ...}`
+    fails) takes the location of the last condition before it, and CPython's is the
+    comprehension's own when the learner wrote no `if`."""
+    for generator in getattr(node, "generators", ()):
+        if _GET_ITER_AT_STATEMENT:
             _locate_like(generator.iter, node)
+        for part in ast.walk(generator.ifs[0]):
+            _locate_like(part, node)
     return node
 
 

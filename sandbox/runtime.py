@@ -112,6 +112,7 @@ class Runtime:
             _tick_=self.tick,
             _ticks_=self.budget.make_tick_source(),
             _aug_get_attr_=guards.aug_get_attr,
+            _aug_op_=guards.aug_op,
             _aug_set_attr_=guards.aug_set_attr,
             _aug_get_item_=guards.aug_get_item,
             _aug_set_item_=guards.aug_set_item,
