@@ -10,6 +10,9 @@ from grader import kinds
 from grader.errors import UsageError
 from grader.spec.schema import SLUG
 
+MAX_SLUG = 64
+"""The longest id or topic `grader new` accepts (they become file and folder names)."""
+
 HEADER = """\
 # yaml-language-server: $schema={schema}
 # Fill in every TODO, then run `grader validate {path}`.
@@ -39,14 +42,57 @@ def skeleton(kind_name: str, exercise_id: str, topic: str, schema: str) -> str:
 
 
 def write_skeleton(root: Path, kind_name: str, exercise_id: str, topic: str) -> Path:
-    for label, value in (("ID", exercise_id), ("--topic", topic)):
-        if not re.fullmatch(SLUG, value):
-            raise UsageError(f"{label} '{value}' must be a lowercase slug such as 'loops-basics'")
-    target = root / topic / f"{exercise_id}.yaml"
-    if target.exists():
-        raise UsageError(f"{target} already exists; choose another id")
+    """Create `<root>/<topic>/<id>.yaml`, refusing to touch anything that already exists."""
+    _check_slug("ID", exercise_id)
+    _check_slug("--topic", topic)
+    _check_id_is_free(root, exercise_id)
     schema = Path(__file__).resolve().parent / "schema" / "exercise.schema.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    reference = os.path.relpath(schema, target.parent.resolve())
-    target.write_text(skeleton(kind_name, exercise_id, topic, reference))
+    reference = os.path.relpath(schema, (root / topic).resolve())
+    text = skeleton(kind_name, exercise_id, topic, reference)
+    target = _topic_folder(root, topic) / f"{exercise_id}.yaml"
+    if os.path.lexists(target):
+        raise UsageError(f"{target} already exists; choose another id")
+    _create(target, text)
     return target
+
+
+def _check_slug(label: str, value: str) -> None:
+    """A lowercase slug of at most MAX_SLUG characters (it becomes a file or folder name)."""
+    if not re.fullmatch(SLUG, value):
+        raise UsageError(f"{label} '{value}' must be a lowercase slug such as 'loops-basics'")
+    if len(value) > MAX_SLUG:
+        raise UsageError(f"{label} is {len(value)} characters long; keep it to {MAX_SLUG} at most")
+
+
+def _check_id_is_free(root: Path, exercise_id: str) -> None:
+    """Ids are unique across the bank, and a spec's file name is its id."""
+    taken = sorted(root.rglob(f"{exercise_id}.yaml")) if root.is_dir() else []
+    if taken:
+        raise UsageError(
+            f"id '{exercise_id}' is taken: {taken[0]} already exists; choose another id"
+        )
+
+
+def _topic_folder(root: Path, topic: str) -> Path:
+    """The topic's folder, made if missing."""
+    folder = root / topic
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise UsageError(f"{folder} exists and is not a directory; choose another --topic")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {folder} ({exc.strerror or exc})") from None
+    return folder
+
+
+def _create(target: Path, text: str) -> None:
+    """Write a new file; never through a symbolic link, never over an existing file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(target, flags, 0o666)
+    except FileExistsError:
+        raise UsageError(f"{target} already exists; choose another id") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {target} ({exc.strerror or exc})") from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)

@@ -51,7 +51,13 @@ def lock(exercises_dir: Path | None, out: Path, key_path: Path) -> None:
     required=True,
     help="Where the original specs go.",
 )
-def unlock(key_path: Path, out: Path) -> None:
-    """Write back the original specs held in a lock key."""
-    written = unlock_bank(key_path, out)
+@click.option(
+    "--force", is_flag=True, help="Overwrite files in OUT that differ from the key's specs."
+)
+def unlock(key_path: Path, out: Path, force: bool) -> None:
+    """Write back the original specs held in a lock key.
+
+    Refuses to overwrite a file in OUT that was edited since locking, unless --force.
+    """
+    written = unlock_bank(key_path, out, force)
     click.echo(f"restored {len(written)} exercises into {out}")

@@ -201,3 +201,131 @@ def test_lock_refuses_to_overwrite_a_key(
     )
     assert result.returncode == 2 and "already exists" in result.stderr
     assert json.loads(key.read_text())["format"] == "pygrader-lock-key/1"
+
+
+def grader(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run the `grader` command as an instructor would."""
+    command = [sys.executable, "-m", "grader", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def write_key(path: Path, entries: dict[str, object]) -> Path:
+    path.write_text(json.dumps({"format": "pygrader-lock-key/1", "exercises": entries}))
+    return path
+
+
+def test_unlock_refuses_to_overwrite_edited_specs_without_force(
+    locked_bank: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    source, _, key = locked_bank
+    restored = tmp_path / "restored"
+    unlock_bank(key, restored)
+    edited = sorted(restored.rglob("*.yaml"))[:12]
+    for path in edited:
+        path.write_text(path.read_text() + "# my edit\n")
+    refused = grader("unlock", "--key", key, "--out", restored)
+    assert refused.returncode == 2, refused.stderr
+    assert "12 existing file(s)" in refused.stderr and "--force" in refused.stderr
+    assert str(edited[0]) in refused.stderr and "... and 2 more" in refused.stderr
+    assert all(path.read_text().endswith("# my edit\n") for path in edited)
+    forced = grader("unlock", "--key", key, "--out", restored, "--force")
+    assert forced.returncode == 0, forced.stderr
+    for path in source.rglob("*.yaml"):
+        assert (restored / path.relative_to(source)).read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize("out", ["bank", "bank/locked", "."], ids=["same", "inside", "around"])
+def test_lock_refuses_an_out_folder_that_overlaps_the_bank(tmp_path: Path, out: str) -> None:
+    bank = tmp_path / "bank"
+    (bank / "mlops").mkdir(parents=True)
+    spec = bank / "mlops" / "mlops-purpose-choice.yaml"
+    shutil.copy(ROOT / "exercises" / "mlops" / spec.name, spec)
+    before = spec.read_bytes()
+    result = grader(
+        "lock", "--exercises", bank, "--out", tmp_path / out, "--key", tmp_path / "key.json"
+    )
+    assert result.returncode == 2 and "--out" in result.stderr, result.stderr
+    assert spec.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["bank", "mlops", spec.name]
+
+
+def test_lock_refuses_a_key_inside_the_locked_bank(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    (bank / "mlops").mkdir(parents=True)
+    shutil.copy(ROOT / "exercises" / "mlops" / "mlops-purpose-choice.yaml", bank / "mlops")
+    out = tmp_path / "locked"
+    result = grader("lock", "--exercises", bank, "--out", out, "--key", out / "key.json")
+    assert result.returncode == 2 and "the key holds every answer" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("bad", ["/abs/evil.yaml", "../evil.yaml", "ok/../../evil.yaml"])
+def test_unlock_rejects_key_paths_that_leave_the_out_folder(tmp_path: Path, bad: str) -> None:
+    bad = str(tmp_path / "evil.yaml") if bad.startswith("/") else bad
+    entries = {"good": {"path": "ok/good.yaml", "text": "x"}, "bad": {"path": bad, "text": "x"}}
+    key = write_key(tmp_path / "key.json", entries)
+    out = tmp_path / "deep" / "out"
+    result = grader("unlock", "--key", key, "--out", out)
+    assert result.returncode == 2, result.stderr
+    assert "entry 'bad': field 'path'" in result.stderr
+    assert not (tmp_path / "evil.yaml").exists() and not (tmp_path / "deep").exists()
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"path": "ok/bad.yaml", "text": 5}, "entry 'bad': field 'text' must be a string"),
+        ({"path": 3, "text": "x"}, "entry 'bad': field 'path' must be a string"),
+        ("spec", "entry 'bad': must be an object"),
+        ({"path": "ok/good.yaml", "text": "y"}, "field 'path' names the file of entry"),
+    ],
+    ids=["text-type", "path-type", "not-an-object", "same-path"],
+)
+def test_unlock_validates_the_whole_key_before_writing(
+    tmp_path: Path, entry: object, message: str
+) -> None:
+    entries = {"bad": entry, "good": {"path": "ok/good.yaml", "text": "x"}}
+    key = write_key(tmp_path / "key.json", entries)
+    result = grader("unlock", "--key", key, "--out", tmp_path / "out")
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "internal error" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_new_refuses_a_dangling_symlink_at_the_target(tmp_path: Path) -> None:
+    bank, outside = tmp_path / "bank", tmp_path / "outside.yaml"
+    (bank / "lists").mkdir(parents=True)
+    try:
+        (bank / "lists" / "taken.yaml").symlink_to(outside)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    result = grader("new", "explain", "taken", "--topic", "lists", "--exercises", bank)
+    assert result.returncode == 2 and "already exists" in result.stderr, result.stderr
+    assert not outside.exists()
+
+
+def test_new_refuses_an_id_used_in_another_topic(tmp_path: Path) -> None:
+    assert (
+        grader("new", "explain", "same", "--topic", "one", "--exercises", tmp_path).returncode == 0
+    )
+    again = grader("new", "explain", "same", "--topic", "two", "--exercises", tmp_path)
+    assert again.returncode == 2, again.stderr
+    assert str(tmp_path / "one" / "same.yaml") in again.stderr
+    assert not (tmp_path / "two" / "same.yaml").exists()
+
+
+@pytest.mark.parametrize("option", ["ID", "--topic"])
+def test_new_refuses_ids_and_topics_longer_than_64_characters(tmp_path: Path, option: str) -> None:
+    long, fine = "a" * 300, "b" * 64
+    exercise_id, topic = (long, fine) if option == "ID" else (fine, long)
+    result = grader("new", "write-function", exercise_id, "--topic", topic, "--exercises", tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert f"{option} is 300 characters long; keep it to 64 at most" in result.stderr
+    assert grader("new", "explain", fine, "--topic", fine, "--exercises", tmp_path).returncode == 0
+
+
+def test_new_refuses_a_topic_that_is_not_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "filetopic").write_text("not a folder\n")
+    result = grader("new", "predict-output", "y", "--topic", "filetopic", "--exercises", tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "filetopic exists and is not a directory" in result.stderr
