@@ -131,6 +131,8 @@ def _as_read_from_a_file(exc: SyntaxError, source: str) -> None:
     """
     if exc.lineno is None or exc.offset is None or (exc.msg or "").startswith(_TOKENIZER_ERRORS):
         return
+    if _in_fstring_expression(exc):
+        return  # the text is the field's expression, parenthesised, as python shows it
     try:
         ast.parse(source)
     except SyntaxError:
@@ -152,6 +154,19 @@ def _as_read_from_a_file(exc: SyntaxError, source: str) -> None:
             exc.end_offset = _utf8_column(text, exc.end_offset)
     if 0 < exc.lineno <= len(lines):
         exc.text = lines[exc.lineno - 1]
+
+
+def _in_fstring_expression(exc: SyntaxError) -> bool:
+    """Before 3.12, an error in an f-string field's expression is reported on that
+    expression alone, in parentheses: `(name name)`, with columns in it."""
+    text = (exc.text or "").strip()
+    return (
+        sys.version_info < (3, 12)
+        and (exc.msg or "").startswith("f-string")
+        and text.startswith("(")
+        and text.endswith(")")
+        and "\n" not in text
+    )
 
 
 def _at_end_of_file(exc: SyntaxError, text: str, line_count: int) -> bool:
