@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import difflib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ class LearnerPolicy(RestrictingNodeTransformer):
         if module == "__future__":
             return
         if top not in self._allowed_modules:
-            self.deny(node, f"importing '{module}' is not allowed in exercises")
+            self.deny(node, _refused_import(module, top, self._allowed_modules))
         else:
             self.imported.add(module)
 
@@ -370,6 +371,14 @@ class LearnerPolicy(RestrictingNodeTransformer):
         ref = ast.Attribute(ast.Name(holder, ast.Load()), f"v{len(reads) - 1}", ast.Load())
         _locate_like(ref.value, value)
         return _located(ref, value)
+
+
+def _refused_import(module: str, top: str, allowed: frozenset[str]) -> str:
+    """Why an import is refused; a typo of an allowed module (`maths`) is called one."""
+    close = difflib.get_close_matches(top, sorted(allowed), n=1, cutoff=0.8)
+    if close and top not in sys.stdlib_module_names:
+        return f"there is no module named '{top}'; did you mean '{close[0]}'?"
+    return f"importing '{module}' is not allowed in exercises"
 
 
 def _lambda(body: ast.expr) -> ast.Lambda:

@@ -182,3 +182,23 @@ def test_random_is_seeded_and_deterministic(sandbox: Sandbox) -> None:
 def test_hash_seed_is_fixed(sandbox: Sandbox) -> None:
     source = "print(hash('grader'), list({'pear', 'fig', 'kiwi', 'plum'}))\n"
     assert run(sandbox, source) == run(sandbox, source)
+
+
+@pytest.mark.parametrize(
+    ("module", "message"),
+    [
+        ("maths", "line 1: there is no module named 'maths'; did you mean 'math'?"),
+        (
+            "colections",
+            "line 1: there is no module named 'colections'; did you mean 'collections'?",
+        ),
+        ("os", "line 1: importing 'os' is not allowed in exercises"),
+        ("numpy", "line 1: importing 'numpy' is not allowed in exercises"),
+    ],
+)
+def test_a_typo_of_an_allowed_module_is_called_a_typo(
+    sandbox: Sandbox, module: str, message: str
+) -> None:
+    outcome = sandbox.run(f"import {module}\n", filename="prog.py", limits=Limits())
+    assert outcome.status is Status.FORBIDDEN
+    assert outcome.error is not None and outcome.error.message == message
