@@ -10,6 +10,7 @@ from pathlib import Path
 
 from grader.errors import ExerciseNotFound, Problem, SpecError, UsageError
 from grader.exercise import Exercise
+from grader.spec import raw as raw_layer
 from grader.spec.loader import load_exercise
 
 PACKAGED_BANK = "grader._exercises"
@@ -36,10 +37,32 @@ def packaged_root() -> Path:
     )
 
 
+SUFFIX = ".yaml"
+"""What exercise files end in; `.yml`, `.YAML`... are reported, never silently skipped."""
+
+
 def spec_files(root: Path) -> list[Path]:
     if not root.is_dir():
         raise UsageError(f"{root}: no such exercise directory")
-    return sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    return sorted(p for p in root.rglob(f"*{SUFFIX}") if p.is_file())
+
+
+def misnamed_files(root: Path) -> list[Problem]:
+    """YAML files under `root` (or `root` itself) that the bank skips for their suffix."""
+    paths = root.rglob("*") if root.is_dir() else [root]
+    return [
+        Problem(str(p), 0, "", f"exercise files end in {SUFFIX}; rename it to {p.stem}{SUFFIX}")
+        for p in sorted(paths)
+        if p.suffix.lower() in (".yaml", ".yml") and p.suffix != SUFFIX and p.is_file()
+    ]
+
+
+def id_line(exercise: Exercise) -> int:
+    """The line of `exercise`'s `id:` field (1 when the file cannot be read again)."""
+    try:
+        return raw_layer.load(Path(exercise.file)).line(("id",))
+    except SpecError:
+        return 1
 
 
 @dataclass(frozen=True)
@@ -51,7 +74,7 @@ class Bank:
     def load(cls, root: Path | None = None, files: Iterable[Path] | None = None) -> Bank:
         """Every exercise under `root`; `SpecError` lists every problem in every file."""
         root = root or default_root()
-        problems: list[Problem] = []
+        problems = misnamed_files(root) if files is None else []
         exercises: dict[str, Exercise] = {}
         for path in files if files is not None else spec_files(root):
             try:
@@ -61,9 +84,8 @@ class Bank:
                 continue
             if exercise.id in exercises:
                 other = exercises[exercise.id].file
-                problems.append(
-                    Problem(str(path), 1, "id", f"'{exercise.id}' is already used by {other}")
-                )
+                message = f"'{exercise.id}' is already used by {other}"
+                problems.append(Problem(str(path), id_line(exercise), "id", message))
                 continue
             exercises[exercise.id] = exercise
         if problems:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import click
 
-from grader.bank import default_root
+from grader.bank import SUFFIX, default_root, misnamed_files
 from grader.commands.options import console, exercises_option, format_option, plural
+from grader.errors import Problem, UsageError
 from grader.runner import CachingRunner
-from grader.validation import collect
+from grader.validation import Report, collect
 from grader.validation import validate as validate_files
 from sandbox.client import default_sandbox
 
@@ -28,8 +29,13 @@ def validate(paths: tuple[Path, ...], exercises_dir: Path | None, no_run: bool, 
     Reports every problem as FILE:LINE: FIELD: MESSAGE. Exit 0 only when all is valid.
     """
     started = time.perf_counter()
-    files = collect(paths or (exercises_dir or default_root(),))
+    targets = paths or (exercises_dir or default_root(),)
+    files = collect(targets)
+    misnamed = [problem for target in targets for problem in misnamed_files(target)]
+    _require_exercise_files(targets, files, misnamed)
     report = validate_files(files, None if no_run else CachingRunner(default_sandbox()))
+    if misnamed:
+        report = Report(report.exercises, tuple(sorted({*report.problems, *misnamed})))
     elapsed = time.perf_counter() - started
     if fmt == "json":
         problems = [p.__dict__ for p in report.problems]
@@ -43,10 +49,22 @@ def validate(paths: tuple[Path, ...], exercises_dir: Path | None, no_run: bool, 
         out = console()
         for problem in report.problems:
             out.print(str(problem), markup=False)
-        count = len(files)
+        count = len({*files, *(Path(p.file) for p in misnamed)})
         if report.ok:
             out.print(f"[green]✓[/green] {plural(count, 'exercise file')} valid ({elapsed:.2f} s)")
         else:
             n = len(report.problems)
             out.print(f"[red]✗[/red] {plural(n, 'problem')} in {plural(count, 'file')}")
     sys.exit(0 if report.ok else 1)
+
+
+def _require_exercise_files(
+    targets: tuple[Path, ...], files: list[Path], misnamed: list[Problem]
+) -> None:
+    """A directory with no exercise file at all is a usage error, not "0 files valid"."""
+    for target in targets:
+        if not target.is_dir():
+            continue
+        inside = [f for f in files if f.is_relative_to(target)]
+        if not inside and not any(Path(p.file).is_relative_to(target) for p in misnamed):
+            raise UsageError(f"{target}: no exercise files (*{SUFFIX}) there")

@@ -33,9 +33,10 @@ def _load() -> None:
                 importlib.import_module(f"{__name__}.{module.name}")
 
 
-def get(name: str) -> Kind | None:
+def get(name: object) -> Kind | None:
+    """The kind called `name`; None for an unknown name or a non-text value (a list...)."""
     _load()
-    return _REGISTRY.get(name)
+    return _REGISTRY.get(name) if isinstance(name, str) else None
 
 
 def names() -> list[str]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from grader.errors import Problem
 from grader.spec.raw import PathKey, RawSpec
+from grader.spec.regexes import backtracking_risk
 
 if TYPE_CHECKING:
     from grader.exercise import Exercise
@@ -32,11 +33,31 @@ class SpecReader:
         self.problems.append(self.raw.problem(path, message))
 
     def regex(self, path: PathKey, pattern: str) -> re.Pattern[str] | None:
+        """`pattern` compiled; None, with a problem, when invalid or prone to hang grading."""
         try:
-            return re.compile(pattern)
-        except re.error as exc:
+            compiled = re.compile(pattern)
+        except (re.error, RecursionError, OverflowError) as exc:
             self.problem(path, f"not a valid regular expression ({exc})")
             return None
+        risk = backtracking_risk(pattern)
+        if risk is not None:
+            self.problem(path, risk)
+            return None
+        return compiled
+
+
+MAX_PATTERN_INPUT = 2000
+"""Characters of a learner's answer that an instructor's regex is matched against.
+
+Answers are bounded to 1 MB, but even a pattern without nested quantifiers can take
+polynomial time: `\\w+\\s*\\w+!` needs half a second on 1,000 characters and most of a
+minute on 4,000.
+"""
+
+
+def pattern_search(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether `pattern` matches in the first `MAX_PATTERN_INPUT` characters of `text`."""
+    return pattern.search(text, 0, MAX_PATTERN_INPUT) is not None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from grader.digests import DIGEST_LIST, salted
 from grader.exercise import Exercise
 from grader.grading import verdict_for
 from grader.kinds import register
-from grader.kinds.base import Kind, Presentation, SpecReader
+from grader.kinds.base import Kind, Presentation, SpecReader, pattern_search
 from grader.runner import Runner
 from grader.submission import Submission
 from grader.verdict import Check, Status, Verdict, ordered_hints
@@ -46,7 +46,7 @@ class Concept:
             or self.synonym_digests & answer.phrase_digests
         ):
             return True
-        return any(pattern.search(text) for pattern in self.patterns)
+        return any(pattern_search(pattern, text) for pattern in self.patterns)
 
 
 MAX_PHRASE_WORDS = 8
@@ -150,7 +150,7 @@ min_words: 10
             if not (
                 keywords
                 or synonyms
-                or patterns
+                or item.get("patterns")  # a refused pattern has its own problem
                 or "keywords_sha256" in item
                 or "synonyms_sha256" in item
             ):

@@ -72,6 +72,12 @@ def parse_options(spec: SpecReader, key: str = "options") -> tuple[Option, ...]:
         return options
     if not any(o.correct for o in options):
         spec.problem((key,), "no option is marked `correct: true`")
+    elif len(options) > 1 and all(o.correct for o in options):
+        spec.problem(
+            (key,),
+            "every option is marked `correct: true`, so any answer is right; "
+            "add wrong options that stand for common mistakes",
+        )
     for index, option in enumerate(options):
         if not option.correct and not option.feedback:
             spec.problem((key, index), "a wrong option needs `feedback`: the mistake behind it")
@@ -225,6 +231,15 @@ def _option_check(option: Option) -> Check:
     return Check.make(f"option {option.label}", False, message=message, hint=option.feedback)
 
 
+def _check_repeats(spec: SpecReader, declared: str | list[str]) -> None:
+    """`answer: [A, A, B]` names A twice."""
+    if isinstance(declared, str):
+        return
+    repeated = sorted({label for label in declared if declared.count(label) > 1})
+    if repeated:
+        spec.problem(("answer",), f"names {', '.join(repeated)} more than once; list each once")
+
+
 class MultipleChoice(Kind):
     name = "multiple-choice"
     answer = "text"
@@ -265,6 +280,7 @@ answer: A
         body = Body(options, multiple=sum(o.correct for o in options) > 1)
         declared = spec.data.get("answer")
         if declared is not None:
+            _check_repeats(spec, declared)
             labels = {declared} if isinstance(declared, str) else set(declared)
             unknown = sorted(labels - {o.label for o in body.options})
             if unknown:

@@ -17,7 +17,7 @@ from grader.digests import LOCKED_DIGESTS, salted
 from grader.exercise import Exercise
 from grader.grading import verdict_for
 from grader.kinds import register
-from grader.kinds.base import Kind, Presentation, SpecReader
+from grader.kinds.base import Kind, Presentation, SpecReader, pattern_search
 from grader.runner import Runner
 from grader.submission import Submission
 from grader.verdict import Check, Status, Verdict, ordered_hints
@@ -43,7 +43,7 @@ class Mistake:
     def matches(self, answer: str) -> bool:
         if self.output is not None and normalize(self.output) == answer:
             return True
-        if self.pattern is not None and self.pattern.search(answer):
+        if self.pattern is not None and pattern_search(self.pattern, answer):
             return True
         return self.error is not None and _last_line(answer).startswith(self.error)
 

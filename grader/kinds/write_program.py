@@ -21,13 +21,14 @@ from grader.grading import (
 from grader.kinds import register
 from grader.kinds.base import Kind, Presentation, SpecReader
 from grader.runner import Runner
+from grader.spec.schema import MAX_POINTS
 from grader.submission import Submission
 from grader.verdict import Check, Status, Verdict, ordered_hints
 from sandbox.outcome import Outcome
 
 CASE_COMMON: dict[str, Any] = {
     "name": {"type": "string", "minLength": 1},
-    "points": {"type": "number", "minimum": 0, "default": 1},
+    "points": {"type": "number", "minimum": 0, "maximum": MAX_POINTS, "default": 1},
     "hidden": {"type": "boolean", "default": False},
     "hint": {"type": "string", "minLength": 1},
 }

@@ -42,7 +42,7 @@ def validate_raw(raw: RawSpec) -> Exercise:
     reader = SpecReader(raw)
     try:
         body = kind.parse(reader)
-    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError, ArithmeticError):
         if not problems:  # schema-valid data must parse: this is a bug in the kind
             raise
         body = None  # the kind's checks stop at the first malformed value

@@ -6,16 +6,21 @@
 from __future__ import annotations
 
 import difflib
+import math
 from functools import cache
 from typing import Any
 
 from grader import kinds
 from grader.errors import Problem
-from grader.spec.raw import RawSpec, field_name
+from grader.spec.raw import PathKey, RawSpec, field_name
 from sandbox.limits import DEFAULT_MODULES, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX_TIMEOUT
 
 SCHEMA_ID = "https://pygrader.invalid/schema/exercise.schema.json"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_POINTS = 1_000_000
+"""What an exercise or a case may be worth: sums of points stay finite."""
+INFINITY_ALLOWED = frozenset({"returns"})
+"""Fields whose values are data, where `.inf` is an answer (a function may return it)."""
 
 COMMON: dict[str, Any] = {
     "id": {"type": "string", "pattern": SLUG, "description": "Unique slug across the bank."},
@@ -31,7 +36,12 @@ COMMON: dict[str, Any] = {
         "minItems": 1,
         "description": "Step-by-step solution.",
     },
-    "points": {"type": "number", "exclusiveMinimum": 0, "default": 1},
+    "points": {
+        "type": "number",
+        "exclusiveMinimum": 0,
+        "maximum": MAX_POINTS,
+        "default": 1,
+    },
     "tags": {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True},
     "limits": {
         "type": "object",
@@ -102,9 +112,40 @@ def _validator() -> Any:
 def problems(raw: RawSpec) -> list[Problem]:
     """Every schema violation in the spec, each with its line and field."""
     found = [_unknown_field(raw, (), name) for name in _unknown_top_level(raw.data)]
-    for error in _validator().iter_errors(raw.data):
+    non_finite = dict(_non_finite(raw.data, ()))
+    found += [raw.problem(path, message) for path, message in non_finite.items()]
+    errors = [
+        error
+        for error in _validator().iter_errors(raw.data)
+        if tuple(error.absolute_path) not in non_finite
+    ]
+    for error in _without_redundant_type_errors(errors):
         found.extend(_translate(raw, error))
     return found
+
+
+def _non_finite(value: Any, path: PathKey) -> list[tuple[PathKey, str]]:
+    """Every NaN or infinity in the data (`.nan`, `.inf` in YAML), as (path, message).
+
+    jsonschema lets NaN through every bound, and an infinity breaks sums and JSON reports.
+    """
+    if isinstance(value, dict):
+        return [f for key, item in value.items() for f in _non_finite(item, (*path, key))]
+    if isinstance(value, list):
+        return [f for i, item in enumerate(value) for f in _non_finite(item, (*path, i))]
+    if not isinstance(value, float) or math.isfinite(value):
+        return []
+    if math.isnan(value):
+        return [(path, "must be a finite number, not NaN (.nan); write a number")]
+    if INFINITY_ALLOWED & {part for part in path if isinstance(part, str)}:
+        return []
+    return [(path, "must be a finite number, not infinity (.inf); write a number")]
+
+
+def _without_redundant_type_errors(errors: list[Any]) -> list[Any]:
+    """Drop "expected a string" where the same value also gets "must be one of: ..."."""
+    enums = {tuple(e.absolute_path) for e in errors if e.validator == "enum"}
+    return [e for e in errors if not (e.validator == "type" and tuple(e.absolute_path) in enums)]
 
 
 def _unknown_top_level(data: Any) -> list[str]:
@@ -166,7 +207,10 @@ def _message(error: Any) -> str:
         types = expected if isinstance(expected, list) else [expected]
         message = "expected " + " or ".join(_TYPE_NAMES.get(t, t) for t in types)
         if "number" in types and isinstance(error.instance, str) and _is_float_text(error.instance):
-            message += f" (YAML reads {error.instance} as text; write it with a dot, e.g. 1.0e-9)"
+            how = (
+                "a signed exponent, e.g. 1.0e+9" if "." in error.instance else "a dot, e.g. 1.0e-9"
+            )
+            message += f" (YAML reads {error.instance} as text; write it with {how})"
         elif "string" in types and isinstance(error.instance, bool):
             shown = str(error.instance).lower()
             message += f" (YAML read this as {shown}; put the text in quotes)"
@@ -177,8 +221,13 @@ def _message(error: Any) -> str:
         return f"must be {expected!r}"
     if validator == "pattern":
         return "must be a lowercase slug such as 'loops-basics' (letters, digits, hyphens)"
+    if validator == "minItems" and expected > 1:
+        noun = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "items")
+        return f"needs at least {expected} {noun}; it has {len(error.instance)}"
     if validator in ("minLength", "minItems"):
         return "must not be empty"
+    if validator == "maxItems":
+        return f"has {len(error.instance)} items; at most {expected} are allowed"
     if validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         return error.message.replace(repr(error.instance), "the value", 1)
     if validator == "uniqueItems":

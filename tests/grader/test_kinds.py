@@ -495,3 +495,113 @@ def test_empty_predict_output_answer_gets_the_nothing_hint(check: Check) -> None
     verdict = grade(PREDICT_NOTHING, Submission.from_bytes(b"", "a.txt"), CachingRunner(None))  # type: ignore[arg-type]
     assert verdict.status is Status.INVALID_SUBMISSION
     assert verdict.hints[0] == "If you think the program prints nothing, answer 'Nothing'."
+
+
+CATASTROPHIC = [
+    r"^(\d+\s*)+$",
+    r"(a+)+b",
+    r"(a*)*",
+    r"(\w+\s*)+",
+    r"(-?\d+)+$",
+    r"(.*,)+x",
+    r"(a|a)+$",
+    r"(a|aa)+$",
+]
+SAFE = [
+    r"^(0\s*)+$",
+    r"^\d+(\s+\d+)*\s*$",
+    r"(\w+\s)+",
+    r"(ab?)+",
+    r"(\d{3})+",
+    r"(a|ab)+",
+    r"(\d++\s*)+",
+    r"(?>\d+\s*)+",
+    r"(?s)4 = 2 \* 2.*4 is prime",
+]
+
+
+def _regex_problems(kind: str, pattern: str) -> list[str]:
+    """The problems of `pattern` in each place a spec holds a regex."""
+    quoted = pattern.replace("\\", "\\\\")
+    bodies = {
+        "predict-output": f'code: print(1)\nmistakes:\n  - pattern: "{quoted}"\n    hint: h\n',
+        "explain": f'concepts:\n  - name: n\n    hint: h\n    patterns: ["{quoted}"]\n',
+        "write-program": f'cases:\n  - expected: "{quoted}"\n    compare: regex\n',
+    }
+    from grader.errors import SpecError
+
+    try:
+        exercise(kind, bodies[kind])
+    except SpecError as exc:
+        return [f"{p.field}: {p.message}" for p in exc.problems]
+    return []
+
+
+@pytest.mark.parametrize("kind", ["predict-output", "explain", "write-program"])
+@pytest.mark.parametrize("pattern", CATASTROPHIC)
+def test_regex_with_nested_quantifiers_is_refused_for_catastrophic_backtracking(
+    kind: str, pattern: str
+) -> None:
+    found = _regex_problems(kind, pattern)
+    assert len(found) == 1 and "catastrophic backtracking" in found[0], found
+    assert "rewrite it" in found[0]
+
+
+@pytest.mark.parametrize("pattern", SAFE)
+def test_regex_without_ambiguous_repetition_is_accepted(pattern: str) -> None:
+    assert _regex_problems("predict-output", pattern) == []
+
+
+def test_regexes_accepted_as_safe_run_fast_on_long_answers() -> None:
+    import re
+    import time
+
+    from grader.spec.regexes import backtracking_risk
+
+    for pattern in SAFE:
+        started = time.perf_counter()
+        re.search(pattern, "1" * 5000 + "a" * 5000 + "!")
+        assert time.perf_counter() - started < 1, pattern
+    assert all(backtracking_risk(p) for p in CATASTROPHIC)
+
+
+def test_instructor_regexes_see_a_bounded_part_of_the_answer() -> None:
+    from grader.kinds.base import MAX_PATTERN_INPUT
+    from grader.kinds.explain import Answer
+    from grader.kinds.predict_output import Mistake
+
+    target = exercise("explain", "concepts:\n  - name: n\n    hint: h\n    patterns: ['needle']\n")
+    concept = target.body.concepts[0]
+    assert concept.covered_by(Answer.of("a needle here", None))
+    assert not concept.covered_by(Answer.of("word " * MAX_PATTERN_INPUT + "needle", None))
+    import re
+
+    mistake = Mistake("h", pattern=re.compile("needle"))
+    assert mistake.matches("needle") and not mistake.matches("x" * MAX_PATTERN_INPUT + "needle")
+
+
+@pytest.mark.parametrize(
+    "options, answer, message",
+    [
+        (
+            "  - text: A\n    correct: true\n  - text: B\n    correct: true\n",
+            "",
+            "options: every option is marked `correct: true`",
+        ),
+        (
+            "  - text: A\n    correct: true\n  - text: B\n    correct: true\n"
+            "  - text: C\n    feedback: f\n",
+            "answer: [A, A, B]\n",
+            "answer: names A more than once; list each once",
+        ),
+        ("  - text: A\n    correct: true\n", "", "options: needs at least 2 options; it has 1"),
+    ],
+    ids=["all-correct", "answer-repeats", "one-option"],
+)
+def test_multiple_choice_spec_rules(options: str, answer: str, message: str) -> None:
+    from grader.errors import SpecError
+
+    with pytest.raises(SpecError) as caught:
+        exercise("multiple-choice", "options:\n" + options + answer)
+    found = [f"{p.field}: {p.message}" for p in caught.value.problems]
+    assert len(found) == 1 and found[0].startswith(message), found

@@ -208,3 +208,108 @@ def test_spec_errors_reach_the_cli_without_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert f"{bad}:15: options[2].feedback: expected a string" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["[predict-output]", "{}", "3"])
+def test_a_kind_that_is_not_text_is_a_problem_on_the_kind_line(value: str) -> None:
+    text = BROKEN_MC.replace("kind: multiple-choice", f"kind: {value}")
+    found = problems_of(text)
+    assert "x.yaml:2: kind: must be one of: " + ", ".join(kinds.names()) in found
+    assert not any(p.startswith("x.yaml:2: kind: expected") for p in found)
+
+
+EXPLAIN = """\
+id: e
+kind: explain
+title: T
+topic: t
+difficulty: easy
+prompt: P
+hint: H
+solution: [S]
+concepts: [{name: n, hint: h, keywords: [word]}]
+"""
+WRITE_PROGRAM = EXPLAIN.replace("kind: explain", "kind: write-program").replace(
+    "concepts: [{name: n, hint: h, keywords: [word]}]", "cases: [{expected: x}]"
+)
+
+
+@pytest.mark.parametrize(
+    "base, field, line",
+    [
+        (EXPLAIN, "limits: {timeout: .nan}", "limits.timeout"),
+        (EXPLAIN, "limits: {timeout: .inf}", "limits.timeout"),
+        (EXPLAIN, "min_words: .inf", "min_words"),
+        (EXPLAIN, "points: .nan", "points"),
+        (EXPLAIN, "points: -.inf", "points"),
+        (EXPLAIN, "pass_fraction: .nan", "pass_fraction"),
+        (WRITE_PROGRAM, "tolerance: {rel: .nan}\ncompare: float", "tolerance.rel"),
+        (WRITE_PROGRAM.replace("{expected: x}", "{expected: x, points: .inf}"), "", "cases[0]"),
+    ],
+)
+def test_every_number_must_be_finite(base: str, field: str, line: str) -> None:
+    found = problems_of(base + field + "\n")
+    assert len(found) == 1 and "must be a finite number" in found[0], found
+    assert found[0].startswith("x.yaml:") and f": {line}" in found[0]
+    assert int(found[0].split(":")[1]) in (9, 10)
+
+
+def test_points_have_a_maximum_so_that_sums_stay_finite() -> None:
+    found = problems_of(EXPLAIN + "points: 1.0e+308\n")
+    assert found == ["x.yaml:10: points: the value is greater than the maximum of 1000000"]
+
+
+def test_infinity_is_a_value_a_function_may_return() -> None:
+    text = EXPLAIN.replace("kind: explain", "kind: write-function").replace(
+        "concepts: [{name: n, hint: h, keywords: [word]}]",
+        "function: f\ncases: [{call: f(), returns: .inf}]",
+    )
+    assert parse_exercise(text, "x.yaml").body.cases[0].returns == float("inf")
+    assert "must be a finite number, not NaN" in problems_of(text.replace(".inf", ".nan"))[0]
+
+
+def test_a_nan_score_never_reaches_check_json(tmp_path: Path) -> None:
+    bad = tmp_path / "e.yaml"
+    bad.write_text(EXPLAIN + "points: .nan\n")
+    answer = tmp_path / "a.txt"
+    answer.write_text("one word about things\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "check", str(bad), str(answer), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "NaN" not in result.stdout and "Traceback" not in result.stderr
+    assert f"{bad}:10: points: must be a finite number" in result.stderr
+
+
+def test_duplicate_ids_in_a_bank_are_reported_on_the_id_line(tmp_path: Path) -> None:
+    source = (ROOT / "exercises/mlops/mlops-purpose-choice.yaml").read_text()
+    assert source.startswith("#") and source.splitlines()[1].startswith("id:")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.yaml").write_text(source)
+    (tmp_path / "a" / "two.yaml").write_text(source)
+    with pytest.raises(SpecError) as caught:
+        Bank.load(tmp_path)
+    assert [(p.line, p.field) for p in caught.value.problems] == [(2, "id")]
+    for command in (["list"], ["show", "mlops-purpose-choice"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "grader", *command, "--exercises", str(tmp_path)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 2, result.stderr
+        assert f"{tmp_path / 'a' / 'two.yaml'}:2: id: 'mlops-purpose-choice'" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["x.yml", "x.YAML", "x.Yaml"])
+def test_a_bank_reports_exercise_files_not_named_yaml(tmp_path: Path, name: str) -> None:
+    source = (ROOT / "exercises/mlops/mlops-purpose-choice.yaml").read_text()
+    (tmp_path / "mlops").mkdir()
+    (tmp_path / "mlops" / "mlops-purpose-choice.yaml").write_text(source)
+    (tmp_path / "mlops" / name).write_text(source)
+    with pytest.raises(SpecError) as caught:
+        Bank.load(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'mlops' / name}: exercise files end in .yaml; rename it to x.yaml"
+    ]

@@ -87,3 +87,35 @@ def test_no_run_skips_the_sandbox() -> None:
         text=True,
     )
     assert result.returncode == 0  # only behaviour is wrong there
+
+
+def _validate_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "grader", "validate", "--no-run", *args],
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("name", ["x.yml", "x.YAML"])
+def test_validate_reports_exercise_files_not_named_yaml(tmp_path: Path, name: str) -> None:
+    source = (ROOT / "exercises" / "mlops" / "mlops-purpose-choice.yaml").read_text()
+    (tmp_path / "mlops").mkdir()
+    (tmp_path / "mlops" / "mlops-purpose-choice.yaml").write_text(source)
+    (tmp_path / "mlops" / name).write_text(source.replace("mlops-purpose-choice", "x"))
+    result = _validate_cli(str(tmp_path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    expected = f"{tmp_path / 'mlops' / name}: exercise files end in .yaml; rename it to x.yaml"
+    assert expected in result.stdout.splitlines()
+    alone = _validate_cli(str(tmp_path / "mlops" / name))
+    assert alone.returncode == 1 and expected in alone.stdout.splitlines()
+
+
+def test_validate_on_a_directory_without_exercise_files_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not an exercise\n")
+    for target in (tmp_path, tmp_path / "empty"):
+        target.mkdir(exist_ok=True)
+        result = _validate_cli(str(target))
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert f"{target}: no exercise files (*.yaml) there" in result.stderr
+        assert "valid" not in result.stdout
