@@ -216,7 +216,14 @@ def _message(error: Any) -> str:
             message += f" (YAML read this as {shown}; put the text in quotes)"
         return message
     if validator == "enum":
-        return "must be one of: " + ", ".join(str(v) for v in expected)
+        message = "must be one of: " + ", ".join(str(v) for v in expected)
+        if isinstance(error.instance, str):
+            choices = {str(v).replace("-", "_").lower(): str(v) for v in expected}
+            typed = error.instance.replace("-", "_").lower()
+            close = difflib.get_close_matches(typed, list(choices), n=1, cutoff=0.6)
+            if close:
+                message += f" (did you mean '{choices[close[0]]}'?)"
+        return message
     if validator == "const":
         return f"must be {expected!r}"
     if validator == "pattern":

@@ -70,6 +70,13 @@ def test_unknown_kind_is_a_problem_on_the_kind_line() -> None:
     assert "x.yaml:2: kind: must be one of: " + ", ".join(kinds.names()) in problems_of(text)
 
 
+@pytest.mark.parametrize("typed", ["multiple_choice", "Multiple-Choice", "multiple-choise"])
+def test_a_misspelt_kind_gets_a_did_you_mean(typed: str) -> None:
+    text = BROKEN_MC.replace("kind: multiple-choice", f"kind: {typed}")
+    [kind_problem] = [p for p in problems_of(text) if ": kind: " in p]
+    assert kind_problem.endswith("(did you mean 'multiple-choice'?)")
+
+
 def test_missing_required_fields_are_named() -> None:
     found = problems_of("id: a\nkind: predict-output\n")
     for field in ("title", "topic", "difficulty", "prompt", "hint", "solution", "code"):
