@@ -200,6 +200,10 @@ mistakes:
             problems.append(
                 (("error", "line"), f"the sandbox reports line {truth.line}, not {body.error.line}")
             )
+        for index, mistake in enumerate(body.mistakes):
+            if mistake.type in (None, truth.type) and mistake.line in (None, truth.line):
+                wrong = "this 'wrong' answer is the correct one; describe a mistake"
+                problems.append((("mistakes", index), wrong))
         return problems
 
     def lock(

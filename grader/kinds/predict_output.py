@@ -243,6 +243,10 @@ mistakes:
                 problems.append(
                     (("mistakes", index, "output"), "this 'wrong' output is the correct answer")
                 )
+            if mistake.pattern is not None and pattern_search(mistake.pattern, truth.answer):
+                problems.append(
+                    (("mistakes", index, "pattern"), "matches the correct output too; narrow it")
+                )
         return problems
 
     def lock(
