@@ -92,22 +92,16 @@ def test_unknown_field_suggests_the_close_name() -> None:
     )
 
 
+COMMON_FIELDS = "title: T\ntopic: t\ndifficulty: easy\nprompt: P\nhint: H\nsolution: [S]\n"
+"""The fields every kind needs, for specs written inline."""
+
+
 def test_yaml_exponent_without_dot_gets_a_specific_message() -> None:
-    text = """\
-id: f
-kind: write-function
-title: T
-topic: t
-difficulty: easy
-prompt: P
-hint: H
-solution: [S]
-function: f
-tolerance: {rel: 1e-9}
-cases:
-  - call: f(1)
-    returns: 1
-"""
+    text = (
+        "id: f\nkind: write-function\n"
+        + COMMON_FIELDS
+        + "function: f\ntolerance: {rel: 1e-9}\ncases:\n  - call: f(1)\n    returns: 1\n"
+    )
     assert any("YAML reads 1e-9 as text" in p for p in problems_of(text))
 
 
@@ -225,17 +219,9 @@ def test_a_kind_that_is_not_text_is_a_problem_on_the_kind_line(value: str) -> No
     assert not any(p.startswith("x.yaml:2: kind: expected") for p in found)
 
 
-EXPLAIN = """\
-id: e
-kind: explain
-title: T
-topic: t
-difficulty: easy
-prompt: P
-hint: H
-solution: [S]
-concepts: [{name: n, hint: h, keywords: [word]}]
-"""
+EXPLAIN = (
+    "id: e\nkind: explain\n" + COMMON_FIELDS + "concepts: [{name: n, hint: h, keywords: [word]}]\n"
+)
 WRITE_PROGRAM = EXPLAIN.replace("kind: explain", "kind: write-program").replace(
     "concepts: [{name: n, hint: h, keywords: [word]}]", "cases: [{expected: x}]"
 )
