@@ -160,8 +160,11 @@ def canonical(encoded: Any) -> str:
     return json.dumps(walk(encoded), sort_keys=True, ensure_ascii=False)
 
 
-def _error_text(result: CallResult) -> str:
-    return f"{result.error.type}: {result.error.message}" if result.error else "no result"
+def _failure_text(result: CallResult) -> str:
+    """What a call that returned nothing did instead."""
+    if result.error:
+        return f"raises {result.error.type}: {result.error.message}"
+    return "does not return: the program was stopped (a time, memory or output limit)"
 
 
 def _expectation(case: Case) -> str:
@@ -190,13 +193,13 @@ def _judge(case: Case, result: CallResult | None, salt: str | None) -> Check:
     expected_text = f"raises {case.raises}" if case.raises else repr(case.returns)
     if case.locked and salt is not None:
         ok, expected_text = _locked_ok(case, result, salt), "(locked)"
-        actual = result.display if result.returned else f"raises {_error_text(result)}"
+        actual = result.display if result.returned else _failure_text(result)
     elif case.raises:
         raised = result.error.type if result.error else None
         ok = raised == case.raises
         actual = f"raises {raised}" if raised else f"returns {result.display}"
     elif not result.returned:
-        ok, actual = False, f"raises {_error_text(result)}"
+        ok, actual = False, _failure_text(result)
     else:
         ok, actual = (
             values_equal(case.returns, decode(result.value), case.tolerance),

@@ -292,12 +292,32 @@ def reference_problems(verdict: Verdict) -> list[tuple[tuple[str | int, ...], st
     if verdict.passed:
         return []
     failing = [
-        (("cases", i), f"the reference solution fails this case: {check.message}")
+        (("cases", i), f"the reference solution fails this case: {_what_failed(check)}")
         for i, check in enumerate(verdict.checks)
         if not check.passed
     ]
-    summary = f"the reference solution gets {verdict.status}: {verdict.message}"
-    return failing or [(("solution_code",), summary)]
+    error = verdict.error
+    detail = f"{error.type}: {error.message}" if error else verdict.message
+    if error and error.line:
+        detail += f" (line {error.line})"
+    summary = [(("solution_code",), f"the reference solution gets {verdict.status}: {detail}")]
+    if not failing:
+        return summary
+    # A stop (a timeout, memory, a refusal) is said once, beside the cases it failed.
+    plain = verdict.status in (Status.WRONG_ANSWER, Status.PRESENTATION_ERROR)
+    return failing if plain else [*summary, *failing]
+
+
+def _what_failed(check: Check) -> str:
+    """The check's message, with what the reference did instead when the message lacks it
+    (`should return 5` alone hides a ZeroDivisionError or a timeout)."""
+    actual = (check.actual or "").strip()
+    if not actual:
+        return check.message
+    shown = actual if len(actual) <= 200 else actual[:200] + "..."
+    if actual.startswith(("raises ", "does not return")):
+        return f"{check.message}; it {shown}"
+    return f"{check.message}; got {shown!r}"
 
 
 def _crashed_case(case: Any, outcome: Outcome, failure: Status) -> Check:
