@@ -90,6 +90,14 @@ def snippet_outcome(exercise: Exercise, runner: Runner) -> Outcome:
     return runner.run(body.code, filename="snippet.py", stdin=body.stdin, limits=exercise.limits)
 
 
+def _second_run(exercise: Exercise, runner: Runner) -> Outcome:
+    """The snippet run again (one more newline at its end defeats a caching runner)."""
+    body: Body = exercise.body
+    return runner.run(
+        body.code + "\n", filename="snippet.py", stdin=body.stdin, limits=exercise.limits
+    )
+
+
 def _last_line(text: str) -> str:
     return text.rsplit("\n", 1)[-1].strip()
 
@@ -229,6 +237,14 @@ mistakes:
                 )
             )
         truth = truth_of(outcome)
+        if truth != truth_of(_second_run(exercise, runner)):
+            problems.append(
+                (
+                    ("code",),
+                    "prints something else on each run (random without a seed, the time, "
+                    "id()...), so no answer can be right; set limits.random_seed or change it",
+                )
+            )
         if body.expected_output is not None and not answer_matches(
             truth, normalize(body.expected_output)
         ):
