@@ -91,6 +91,13 @@ def _check_texts(spec: SpecReader, key: str, options: tuple[Option, ...]) -> Non
         if folded in seen:
             spec.problem((key, index, "text"), f"same text as option {LABELS[seen[folded]]}")
         seen.setdefault(folded, index)
+        named = _as_letters(option.text, options)
+        if named is not None and named != {option.label}:
+            spec.problem(
+                (key, index, "text"),
+                f"reads as the letters {letters(named)}: a learner answering "
+                f"{letters(named)} would get this option; reword it",
+            )
 
 
 def letters(labels: frozenset[str]) -> str:
@@ -138,6 +145,11 @@ def parse_answer(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
     folded = [o.label for o in options if _fold(o.text) == _fold(answer)]
     if len(folded) == 1:
         return frozenset(folded)
+    return _as_letters(answer, options)
+
+
+def _as_letters(answer: str, options: tuple[Option, ...]) -> frozenset[str] | None:
+    """The labels an answer names as letters, or None when it is not letters."""
     text = _PREFIX.sub("", answer.strip()).strip()
     if _SEPARATED.fullmatch(text):
         letters = re.findall(r"\b[a-z]\b|(?<=\()[a-z](?=\))", text, flags=re.IGNORECASE)

@@ -595,8 +595,13 @@ def test_instructor_regexes_see_a_bounded_part_of_the_answer() -> None:
             "answer: names A more than once; list each once",
         ),
         ("  - text: A\n    correct: true\n", "", "options: needs at least 2 options; it has 1"),
+        (
+            "  - text: B\n    correct: true\n  - text: Something else\n    feedback: f\n",
+            "",
+            "options[0].text: reads as the letters B: a learner answering B would get this option",
+        ),
     ],
-    ids=["all-correct", "answer-repeats", "one-option"],
+    ids=["all-correct", "answer-repeats", "one-option", "text-reads-as-a-letter"],
 )
 def test_multiple_choice_spec_rules(options: str, answer: str, message: str) -> None:
     from grader.errors import SpecError
