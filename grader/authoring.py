@@ -32,11 +32,15 @@ tags: []
 """
 
 
-def skeleton(kind_name: str, exercise_id: str, topic: str, schema: str) -> str:
+def skeleton(
+    kind_name: str, exercise_id: str, topic: str, schema: str, path: str | None = None
+) -> str:
+    """The commented skeleton; `path` is the file as the instructor names it (for the
+    `grader validate` line), `<topic>/<id>.yaml` when not given."""
     kind = kinds.get(kind_name)
     if kind is None:
         raise UsageError(f"unknown kind '{kind_name}'; choose one of: {', '.join(kinds.names())}")
-    path = f"{topic}/{exercise_id}.yaml"
+    path = path or f"{topic}/{exercise_id}.yaml"
     header = HEADER.format(schema=schema, path=path, id=exercise_id, kind=kind_name, topic=topic)
     return header + kind.template
 
@@ -48,8 +52,9 @@ def write_skeleton(root: Path, kind_name: str, exercise_id: str, topic: str) -> 
     _check_id_is_free(root, exercise_id)
     schema = Path(__file__).resolve().parent / "schema" / "exercise.schema.json"
     reference = os.path.relpath(schema, (root / topic).resolve())
-    text = skeleton(kind_name, exercise_id, topic, reference)
-    target = _topic_folder(root, topic) / f"{exercise_id}.yaml"
+    target = root / topic / f"{exercise_id}.yaml"
+    text = skeleton(kind_name, exercise_id, topic, reference, str(target))
+    target = _topic_folder(root, topic) / target.name
     if os.path.lexists(target):
         raise UsageError(f"{target} already exists; choose another id")
     _create(target, text)

@@ -93,6 +93,8 @@ def test_new_skeleton_is_refused_until_filled_in(
     path = tmp_path / "demo" / f"my-{kind}.yaml"
     text = path.read_text()
     assert text.startswith("# yaml-language-server: $schema=")
+    assert f"then run `grader validate {path}`." in text  # the path `new` printed
+    assert f"grader validate {path}" in result.stdout
     assert not validate([path], runner).ok  # TODO placeholders left
     data = yaml.safe_load(text)
     data.update(title="Filled in", prompt="Do it.", hint="A hint.", solution=["One step."])
