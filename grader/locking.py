@@ -64,6 +64,7 @@ def lock_bank(
         assert kind is not None
         salt = secrets.token_hex(16)
         data, warnings = kind.lock(exercise, dict(raw.data), salt, runner)
+        data["solution"] = [WITHHELD_SOLUTION]  # its steps state the answer; the key keeps them
         data["lock"] = {"salt": salt}
         result.warnings += [f"{path}: {w}" for w in warnings]
         target = out / path.relative_to(root)
@@ -81,6 +82,9 @@ def lock_bank(
     )
     key_path.chmod(0o600)
     return result
+
+
+WITHHELD_SOLUTION = "The worked solution is not in this locked copy; your teacher has it."
 
 
 def _check_out(root: Path, out: Path) -> None:

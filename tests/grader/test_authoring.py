@@ -15,7 +15,7 @@ import yaml
 from grader import kinds
 from grader.bank import Bank
 from grader.grading import grade
-from grader.locking import lock_bank, unlock_bank
+from grader.locking import WITHHELD_SOLUTION, lock_bank, unlock_bank
 from grader.runner import CachingRunner
 from grader.submission import Submission
 from grader.validation import collect, validate
@@ -148,6 +148,8 @@ def test_locked_bank_has_no_readable_answers(locked_bank: tuple[Path, Path, Path
     assert "fixed" not in fix and "output_sha256" in fix
     explain = yaml.safe_load((out / "mlops" / "mlops-explain-production.yaml").read_text())
     assert all("keywords" not in c for c in explain["concepts"])
+    solutions = {tuple(yaml.safe_load(p.read_text())["solution"]) for p in out.rglob("*.yaml")}
+    assert solutions == {(WITHHELD_SOLUTION,)}  # worked solutions state the answers
 
 
 def test_locked_bank_validates(locked_bank: tuple[Path, Path, Path], runner: CachingRunner) -> None:
