@@ -8,10 +8,7 @@ from pathlib import Path
 
 from grader import kinds
 from grader.errors import UsageError
-from grader.spec.schema import SLUG
-
-MAX_SLUG = 64
-"""The longest id or topic `grader new` accepts (they become file and folder names)."""
+from grader.spec.schema import MAX_SLUG, SLUG
 
 HEADER = """\
 # yaml-language-server: $schema={schema}

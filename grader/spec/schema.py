@@ -17,16 +17,23 @@ from sandbox.limits import DEFAULT_MODULES, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX
 
 SCHEMA_ID = "https://pygrader.invalid/schema/exercise.schema.json"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_SLUG = 64
+"""The longest id or topic (each becomes a file or folder name)."""
 MAX_POINTS = 1_000_000
 """What an exercise or a case may be worth: sums of points stay finite."""
 INFINITY_ALLOWED = frozenset({"returns"})
 """Fields whose values are data, where `.inf` is an answer (a function may return it)."""
 
 COMMON: dict[str, Any] = {
-    "id": {"type": "string", "pattern": SLUG, "description": "Unique slug across the bank."},
+    "id": {
+        "type": "string",
+        "pattern": SLUG,
+        "maxLength": MAX_SLUG,
+        "description": "Unique slug across the bank.",
+    },
     "kind": {"type": "string", "description": "The exercise kind."},
     "title": {"type": "string", "minLength": 1},
-    "topic": {"type": "string", "pattern": SLUG},
+    "topic": {"type": "string", "pattern": SLUG, "maxLength": MAX_SLUG},
     "difficulty": {"enum": ["easy", "medium", "hard"]},
     "prompt": {"type": "string", "minLength": 1, "description": "Markdown shown to learners."},
     "hint": {"type": "string", "minLength": 1, "description": "The general hint, given last."},
@@ -233,6 +240,8 @@ def _message(error: Any) -> str:
         return f"needs at least {expected} {noun}; it has {len(error.instance)}"
     if validator in ("minLength", "minItems"):
         return "must not be empty"
+    if validator == "maxLength" and isinstance(error.instance, str):
+        return f"is {len(error.instance)} characters long; keep it to {expected} at most"
     if validator == "maxItems":
         return f"has {len(error.instance)} items; at most {expected} are allowed"
     if validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):

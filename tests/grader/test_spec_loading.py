@@ -77,6 +77,16 @@ def test_a_misspelt_kind_gets_a_did_you_mean(typed: str) -> None:
     assert kind_problem.endswith("(did you mean 'multiple-choice'?)")
 
 
+def test_ids_and_topics_have_at_most_64_characters() -> None:
+    long = "a" * 65
+    text = BROKEN_MC.replace("id: broken-choice", f"id: {long}").replace(
+        "topic: testing", f"topic: {long}"
+    )
+    found = problems_of(text)
+    assert "x.yaml:1: id: is 65 characters long; keep it to 64 at most" in found
+    assert "x.yaml:4: topic: is 65 characters long; keep it to 64 at most" in found
+
+
 def test_missing_required_fields_are_named() -> None:
     found = problems_of("id: a\nkind: predict-output\n")
     for field in ("title", "topic", "difficulty", "prompt", "hint", "solution", "code"):
