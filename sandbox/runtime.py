@@ -169,5 +169,13 @@ class CaseValues:
         read = self._reads[int(name[1:])]
         try:
             return read()
-        except BaseException as exc:  # as CPython: the error at the pattern, no extra frame
-            raise exc.with_traceback(None) from exc.__cause__
+        except BaseException as exc:
+            # As CPython: the error at the pattern, without this frame and the lambda's; the
+            # same exception object goes on, its cause and context as they were.
+            tb = exc.__traceback__
+            while tb is not None and tb.tb_frame.f_code in (_CASE_VALUE_CODE, read.__code__):
+                tb = tb.tb_next
+            raise exc.with_traceback(tb)  # noqa: B904
+
+
+_CASE_VALUE_CODE = CaseValues.__getattr__.__code__
