@@ -42,19 +42,34 @@ SUFFIX = ".yaml"
 
 
 def spec_files(root: Path) -> list[Path]:
-    if not root.is_dir():
-        raise UsageError(f"{root}: no such exercise directory")
-    return sorted(p for p in root.rglob(f"*{SUFFIX}") if p.is_file())
+    return _yaml_files(root)[0]
 
 
 def misnamed_files(root: Path) -> list[Problem]:
     """YAML files under `root` (or `root` itself) that the bank skips for their suffix."""
-    paths = root.rglob("*") if root.is_dir() else [root]
-    return [
-        Problem(str(p), 0, "", f"exercise files end in {SUFFIX}; rename it to {p.stem}{SUFFIX}")
-        for p in sorted(paths)
-        if p.suffix.lower() in (".yaml", ".yml") and p.suffix != SUFFIX and p.is_file()
-    ]
+    paths = _yaml_files(root)[1] if root.is_dir() else [root]
+    return [_misnamed(p) for p in paths if _is_misnamed(p) and p.is_file()]
+
+
+def _yaml_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """The exercise files under `root`, and its other YAML files (`.yml`...), in one walk."""
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such exercise directory")
+    found = sorted(p for p in root.rglob("*") if p.suffix.lower() in _YAML_SUFFIXES)
+    files = [p for p in found if p.is_file()]
+    return [p for p in files if p.suffix == SUFFIX], [p for p in files if _is_misnamed(p)]
+
+
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _is_misnamed(path: Path) -> bool:
+    return path.suffix.lower() in _YAML_SUFFIXES and path.suffix != SUFFIX
+
+
+def _misnamed(path: Path) -> Problem:
+    message = f"exercise files end in {SUFFIX}; rename it to {path.stem}{SUFFIX}"
+    return Problem(str(path), 0, "", message)
 
 
 def id_line(exercise: Exercise) -> int:
@@ -74,9 +89,12 @@ class Bank:
     def load(cls, root: Path | None = None, files: Iterable[Path] | None = None) -> Bank:
         """Every exercise under `root`; `SpecError` lists every problem in every file."""
         root = root or default_root()
-        problems = misnamed_files(root) if files is None else []
+        problems: list[Problem] = []
+        if files is None:  # one walk of the bank for both
+            files, misnamed = _yaml_files(root)
+            problems = [_misnamed(p) for p in misnamed]
         exercises: dict[str, Exercise] = {}
-        for path in files if files is not None else spec_files(root):
+        for path in files:
             try:
                 exercise = load_exercise(path)
             except SpecError as exc:

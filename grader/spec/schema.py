@@ -208,6 +208,17 @@ _TYPE_NAMES = {
 }
 
 
+def _enum_message(expected: list[Any], given: Any) -> str:
+    """The allowed values, and the closest one to a misspelt text (`predict_output`)."""
+    message = "must be one of: " + ", ".join(str(v) for v in expected)
+    if not isinstance(given, str):
+        return message
+    choices = {str(v).replace("-", "_").lower(): str(v) for v in expected}
+    typed = given.replace("-", "_").lower()
+    close = difflib.get_close_matches(typed, list(choices), n=1, cutoff=0.6)
+    return f"{message} (did you mean '{choices[close[0]]}'?)" if close else message
+
+
 def _message(error: Any) -> str:
     validator, expected = error.validator, error.validator_value
     if validator == "type":
@@ -223,14 +234,7 @@ def _message(error: Any) -> str:
             message += f" (YAML read this as {shown}; put the text in quotes)"
         return message
     if validator == "enum":
-        message = "must be one of: " + ", ".join(str(v) for v in expected)
-        if isinstance(error.instance, str):
-            choices = {str(v).replace("-", "_").lower(): str(v) for v in expected}
-            typed = error.instance.replace("-", "_").lower()
-            close = difflib.get_close_matches(typed, list(choices), n=1, cutoff=0.6)
-            if close:
-                message += f" (did you mean '{choices[close[0]]}'?)"
-        return message
+        return _enum_message(expected, error.instance)
     if validator == "const":
         return f"must be {expected!r}"
     if validator == "pattern":
