@@ -8,7 +8,7 @@ from pathlib import Path
 
 from grader import kinds
 from grader.errors import UsageError
-from grader.spec.schema import MAX_SLUG, SLUG
+from grader.spec.bounds import MAX_SLUG, SLUG
 
 HEADER = """\
 # yaml-language-server: $schema={schema}

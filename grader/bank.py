@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.errors import ExerciseNotFound, Problem, SpecError, UsageError
-from grader.exercise import Exercise
-from grader.spec import raw as raw_layer
+from grader.exercise import AnyExercise
 from grader.spec.loader import load_exercise
 
 PACKAGED_BANK = "grader._exercises"
@@ -72,18 +71,10 @@ def _misnamed(path: Path) -> Problem:
     return Problem(str(path), 0, "", message)
 
 
-def id_line(exercise: Exercise) -> int:
-    """The line of `exercise`'s `id:` field (1 when the file cannot be read again)."""
-    try:
-        return raw_layer.load(Path(exercise.file)).line(("id",))
-    except SpecError:
-        return 1
-
-
 @dataclass(frozen=True)
 class Bank:
     root: Path
-    exercises: dict[str, Exercise]
+    exercises: dict[str, AnyExercise]
 
     @classmethod
     def load(cls, root: Path | None = None, files: Iterable[Path] | None = None) -> Bank:
@@ -93,7 +84,7 @@ class Bank:
         if files is None:  # one walk of the bank for both
             files, misnamed = _yaml_files(root)
             problems = [_misnamed(p) for p in misnamed]
-        exercises: dict[str, Exercise] = {}
+        exercises: dict[str, AnyExercise] = {}
         for path in files:
             try:
                 exercise = load_exercise(path)
@@ -103,14 +94,14 @@ class Bank:
             if exercise.id in exercises:
                 other = exercises[exercise.id].file
                 message = f"'{exercise.id}' is already used by {other}"
-                problems.append(Problem(str(path), id_line(exercise), "id", message))
+                problems.append(exercise.raw.problem(("id",), message))
                 continue
             exercises[exercise.id] = exercise
         if problems:
             raise SpecError(problems)
         return cls(root, exercises)
 
-    def get(self, exercise_id: str) -> Exercise:
+    def get(self, exercise_id: str) -> AnyExercise:
         if exercise_id in self.exercises:
             return self.exercises[exercise_id]
         close = difflib.get_close_matches(exercise_id, list(self.exercises), n=1)
@@ -119,18 +110,18 @@ class Bank:
 
     def select(
         self, *, topic: str | None = None, kind: str | None = None, difficulty: str | None = None
-    ) -> list[Exercise]:
+    ) -> list[AnyExercise]:
         chosen = [
             e
             for e in self.exercises.values()
             if (topic is None or e.topic == topic)
-            and (kind is None or e.kind == kind)
+            and (kind is None or e.kind.name == kind)
             and (difficulty is None or e.difficulty == difficulty)
         ]
         return sorted(chosen, key=lambda e: (e.topic, e.difficulty.value, e.id))
 
 
-def find_exercise(reference: str, root: Path | None = None) -> Exercise:
+def find_exercise(reference: str, root: Path | None = None) -> AnyExercise:
     """An exercise by bank id or by YAML path; only that one file is loaded when possible."""
     path = Path(reference)
     if path.suffix in (".yaml", ".yml") or path.is_file():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from grader.digests import salted
@@ -123,7 +124,7 @@ _COMPARERS = {
 }
 
 
-def compare_locked(salt: str, digests: dict[str, str], actual: str, how: Comparison) -> Match:
+def compare_locked(salt: str, digests: Mapping[str, str], actual: str, how: Comparison) -> Match:
     """Compare an output with the digests of a locked expected output."""
     forms = canonical_forms(actual, how.mode)
     if digests.get("equal") == salted(salt, forms["equal"]):

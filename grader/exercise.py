@@ -1,12 +1,29 @@
-"""A validated exercise: common fields plus the kind's own body."""
+"""A validated exercise and the kind that grades it.
+
+They refer to each other (an exercise has a kind; a kind grades exercises of its own
+body type), so they live in one module, below everything that uses them.
+"""
 
 from __future__ import annotations
 
+import abc
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, Generic, TypeVar
 
+from grader.runner import Runner
+from grader.spec.raw import PathKey, RawSpec
+from grader.spec.reader import SpecReader
+from grader.submission import Submission
+from grader.verdict import Verdict
 from sandbox.limits import Limits
+
+__all__ = ["AnyExercise", "Difficulty", "Exercise", "FieldProblems", "Kind", "Presentation"]
+
+B = TypeVar("B")
+
+FieldProblems = list[tuple[PathKey, str]]
+"""Problems found by running an exercise, each as (field path, message)."""
 
 
 class Difficulty(enum.StrEnum):
@@ -16,33 +33,91 @@ class Difficulty(enum.StrEnum):
 
 
 @dataclass(frozen=True)
-class Exercise:
+class Presentation:
+    """What `grader show` may print: never answers, hidden cases or reference code."""
+
+    code: str | None = None
+    starter: str | None = None
+    options: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+class Kind(abc.ABC, Generic[B]):
+    """One exercise kind: its YAML fields, how to read them into a `B`, and how to grade."""
+
+    name: ClassVar[str]
+    answer: ClassVar[str]
+    """'code' when learners submit a .py file, 'text' for a typed answer."""
+    summary: ClassVar[str]
+    properties: ClassVar[dict[str, Any]]
+    """JSON Schema of the kind's own fields."""
+    required: ClassVar[tuple[str, ...]]
+    template: ClassVar[str]
+    """The kind's fields for `grader new`, commented, with TODO placeholders."""
+    empty_answer_hint: ClassVar[str | None] = None
+    """Shown when a learner submits an empty answer."""
+
+    @abc.abstractmethod
+    def parse(self, spec: SpecReader) -> B:
+        """The kind's frozen body, from schema-valid data; semantic problems go to `spec`."""
+
+    @abc.abstractmethod
+    def grade(self, exercise: Exercise[B], submission: Submission, runner: Runner) -> Verdict:
+        """Grade a valid submission. Never raises for anything the learner did."""
+
+    @abc.abstractmethod
+    def present(self, exercise: Exercise[B]) -> Presentation:
+        """What a learner may see besides the prompt."""
+
+    def check(self, exercise: Exercise[B], runner: Runner) -> FieldProblems:
+        """Behavioural problems (the reference really works...), as (field path, message)."""
+        return []
+
+    @abc.abstractmethod
+    def lock(
+        self, exercise: Exercise[B], data: dict[str, Any], salt: str, runner: Runner
+    ) -> tuple[dict[str, Any], list[str]]:
+        """The spec data with answers replaced by salted digests, and warnings."""
+
+
+@dataclass(frozen=True)
+class Exercise(Generic[B]):
+    """Common fields, the kind's own `body`, the kind itself and the spec it was read from."""
+
     id: str
-    kind: str
+    kind: Kind[B]
     title: str
     topic: str
     difficulty: Difficulty
     prompt: str
     hint: str
     solution: tuple[str, ...]
-    body: Any
+    body: B
     """The kind's own fields, as the kind's frozen dataclass."""
+    raw: RawSpec = field(repr=False)
+    """The spec as read: its text, data, the line of every field and its digest."""
     points: float = 1.0
     tags: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
-    file: str = ""
-    lock_salt: str | None = None
-    """Set when answers are stored as salted hashes (see `grader lock`)."""
+
+    @property
+    def file(self) -> str:
+        return self.raw.file
 
     @property
     def locked(self) -> bool:
-        return self.lock_salt is not None
+        """Whether answers are stored as salted digests (see `grader lock`)."""
+        return "lock" in self.raw.data
 
     def summary(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "kind": self.kind,
+            "kind": self.kind.name,
             "title": self.title,
             "topic": self.topic,
             "difficulty": self.difficulty.value,
         }
+
+
+AnyExercise = Exercise[Any]
+"""An exercise of any kind, as banks, batches and reports hold them."""

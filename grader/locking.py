@@ -20,8 +20,7 @@ from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 import yaml
 
-from grader import kinds
-from grader.errors import SpecError, UsageError
+from grader.errors import Problem, SpecError, UsageError
 from grader.runner import Runner
 from grader.spec import raw as raw_layer
 from grader.spec.loader import validate_raw
@@ -50,7 +49,7 @@ def lock_bank(
         raise UsageError(f"{key_path} already exists; choose a new key file (it holds the answers)")
     result = LockResult()
     originals: dict[str, dict[str, str]] = {}
-    problems = []
+    problems: list[Problem] = []
     for path in files:
         raw = raw_layer.load(path)
         try:
@@ -60,10 +59,8 @@ def lock_bank(
             continue
         if exercise.locked:
             raise UsageError(f"{path}: already locked")
-        kind = kinds.get(exercise.kind)
-        assert kind is not None
         salt = secrets.token_hex(16)
-        data, warnings = kind.lock(exercise, dict(raw.data), salt, runner)
+        data, warnings = exercise.kind.lock(exercise, dict(raw.data), salt, runner)
         data["solution"] = [WITHHELD_SOLUTION]  # its steps state the answer; the key keeps them
         data["lock"] = {"salt": salt}
         result.warnings += [f"{path}: {w}" for w in warnings]

@@ -11,17 +11,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import kinds
 from grader.errors import Problem, SpecError
-from grader.exercise import Exercise
+from grader.exercise import AnyExercise
 from grader.runner import Runner
-from grader.spec import raw as raw_layer
 from grader.spec.loader import load_exercise
 
 
 @dataclass(frozen=True)
 class Report:
-    exercises: tuple[Exercise, ...]
+    exercises: tuple[AnyExercise, ...]
     problems: tuple[Problem, ...]
 
     @property
@@ -45,7 +43,7 @@ def collect(paths: Iterable[Path]) -> list[Path]:
 def validate(files: list[Path], runner: Runner | None) -> Report:
     """Load and check every file; `runner=None` skips the behavioural checks."""
     problems: list[Problem] = []
-    exercises: list[Exercise] = []
+    exercises: list[AnyExercise] = []
     for path in files:
         problems += placeholder_problems(path)
         try:
@@ -59,38 +57,30 @@ def validate(files: list[Path], runner: Runner | None) -> Report:
     return Report(tuple(exercises), tuple(sorted(set(problems))))
 
 
-def _layout_problems(exercises: list[Exercise]) -> list[Problem]:
+def _layout_problems(exercises: list[AnyExercise]) -> list[Problem]:
     problems = []
     first: dict[str, str] = {}
     for exercise in exercises:
-        path = Path(exercise.file)
+        path, raw = Path(exercise.file), exercise.raw
         if exercise.id in first:
             message = f"'{exercise.id}' is already used by {first[exercise.id]}"
-            problems.append(Problem(exercise.file, _line(path, "id"), "id", message))
+            problems.append(raw.problem(("id",), message))
         first.setdefault(exercise.id, exercise.file)
         if path.stem != exercise.id:
             message = f"must match the file name: rename the file to {exercise.id}.yaml or the id"
-            problems.append(Problem(exercise.file, _line(path, "id"), "id", message))
+            problems.append(raw.problem(("id",), message))
         if path.parent.name != exercise.topic:
             message = f"the file lives in '{path.parent.name}/'; move it to '{exercise.topic}/'"
-            problems.append(Problem(exercise.file, _line(path, "topic"), "topic", message))
+            problems.append(raw.problem(("topic",), message))
     return problems
 
 
-def behaviour_problems(exercise: Exercise, runner: Runner) -> list[Problem]:
-    kind = kinds.get(exercise.kind)
-    assert kind is not None
-    try:
-        raw = raw_layer.load(Path(exercise.file)) if Path(exercise.file).is_file() else None
-    except SpecError:
-        raw = None
-    found = []
-    for path, message in kind.check(exercise, runner):
-        if raw is not None:
-            found.append(raw.problem(path, message))
-        else:
-            found.append(Problem(exercise.file, 0, raw_layer.field_name(path), message))
-    return found
+def behaviour_problems(exercise: AnyExercise, runner: Runner) -> list[Problem]:
+    """What running the exercise finds (`Kind.check`), each at its field's line."""
+    return [
+        exercise.raw.problem(path, message)
+        for path, message in exercise.kind.check(exercise, runner)
+    ]
 
 
 def placeholder_problems(path: Path) -> list[Problem]:
@@ -104,10 +94,3 @@ def placeholder_problems(path: Path) -> list[Problem]:
         for number, line in enumerate(lines, 1)
         if "TODO" in line and not line.lstrip().startswith("#")
     ]
-
-
-def _line(path: Path, field: str) -> int:
-    try:
-        return raw_layer.load(path).line((field,))
-    except SpecError:
-        return 1

@@ -22,7 +22,6 @@ from pathlib import Path
 from grader.batch.scan import Skipped, Task
 from grader.batch.store import Row, Store
 from grader.errors import GraderError, StoreError
-from grader.exercise import Exercise
 from grader.files import UnreadableText, read_limited
 from grader.grading import grade
 from grader.runner import CachingRunner
@@ -67,18 +66,10 @@ class _SharedScan:
     def __init__(self, items: Iterable[Task | Skipped]) -> None:
         self._items: Iterator[Task | Skipped] = iter(items)
         self._lock = threading.Lock()
-        self._spec_digests: dict[str, str] = {}
 
     def next(self) -> Task | Skipped | None:
         with self._lock:
             return next(self._items, None)
-
-    def spec_digest(self, exercise: Exercise) -> str:
-        digest = self._spec_digests.get(exercise.id)
-        if digest is None:
-            digest = hashlib.sha256(Path(exercise.file).read_bytes()).hexdigest()
-            self._spec_digests[exercise.id] = digest
-        return digest
 
 
 def start_sandboxes(jobs: int) -> list[Sandbox]:
@@ -190,13 +181,13 @@ def _handle(
         # never more than the limit (the digest of an oversized file's beginning will do:
         # its verdict is "too large" whatever follows).
         data, size = read_limited(task.path, follow_symlinks=False)
-        spec_digest = scan.spec_digest(task.exercise)
     except OSError as exc:
         reason = "it became a symbolic link" if exc.errno == errno.ELOOP else exc.strerror
         return Event("failed", task.relative, reason=f"cannot read it ({reason})")
     except UnreadableText as exc:
         return Event("failed", task.relative, reason=f"cannot read it ({exc})")
     digest = hashlib.sha256(data).hexdigest()
+    spec_digest = task.exercise.raw.digest  # of the spec as loaded, never read again
     if store.is_current(task.learner, task.exercise.id, digest, spec_digest):
         return Event("up_to_date", task.relative)
     verdict = _grade(task, data, size, runner, box)

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from grader.batch.store import Store
 from grader.errors import UsageError
-from grader.exercise import Exercise
+from grader.exercise import AnyExercise
 from grader.reports import ExerciseInfo, Result, write_reports
 
 
-def exercise_info(exercise: Exercise) -> ExerciseInfo:
-    return ExerciseInfo(exercise.id, exercise.title, exercise.kind, exercise.topic, exercise.points)
+def exercise_info(exercise: AnyExercise) -> ExerciseInfo:
+    kind = exercise.kind.name
+    return ExerciseInfo(exercise.id, exercise.title, kind, exercise.topic, exercise.points)
 
 
 def open_store(out: Path) -> Store:

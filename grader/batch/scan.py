@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader import kinds
 from grader.errors import UsageError
-from grader.exercise import Exercise
+from grader.exercise import AnyExercise
 
 SUFFIXES = {"code": (".py",), "text": (".txt", ".md")}
 
@@ -52,7 +51,7 @@ class Shard:
 @dataclass(frozen=True)
 class Task:
     learner: str
-    exercise: Exercise
+    exercise: AnyExercise
     path: str
     """The file's path (a plain string: a Path per file is measurable in large batches)."""
     relative: str
@@ -69,7 +68,7 @@ class Skipped:
 
 
 def scan(
-    root: Path, exercises: dict[str, Exercise], shard: Shard = Shard(), out: Path | None = None
+    root: Path, exercises: dict[str, AnyExercise], shard: Shard = Shard(), out: Path | None = None
 ) -> Iterator[Task | Skipped]:
     """Every submission under `root` in sorted order, one at a time (`out`, the batch's
     own output folder, is skipped if it lies in `root`)."""
@@ -125,7 +124,7 @@ _BAD_NAME = "its name is not printable UTF-8 text (every report shows it); renam
 
 
 def _classify(
-    learner: str, file: os.DirEntry[str], relative: str, exercises: dict[str, Exercise]
+    learner: str, file: os.DirEntry[str], relative: str, exercises: dict[str, AnyExercise]
 ) -> Task | Skipped:
     if not _good_name(file.name):
         return Skipped(relative, _BAD_NAME)
@@ -137,8 +136,7 @@ def _classify(
     exercise = exercises.get(stem)
     if exercise is None:
         return Skipped(relative, f"no exercise '{stem}' in the bank")
-    kind = kinds.get(exercise.kind)
-    suffixes = SUFFIXES[kind.answer] if kind else ()
+    suffixes = SUFFIXES[exercise.kind.answer]
     if suffix not in suffixes:
         return Skipped(relative, f"'{exercise.id}' takes {' or '.join(suffixes)} files")
     return Task(learner, exercise, file.path, relative)

@@ -8,7 +8,6 @@ import click
 from rich.markdown import Markdown
 from rich.syntax import Syntax
 
-from grader import kinds
 from grader.bank import find_exercise
 from grader.commands.options import console, exercises_option
 
@@ -19,12 +18,11 @@ from grader.commands.options import console, exercises_option
 def show(exercise: str, exercises_dir: Path | None) -> None:
     """Show EXERCISE (an id or a YAML path) as a learner sees it."""
     target = find_exercise(exercise, exercises_dir)
-    kind = kinds.get(target.kind)
-    assert kind is not None
+    kind = target.kind
     view = kind.present(target)
     out = console()
     out.print(
-        f"[bold]{target.title}[/bold]  ({target.id}: {target.kind}, {target.difficulty}, "
+        f"[bold]{target.title}[/bold]  ({target.id}: {kind.name}, {target.difficulty}, "
         f"{target.points:g} point{'s' if target.points != 1 else ''})"
     )
     out.print(Markdown(target.prompt) if out.is_terminal else target.prompt.rstrip(), markup=False)

@@ -9,70 +9,84 @@ keywords themselves.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from grader.digests import DIGEST_LIST, salted
-from grader.exercise import Exercise
-from grader.grading import verdict_for
-from grader.kinds import register
-from grader.kinds.base import Kind, Presentation, SpecReader, pattern_search
+from grader.exercise import Exercise, Kind, Presentation
 from grader.runner import Runner
+from grader.spec.raw import PathKey
+from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.verdict import Check, Status, Verdict, ordered_hints
+from grader.toolkit.expected import Expected
+from grader.toolkit.patterns import pattern_search
+from grader.toolkit.verdicts import VerdictBuilder
+from grader.verdict import Check, Verdict
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+MAX_PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A learner's text as words, and as the text those words make."""
+
+    words: tuple[str, ...]
+    text: str
+    """The words joined by single spaces, with a space at each end."""
+
+    @classmethod
+    def of(cls, text: str) -> Answer:
+        words = tuple(_words(text))
+        return cls(words, f" {' '.join(words)} ")
+
+    def prefixes(self) -> Iterator[str]:
+        """Every beginning of every word, from two letters on (what a stem can be)."""
+        return (word[:n] for word in self.words for n in range(2, len(word) + 1))
+
+    def phrases(self) -> Iterator[str]:
+        """Every run of up to `MAX_PHRASE_WORDS` words (what a synonym can be)."""
+        words = self.words
+        return (
+            " ".join(words[i : i + n])
+            for n in range(1, MAX_PHRASE_WORDS + 1)
+            for i in range(len(words) - n + 1)
+        )
+
+
+@dataclass(frozen=True)
+class Stems(Expected[Answer]):
+    """Keywords matched as word stems: `automat` matches automation and automated."""
+
+    stems: tuple[str, ...]
+
+    def matches(self, candidate: Answer) -> bool:
+        return any(word.startswith(stem) for stem in self.stems for word in candidate.words)
+
+
+@dataclass(frozen=True)
+class Phrases(Expected[Answer]):
+    """Synonyms matched as whole phrases."""
+
+    phrases: tuple[str, ...]
+
+    def matches(self, candidate: Answer) -> bool:
+        return any(f" {phrase} " in candidate.text for phrase in self.phrases)
 
 
 @dataclass(frozen=True)
 class Concept:
     name: str
     hint: str
-    keywords: tuple[str, ...] = ()
-    synonyms: tuple[str, ...] = ()
+    terms: tuple[Expected[Answer], ...] = ()
+    """Its keywords and synonyms (locked: known by their digests)."""
     patterns: tuple[re.Pattern[str], ...] = ()
-    keyword_digests: frozenset[str] = frozenset()
-    """Locked: digests of the keywords and synonyms, in place of the words themselves."""
-    synonym_digests: frozenset[str] = frozenset()
 
     def covered_by(self, answer: Answer) -> bool:
-        words, text = answer.words, answer.text
-        if any(word.startswith(stem) for stem in self.keywords for word in words):
+        if any(term.matches(answer) for term in self.terms):
             return True
-        if any(f" {phrase} " in text for phrase in self.synonyms):
-            return True
-        if (
-            self.keyword_digests & answer.prefix_digests
-            or self.synonym_digests & answer.phrase_digests
-        ):
-            return True
-        return any(pattern_search(pattern, text) for pattern in self.patterns)
-
-
-MAX_PHRASE_WORDS = 8
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A learner's text as words, and (for locked rubrics) digests of its prefixes/phrases."""
-
-    words: list[str]
-    text: str
-    prefix_digests: frozenset[str] = frozenset()
-    phrase_digests: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(cls, text: str, salt: str | None) -> Answer:
-        words = _words(text)
-        if salt is None:
-            return cls(words, f" {' '.join(words)} ")
-        prefixes = {salted(salt, w[:n]) for w in words for n in range(2, len(w) + 1)}
-        phrases = {
-            salted(salt, " ".join(words[i : i + n]))
-            for n in range(1, MAX_PHRASE_WORDS + 1)
-            for i in range(len(words) - n + 1)
-        }
-        return cls(words, f" {' '.join(words)} ", frozenset(prefixes), frozenset(phrases))
+        return any(pattern_search(pattern, answer.text) for pattern in self.patterns)
 
 
 @dataclass(frozen=True)
@@ -83,14 +97,41 @@ class Body:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    found: list[str] = _WORD.findall(text.casefold())
+    return found
 
 
 def _phrase(text: str) -> str:
     return " ".join(_words(text))
 
 
-class Explain(Kind):
+def _stems_of(item: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(k.casefold() for k in item.get("keywords", []))
+
+
+def _phrases_of(item: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(_phrase(s) for s in item.get("synonyms", []))
+
+
+def _terms(spec: SpecReader, item: dict[str, Any], path: PathKey) -> tuple[Expected[Answer], ...]:
+    """The concept's keywords and synonyms, plain or as digests, in the order they are tried."""
+    terms: list[Expected[Answer]] = []
+    if stems := _stems_of(item):
+        terms.append(Stems(stems))
+    if phrases := _phrases_of(item):
+        terms.append(Phrases(phrases))
+    if "keywords_sha256" in item:
+        terms.append(
+            spec.salted((*path, "keywords_sha256"), item["keywords_sha256"], Answer.prefixes)
+        )
+    if "synonyms_sha256" in item:
+        terms.append(
+            spec.salted((*path, "synonyms_sha256"), item["synonyms_sha256"], Answer.phrases)
+        )
+    return tuple(terms)
+
+
+class Explain(Kind[Body]):
     name = "explain"
     answer = "text"
     summary = "Explain in your own words; scored by the concepts you cover."
@@ -145,11 +186,10 @@ min_words: 10
                 for j, raw in enumerate(item.get("patterns", []))
                 if (p := spec.regex((*path, "patterns", j), f"(?i){raw}")) is not None
             )
-            keywords = tuple(k.casefold() for k in item.get("keywords", []))
-            synonyms = tuple(_phrase(s) for s in item.get("synonyms", []))
+            keywords = _stems_of(item)
             if not (
                 keywords
-                or synonyms
+                or _phrases_of(item)
                 or item.get("patterns")  # a refused pattern has its own problem
                 or "keywords_sha256" in item
                 or "synonyms_sha256" in item
@@ -168,54 +208,45 @@ min_words: 10
                 spec.problem(
                     (*path, "hint"), f"gives away the keyword '{leaked[0]}'; name the idea instead"
                 )
-            locked = (
-                frozenset(item.get(f"{field}_sha256", ())) for field in ("keywords", "synonyms")
-            )
-            concepts.append(
-                Concept(item["name"], item["hint"], keywords, synonyms, patterns, *locked)
-            )
+            concepts.append(Concept(item["name"], item["hint"], _terms(spec, item, path), patterns))
         return Body(
             tuple(concepts), float(data.get("pass_fraction", 0.75)), int(data.get("min_words", 5))
         )
 
-    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
-        body: Body = exercise.body
-        answer = Answer.of(submission.text or "", exercise.lock_salt)
-        words = answer.words
+    def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
+        body = exercise.body
+        answer = Answer.of(submission.text or "")
         each = exercise.points / len(body.concepts)
-        checks = tuple(
-            Check.make(
-                concept.name,
-                ok,
-                points=each if ok else 0.0,
-                max_points=each,
-                message="covered" if ok else "not covered yet",
-                hint=None if ok else concept.hint,
+        builder = VerdictBuilder(exercise)
+        for concept in body.concepts:
+            ok = concept.covered_by(answer)
+            builder.add(
+                Check.make(
+                    concept.name,
+                    ok,
+                    points=each if ok else 0.0,
+                    max_points=each,
+                    message="covered" if ok else "not covered yet",
+                    hint=None if ok else concept.hint,
+                )
             )
-            for concept in body.concepts
-            for ok in [concept.covered_by(answer)]
-        )
-        covered = sum(1 for c in checks if c.passed)
-        total = len(checks)
+        covered = sum(1 for c in builder.checks if c.passed)
+        total = len(body.concepts)
+        builder.credit(covered, total, pass_at=body.pass_fraction)
         message = f"You covered {covered} of {total} concepts."
-        if len(words) < body.min_words:
+        if len(answer.words) < body.min_words:
+            builder.fail()
             message += f" Write at least {body.min_words} words."
-        passed = covered / total >= body.pass_fraction and len(words) >= body.min_words
-        status = Status.PASSED if passed else Status.WRONG_ANSWER
-        hints = ordered_hints(
-            [c.hint for c in checks if not c.passed], None if passed else exercise.hint
-        )
-        score = each * covered
-        return verdict_for(exercise, status, score, message, checks, hints)
+        return builder.verdict(message)
 
     def lock(
-        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+        self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner
     ) -> tuple[dict[str, Any], list[str]]:
-        body: Body = exercise.body
         concepts = [dict(item) for item in data["concepts"]]
         warnings = []
-        for index, (item, concept) in enumerate(zip(concepts, body.concepts, strict=True)):
-            for field, values in (("keywords", concept.keywords), ("synonyms", concept.synonyms)):
+        for index, item in enumerate(concepts):
+            words = (("keywords", _stems_of(item)), ("synonyms", _phrases_of(item)))
+            for field, values in words:
                 if item.pop(field, None) is not None:
                     item[f"{field}_sha256"] = sorted(salted(salt, value) for value in values)
             if "patterns" in item:
@@ -223,12 +254,11 @@ min_words: 10
         data["concepts"] = concepts
         return data, warnings
 
-    def present(self, exercise: Exercise) -> Presentation:
-        body: Body = exercise.body
-        count = len(body.concepts)
+    def present(self, exercise: Exercise[Body]) -> Presentation:
+        count = len(exercise.body.concepts)
         return Presentation(
             notes=(f"Scored by the number of key ideas you cover ({count} in all).",)
         )
 
 
-register(Explain())
+KIND = Explain()

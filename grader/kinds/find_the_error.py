@@ -11,20 +11,21 @@ from typing import Any, ClassVar
 
 from grader.digests import LOCKED_DIGESTS, salted
 from grader.errors import BrokenExercise
-from grader.exercise import Exercise
-from grader.grading import verdict_for
-from grader.kinds import register
-from grader.kinds.base import Kind, Presentation, SpecReader
-from grader.kinds.multiple_choice import (
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.runner import Runner
+from grader.spec.reader import SpecReader
+from grader.submission import Submission
+from grader.toolkit.choices import (
     OPTION_SCHEMA,
     Option,
+    correct_answer,
     grade_choice,
     lock_options,
     parse_options,
 )
-from grader.runner import Runner
-from grader.submission import Submission
-from grader.verdict import Check, Status, Verdict, ordered_hints
+from grader.toolkit.expected import Expected
+from grader.toolkit.verdicts import VerdictBuilder
+from grader.verdict import Check, Verdict
 from sandbox.outcome import Outcome
 from sandbox.status import Status as RunStatus
 
@@ -60,14 +61,15 @@ class Body:
     stdin: str = ""
     error: ErrorFact | None = None
     options: tuple[Option, ...] = ()
+    correct: Expected[frozenset[str]] | None = None
+    """With `options`: the correct letters (locked, known only by their digest)."""
     mistakes: tuple[Mistake, ...] = ()
-    error_digests: dict[str, str] | None = None
-    """Locked: digests of the stated error's type and line."""
-    answer_digest: str | None = None
+    stated_digests: dict[str, Expected[str]] | None = None
+    """Locked: the stated error's type and line, known by their digests."""
 
 
-def snippet_error(exercise: Exercise, runner: Runner) -> tuple[Outcome, ErrorFact | None]:
-    body: Body = exercise.body
+def snippet_error(exercise: Exercise[Body], runner: Runner) -> tuple[Outcome, ErrorFact | None]:
+    body = exercise.body
     outcome = runner.run(body.code, filename="snippet.py", stdin=body.stdin, limits=exercise.limits)
     if outcome.status in (RunStatus.OK, RunStatus.FORBIDDEN) or outcome.error is None:
         return outcome, None
@@ -87,7 +89,7 @@ def parse_answer(answer: str, truth: str = "") -> ErrorFact:
     return ErrorFact(known.get(written.casefold(), written), line)
 
 
-class FindTheError(Kind):
+class FindTheError(Kind[Body]):
     name = "find-the-error"
     answer = "text"
     summary = "Name the error's type and line, or pick the option that describes it."
@@ -143,6 +145,7 @@ mistakes:
         error = data.get("error")
         fact = ErrorFact(error["type"], error.get("line")) if error else None
         options = parse_options(spec) if "options" in data else ()
+        correct = correct_answer(spec, options) if options else None
         mistakes = tuple(
             Mistake(m["hint"], m.get("type"), m.get("line")) for m in data.get("mistakes", [])
         )
@@ -152,22 +155,29 @@ mistakes:
                 spec.problem(("mistakes", index, "line"), f"the snippet has only {lines} lines")
         if fact and fact.line and fact.line > lines:
             spec.problem(("error", "line"), f"the snippet has only {lines} lines")
-        locked = data.get("error_sha256"), data.get("answer_sha256", {}).get("answer")
-        return Body(data["code"], data.get("stdin", ""), fact, options, mistakes, *locked)
+        stated = data.get("error_sha256")
+        stated_digests: dict[str, Expected[str]] | None = None
+        if stated is not None:
+            stated_digests = {
+                key: spec.salted(("error_sha256", key), digest) for key, digest in stated.items()
+            }
+        return Body(
+            data["code"], data.get("stdin", ""), fact, options, correct, mistakes, stated_digests
+        )
 
-    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
-        body: Body = exercise.body
+    def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
+        body = exercise.body
         answer = submission.text or ""
-        if body.options:
-            return grade_choice(exercise, body.options, answer, body.answer_digest)
+        if body.options and body.correct is not None:
+            return grade_choice(exercise, body.options, body.correct, answer)
         _, truth = snippet_error(exercise, runner)
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
         given = parse_answer(answer, truth.type)
         return _grade_fact(exercise, body, truth, given)
 
-    def present(self, exercise: Exercise) -> Presentation:
-        body: Body = exercise.body
+    def present(self, exercise: Exercise[Body]) -> Presentation:
+        body = exercise.body
         if body.options:
             return Presentation(
                 code=body.code, options=tuple(f"{o.label}. {o.text}" for o in body.options)
@@ -177,18 +187,18 @@ mistakes:
             notes=("Answer with the error's type and line, in the form 'SomeError line N'.",),
         )
 
-    def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
-        body: Body = exercise.body
+    def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
+        body = exercise.body
         outcome, truth = snippet_error(exercise, runner)
         if truth is None:
             return [
                 (("code",), f"the snippet does not fail in the sandbox (status {outcome.status})")
             ]
-        problems: list[tuple[tuple[str | int, ...], str]] = []
-        if body.error_digests and exercise.lock_salt:
+        problems: FieldProblems = []
+        if body.stated_digests:
             stated = {"type": truth.type, "line": str(truth.line)}
-            for key, digest in body.error_digests.items():
-                if digest != salted(exercise.lock_salt, stated.get(key, "")):
+            for key, digest in body.stated_digests.items():
+                if not digest.matches(stated.get(key, "")):
                     problems.append(
                         (("error_sha256", key), "does not match what the sandbox reports")
                     )
@@ -207,7 +217,7 @@ mistakes:
         return problems
 
     def lock(
-        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+        self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner
     ) -> tuple[dict[str, Any], list[str]]:
         _, truth = snippet_error(exercise, runner)
         error = data.pop("error", None)
@@ -219,11 +229,14 @@ mistakes:
         return data, lock_options(data, salt) if "options" in data else []
 
 
-def _grade_fact(exercise: Exercise, body: Body, truth: ErrorFact, given: ErrorFact) -> Verdict:
+def _grade_fact(
+    exercise: Exercise[Body], body: Body, truth: ErrorFact, given: ErrorFact
+) -> Verdict:
     half = exercise.points / 2
     type_ok = given.type == truth.type
     line_ok = truth.line is None or given.line == truth.line
-    checks = (
+    builder = VerdictBuilder(exercise)
+    builder.add(
         Check.make(
             "error type",
             type_ok,
@@ -231,7 +244,9 @@ def _grade_fact(exercise: Exercise, body: Body, truth: ErrorFact, given: ErrorFa
             points=half if type_ok else 0.0,
             max_points=half,
             message="right type" if type_ok else "not the error Python reports",
-        ),
+        )
+    )
+    builder.add(
         Check.make(
             "line",
             line_ok,
@@ -239,22 +254,23 @@ def _grade_fact(exercise: Exercise, body: Body, truth: ErrorFact, given: ErrorFa
             points=half if line_ok else 0.0,
             max_points=half,
             message="right line" if line_ok else "not the line where Python reports the error",
-        ),
+        )
     )
-    score = sum(c.points for c in checks)
     if type_ok and line_ok:
-        return verdict_for(exercise, Status.PASSED, score, "Correct.", checks)
-    hints = [
-        m.hint
-        for m in body.mistakes
-        if (m.type and m.type == given.type) or (m.line and m.line == given.line)
-    ]
+        return builder.verdict("Correct.")
+    builder.hint(
+        *(
+            m.hint
+            for m in body.mistakes
+            if (m.type and m.type == given.type) or (m.line and m.line == given.line)
+        )
+    )
     if not given.type:
-        hints.append(
+        builder.hint(
             "Name the error type as Python does, for example 'SyntaxError' or 'NameError'."
         )
     if given.line is None:
-        hints.append("Give the line number too, for example 'line 3'.")
+        builder.hint("Give the line number too, for example 'line 3'.")
     half_right = (
         "The type is right but not the line."
         if type_ok
@@ -262,10 +278,7 @@ def _grade_fact(exercise: Exercise, body: Body, truth: ErrorFact, given: ErrorFa
         if line_ok
         else ""
     )
-    message = half_right or "Neither the type nor the line is what Python reports."
-    return verdict_for(
-        exercise, Status.WRONG_ANSWER, score, message, checks, ordered_hints(hints, exercise.hint)
-    )
+    return builder.verdict(half_right or "Neither the type nor the line is what Python reports.")
 
 
-register(FindTheError())
+KIND = FindTheError()

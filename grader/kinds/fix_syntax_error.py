@@ -10,37 +10,34 @@ import difflib
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from grader.compare import Comparison, Match, Mode, canonical_forms, compare_locked, normalize
+from grader.compare import Comparison, Mode, canonical_forms, normalize
 from grader.digests import LOCKED_DIGESTS, digests
 from grader.errors import BrokenExercise
-from grader.exercise import Exercise
-from grader.grading import (
-    failed_run_verdict,
-    output_check,
-    run_failure,
-    status_from_checks,
-    verdict_for,
-)
-from grader.kinds import register
-from grader.kinds.base import Kind, Presentation, SpecReader
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation
 from grader.runner import Runner
+from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.verdict import Check, Status, Verdict, clip, ordered_hints
+from grader.toolkit.expected import ExpectedOutput, LockedOutput, PlainOutput
+from grader.toolkit.outputs import output_check
+from grader.toolkit.runs import failed_run_verdict, run_failure
+from grader.toolkit.verdicts import VerdictBuilder
+from grader.verdict import Check, Status, Verdict, clip
 from sandbox.outcome import Outcome
 from sandbox.status import Status as RunStatus
 
 STAY_CLOSE = "Fix only the error: keep the rest of the program as it was."
+LOCKED_OUTPUT = "the output is not the fixed program's (locked: not shown)"
 
 
 @dataclass(frozen=True)
 class Body:
     code: str
     fixed: str | None
-    """None when locked: `output_digests` then stand for the reference fix's output."""
+    """None when locked: `locked_output` then stands for the reference fix's output."""
     stdin: str = ""
     max_changed_lines: int | None = None
     min_similarity: float | None = None
-    output_digests: dict[str, str] | None = None
+    locked_output: LockedOutput | None = None
 
     @property
     def allowed_changes(self) -> int:
@@ -67,12 +64,12 @@ def similarity(before: str, after: str) -> float:
     ).ratio()
 
 
-def reference_outcome(exercise: Exercise, runner: Runner) -> Outcome:
-    body: Body = exercise.body
-    return runner.run(body.fixed, filename="fixed.py", stdin=body.stdin, limits=exercise.limits)
+def reference_outcome(exercise: Exercise[Body], fixed: str, runner: Runner) -> Outcome:
+    body = exercise.body
+    return runner.run(fixed, filename="fixed.py", stdin=body.stdin, limits=exercise.limits)
 
 
-class FixSyntaxError(Kind):
+class FixSyntaxError(Kind[Body]):
     name = "fix-syntax-error"
     answer = "code"
     summary = "Fix the syntax error; keep everything else."
@@ -102,22 +99,27 @@ max_changed_lines: 1
 
     def parse(self, spec: SpecReader) -> Body:
         data = spec.data
-        locked = "lock" in data
-        if not locked and "fixed" not in data:
+        if not spec.locked and "fixed" not in data:
             spec.problem(("fixed",), "missing required field")
-        if locked and ("output_sha256" not in data or "max_changed_lines" not in data):
+        if spec.locked and ("output_sha256" not in data or "max_changed_lines" not in data):
             spec.problem(("lock",), "a locked exercise needs output_sha256 and max_changed_lines")
+        digests = data.get("output_sha256")
+        locked_output = (
+            None
+            if digests is None
+            else spec.locked_output(("output_sha256",), digests, Comparison())
+        )
         return Body(
             data["code"],
             data.get("fixed"),
             data.get("stdin", ""),
             data.get("max_changed_lines"),
             data.get("min_similarity"),
-            data.get("output_sha256"),
+            locked_output,
         )
 
-    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
-        body: Body = exercise.body
+    def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
+        body = exercise.body
         source = submission.text or ""
         outcome = runner.run(
             source, filename=submission.filename, stdin=body.stdin, limits=exercise.limits
@@ -125,50 +127,51 @@ max_changed_lines: 1
         if outcome.status is RunStatus.SYNTAX_ERROR:
             return failed_run_verdict(exercise, outcome, source)
         closeness = _closeness_check(body, source)
+        builder = VerdictBuilder(exercise)
         if not closeness.passed:
-            message = "The program compiles, but it is a rewrite rather than a fix."
-            hints = ordered_hints(STAY_CLOSE, exercise.hint)
-            return verdict_for(exercise, Status.WRONG_ANSWER, 0.0, message, (closeness,), hints)
+            builder.add(closeness)
+            builder.hint(STAY_CLOSE)
+            return builder.verdict("The program compiles, but it is a rewrite rather than a fix.")
         if run_failure(outcome):
             return failed_run_verdict(exercise, outcome, source, checks=(closeness,))
-        check, match = _output_check(exercise, outcome.stdout, runner)
-        status = status_from_checks([closeness, check], [match, match])
-        hints = (
-            ()
-            if status is Status.PASSED
-            else ordered_hints(
-                "The program compiles now but prints something else: "
-                "compare with what the original was meant to do.",
-                exercise.hint,
-            )
+        points = exercise.points
+        check, match = output_check(
+            "output",
+            _expected_output(exercise, runner),
+            outcome.stdout,
+            points=points,
+            locked_message=LOCKED_OUTPUT,
         )
+        builder.add(closeness)
+        builder.add(check, whitespace_only=match.presentation_only)
+        if not check.passed:
+            builder.hint(
+                "The program compiles now but prints something else: "
+                "compare with what the original was meant to do."
+            )
         messages = {
             Status.PASSED: "Fixed: it compiles and prints the right output.",
             Status.PRESENTATION_ERROR: "It compiles; only whitespace in the output differs.",
             Status.WRONG_ANSWER: "It compiles, but its output is not the fixed program's.",
         }
-        output = clip(outcome.stdout)[0]
-        checks = (closeness, check)
-        return verdict_for(
-            exercise, status, check.points, messages[status], checks, hints, output=output
-        )
+        return builder.verdict(messages[builder.status], output=clip(outcome.stdout)[0])
 
     def lock(
-        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+        self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner
     ) -> tuple[dict[str, Any], list[str]]:
         return _lock(exercise, data, salt, runner)
 
-    def present(self, exercise: Exercise) -> Presentation:
-        body: Body = exercise.body
+    def present(self, exercise: Exercise[Body]) -> Presentation:
+        body = exercise.body
         return Presentation(
             code=body.code,
             starter=body.code,
             notes=(f"Submit the fixed program as a .py file. {STAY_CLOSE}",),
         )
 
-    def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
-        body: Body = exercise.body
-        problems: list[tuple[tuple[str | int, ...], str]] = []
+    def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
+        body = exercise.body
+        problems: FieldProblems = []
         broken = runner.run(
             body.code, filename="broken.py", stdin=body.stdin, limits=exercise.limits
         )
@@ -178,7 +181,7 @@ max_changed_lines: 1
             )
         if body.fixed is None:
             return problems  # locked: the reference fix is not here to run
-        reference = reference_outcome(exercise, runner)
+        reference = reference_outcome(exercise, body.fixed, runner)
         if reference.status is not RunStatus.OK:
             detail = (
                 f": {reference.error.type}: {reference.error.message}" if reference.error else ""
@@ -194,32 +197,26 @@ max_changed_lines: 1
 
 
 def _lock(
-    exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+    exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner
 ) -> tuple[dict[str, Any], list[str]]:
-    body: Body = exercise.body
-    reference = reference_outcome(exercise, runner)
-    data.pop("fixed")
+    body = exercise.body
+    fixed = data.pop("fixed")
+    reference = reference_outcome(exercise, fixed, runner)
     data["max_changed_lines"] = body.allowed_changes
     data["output_sha256"] = digests(salt, canonical_forms(reference.stdout, Mode.WHITESPACE))
     return data, []
 
 
-def _output_check(exercise: Exercise, stdout: str, runner: Runner) -> tuple[Check, Match]:
-    body: Body = exercise.body
-    points = exercise.points
+def _expected_output(exercise: Exercise[Body], runner: Runner) -> ExpectedOutput:
+    """What the fix must print: the reference fix's output, or (locked) its digests."""
+    body = exercise.body
     if body.fixed is None:
-        assert exercise.lock_salt is not None and body.output_digests is not None
-        match = compare_locked(exercise.lock_salt, body.output_digests, stdout, Comparison())
-        message = "" if match.equal else "the output is not the fixed program's (locked: not shown)"
-        earned = points if match.equal else 0.0
-        check = Check.make(
-            "output", match.equal, actual=stdout, message=message, points=earned, max_points=points
-        )
-        return check, match
-    reference = reference_outcome(exercise, runner)
+        assert body.locked_output is not None  # the parser requires one or the other
+        return body.locked_output
+    reference = reference_outcome(exercise, body.fixed, runner)
     if reference.status is not RunStatus.OK:
         raise BrokenExercise(exercise.id, f"its reference fix ends with {reference.status}")
-    return output_check("output", reference.stdout, stdout, Comparison(), points=points)
+    return PlainOutput(reference.stdout, Comparison())
 
 
 def _closeness_check(body: Body, source: str) -> Check:
@@ -239,4 +236,4 @@ def _closeness_check(body: Body, source: str) -> Check:
     )
 
 
-register(FixSyntaxError())
+KIND = FixSyntaxError()

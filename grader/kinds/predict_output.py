@@ -14,13 +14,14 @@ from typing import Any, ClassVar
 from grader.compare import normalize, squeeze
 from grader.diff import describe_first_difference
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise
-from grader.grading import verdict_for
-from grader.kinds import register
-from grader.kinds.base import Kind, Presentation, SpecReader, pattern_search
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation
 from grader.runner import Runner
+from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.verdict import Check, Status, Verdict, ordered_hints
+from grader.toolkit.expected import Expected
+from grader.toolkit.patterns import pattern_search
+from grader.toolkit.verdicts import VerdictBuilder
+from grader.verdict import Check, Verdict
 from sandbox.outcome import Outcome
 from sandbox.status import Status as RunStatus
 
@@ -54,8 +55,8 @@ class Body:
     stdin: str = ""
     expected_output: str | None = None
     mistakes: tuple[Mistake, ...] = ()
-    expected_digest: str | None = None
-    """Locked: the digest of the answer in place of `expected_output`."""
+    stated_digest: Expected[str] | None = None
+    """Locked: the answer, known by its digest, in place of `expected_output`."""
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,14 @@ def truth_of(outcome: Outcome) -> Truth:
     return Truth(output)
 
 
-def snippet_outcome(exercise: Exercise, runner: Runner) -> Outcome:
-    body: Body = exercise.body
+def snippet_outcome(exercise: Exercise[Body], runner: Runner) -> Outcome:
+    body = exercise.body
     return runner.run(body.code, filename="snippet.py", stdin=body.stdin, limits=exercise.limits)
 
 
-def _second_run(exercise: Exercise, runner: Runner) -> Outcome:
+def _second_run(exercise: Exercise[Body], runner: Runner) -> Outcome:
     """The snippet run again (one more newline at its end defeats a caching runner)."""
-    body: Body = exercise.body
+    body = exercise.body
     return runner.run(
         body.code + "\n", filename="snippet.py", stdin=body.stdin, limits=exercise.limits
     )
@@ -114,7 +115,7 @@ def answer_matches(truth: Truth, answer: str) -> bool:
     return names_error and normalize(head) == truth.output
 
 
-class PredictOutput(Kind):
+class PredictOutput(Kind[Body]):
     name = "predict-output"
     answer = "text"
     summary = "Type what the snippet prints."
@@ -165,26 +166,31 @@ mistakes:
             pattern = item.get("pattern")
             compiled = spec.regex(("mistakes", index, "pattern"), pattern) if pattern else None
             mistakes.append(Mistake(item["hint"], item.get("output"), compiled, item.get("error")))
-        digest = data.get("expected_output_sha256", {}).get("answer")
         stated = data.get("expected_output")
-        return Body(data["code"], data.get("stdin", ""), stated, tuple(mistakes), digest)
+        digest = data.get("expected_output_sha256", {}).get("answer")
+        stated_digest: Expected[str] | None = None
+        if digest is not None:
+            stated_digest = spec.salted(("expected_output_sha256", "answer"), digest)
+        return Body(data["code"], data.get("stdin", ""), stated, tuple(mistakes), stated_digest)
 
-    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
-        body: Body = exercise.body
+    def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
         truth = truth_of(snippet_outcome(exercise, runner))
         answer = normalize(submission.text or "")
+        builder = VerdictBuilder(exercise)
+        points = exercise.points
         if answer_matches(truth, answer):
-            check = Check.make(
-                "output",
-                True,
-                expected=truth.answer,
-                actual=answer,
-                points=exercise.points,
-                max_points=exercise.points,
+            builder.add(
+                Check.make(
+                    "output",
+                    True,
+                    expected=truth.answer,
+                    actual=answer,
+                    points=points,
+                    max_points=points,
+                )
             )
-            message = "Correct: that is what Python displays."
-            return verdict_for(exercise, Status.PASSED, exercise.points, message, (check,))
-        mistakes = [m.hint for m in body.mistakes if m.matches(answer)]
+            return builder.verdict("Correct: that is what Python displays.")
+        builder.hint(*(m.hint for m in exercise.body.mistakes if m.matches(answer)))
         if squeeze(answer) == squeeze(truth.answer):
             where = describe_first_difference(truth.answer, answer)
             check = Check.make(
@@ -193,29 +199,28 @@ mistakes:
                 expected=truth.answer,
                 actual=answer,
                 message=f"only whitespace differs; {where}",
-                max_points=exercise.points,
+                max_points=points,
             )
-            spacing = (
+            builder.add(check, whitespace_only=True)
+            builder.hint(
                 "Right values, but the spacing or line breaks differ from what print() produces."
             )
-            hints = ordered_hints(mistakes, spacing, exercise.hint)
-            message = "Almost: only whitespace differs."
-            return verdict_for(exercise, Status.PRESENTATION_ERROR, 0.0, message, (check,), hints)
+            return builder.verdict("Almost: only whitespace differs.")
         where = describe_first_difference(truth.answer, answer).split(":")[0]
         check = Check.make(
             "output",
             False,
             actual=answer,
             message=f"your answer differs from what Python displays ({where})",
-            max_points=exercise.points,
+            max_points=points,
         )
-        hints = ordered_hints(mistakes, _special_hint(truth, answer), exercise.hint)
-        message = "Not what Python displays."
-        return verdict_for(exercise, Status.WRONG_ANSWER, 0.0, message, (check,), hints)
+        builder.add(check)
+        builder.hint(_special_hint(truth, answer))
+        return builder.verdict("Not what Python displays.")
 
-    def present(self, exercise: Exercise) -> Presentation:
-        body: Body = exercise.body
-        notes = (
+    def present(self, exercise: Exercise[Body]) -> Presentation:
+        body = exercise.body
+        notes: tuple[str, ...] = (
             "Answer with the exact output. If the code raises, end with the error name "
             f"(or '{ERROR}'); if it never ends, answer '{INFINITE_LOOP}'; "
             f"if it prints nothing, answer '{NOTHING}'.",
@@ -224,10 +229,10 @@ mistakes:
             notes += (f"The program's input is: {body.stdin!r}",)
         return Presentation(code=body.code, notes=notes)
 
-    def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
-        body: Body = exercise.body
+    def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
+        body = exercise.body
         outcome = snippet_outcome(exercise, runner)
-        problems: list[tuple[tuple[str | int, ...], str]] = []
+        problems: FieldProblems = []
         if outcome.status is RunStatus.FORBIDDEN:
             problems.append(
                 (
@@ -251,8 +256,7 @@ mistakes:
             problems.append(
                 (("expected_output",), f"does not match the real output {truth.answer!r}")
             )
-        salt = exercise.lock_salt
-        if body.expected_digest and salt and body.expected_digest != salted(salt, truth.answer):
+        if body.stated_digest is not None and not body.stated_digest.matches(truth.answer):
             problems.append((("expected_output_sha256",), "does not match the real output"))
         for index, mistake in enumerate(body.mistakes):
             if mistake.output is not None and answer_matches(truth, normalize(mistake.output)):
@@ -266,7 +270,7 @@ mistakes:
         return problems
 
     def lock(
-        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+        self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner
     ) -> tuple[dict[str, Any], list[str]]:
         truth = truth_of(snippet_outcome(exercise, runner))
         data.pop("expected_output", None)
@@ -284,4 +288,4 @@ def _special_hint(truth: Truth, answer: str) -> str | None:
     return None
 
 
-register(PredictOutput())
+KIND = PredictOutput()

@@ -10,55 +10,38 @@ from __future__ import annotations
 import ast
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from grader.compare import Comparison, normalize
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise
-from grader.grading import (
-    explain_outcome,
-    failed_run_verdict,
-    run_failure,
-    verdict_for,
-)
-from grader.kinds import register
-from grader.kinds.base import Kind, Presentation, SpecReader
-from grader.kinds.write_program import (
-    CASE_COMMON,
-    TOLERANCE,
-    check_cases,
-    reference_problems,
-    worst,
-)
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation
 from grader.runner import Runner
+from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.verdict import Check, Status, Verdict, ordered_hints
+from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
+from grader.toolkit.expected import Expected, Plain, Unhashable
+from grader.toolkit.runs import failed_run_verdict, record_failure, run_failure
+from grader.toolkit.verdicts import VerdictBuilder
+from grader.verdict import Check, Verdict
 from sandbox.calls import parse_call
 from sandbox.outcome import CallResult
 from sandbox.values import Opaque, decode, encode
-
-_MISSING = object()
 
 
 @dataclass(frozen=True)
 class Case:
     name: str
     call: str
-    returns: Any = _MISSING
-    raises: str | None = None
+    returns: Expected[Any] | None = None
+    """The value the call must return, compared with the encoded value the sandbox gives."""
+    raises: Expected[str] | None = None
+    """The name of the exception type the call must raise."""
     prints: str | None = None
-    tolerance: Comparison = field(default_factory=Comparison)
     points: float = 1.0
     hidden: bool = False
     hint: str | None = None
-    returns_digest: str | None = None
-    """Locked: the digest of the canonical return value, in place of `returns`."""
-    raises_digest: str | None = None
-
-    @property
-    def locked(self) -> bool:
-        return self.returns_digest is not None or self.raises_digest is not None
 
 
 @dataclass(frozen=True)
@@ -108,49 +91,76 @@ def _case(spec: SpecReader, item: dict[str, Any], index: int, function: str) -> 
             )
     except ValueError as exc:
         spec.problem((*path, "call"), str(exc))
-    returns = item.get("returns", _MISSING)
-    if "returns_literal" in item:
-        try:
-            returns = ast.literal_eval(item["returns_literal"])
-        except (ValueError, SyntaxError):
-            spec.problem((*path, "returns_literal"), "not a Python literal")
     keys = ("returns", "returns_literal", "raises", "returns_sha256", "raises_sha256")
     if len([key for key in keys if key in item]) != 1:
         spec.problem(path, "give exactly one of: returns, returns_literal, raises")
     tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
+    comparison = Comparison(rel_tol=tolerance.get("rel", 1e-9), abs_tol=tolerance.get("abs", 1e-9))
     return Case(
         item.get("name") or item["call"],
         item["call"],
-        returns,
-        item.get("raises"),
+        _returns(spec, item, path, comparison),
+        _raises(spec, item, path),
         item.get("prints"),
-        Comparison(rel_tol=tolerance.get("rel", 1e-9), abs_tol=tolerance.get("abs", 1e-9)),
         float(item.get("points", 1)),
         bool(item.get("hidden", False)),
         item.get("hint"),
-        item.get("returns_sha256", {}).get("value"),
-        item.get("raises_sha256", {}).get("type"),
     )
 
 
-class _Unhashable(Exception):
-    pass
+def _returns(
+    spec: SpecReader, item: dict[str, Any], path: tuple[str | int, ...], tolerance: Comparison
+) -> Expected[Any] | None:
+    """What the call must return: a YAML value, a Python literal, or (locked) a digest."""
+    if "returns_literal" in item:
+        try:
+            value = ast.literal_eval(item["returns_literal"])
+        except (ValueError, SyntaxError):
+            spec.problem((*path, "returns_literal"), "not a Python literal")
+            return None
+    elif "returns" in item:
+        value = item["returns"]
+    elif "value" in item.get("returns_sha256", {}):
+        digest = item["returns_sha256"]["value"]
+        return spec.salted((*path, "returns_sha256"), digest, _canonical_form)
+    else:
+        return None
+    return Plain(value, partial(_returns_equal, tolerance=tolerance))
+
+
+def _raises(
+    spec: SpecReader, item: dict[str, Any], path: tuple[str | int, ...]
+) -> Expected[str] | None:
+    """The exception type the call must raise, or (locked) its digest."""
+    if "raises" in item:
+        return Plain(item["raises"])
+    if "type" in item.get("raises_sha256", {}):
+        return spec.salted((*path, "raises_sha256"), item["raises_sha256"]["type"])
+    return None
+
+
+def _returns_equal(expected: Any, encoded: Any, *, tolerance: Comparison) -> bool:
+    return values_equal(expected, decode(encoded), tolerance)
+
+
+def _canonical_form(encoded: Any) -> tuple[str]:
+    return (canonical(encoded),)
 
 
 def canonical(encoded: Any) -> str:
     """One text per value, as `sandbox.values.encode` gives it: dict entries sorted and
-    whole floats as ints. Raises `_Unhashable` for other floats (they need a tolerance)."""
+    whole floats as ints. Raises `Unhashable` for other floats (they need a tolerance)."""
 
     def walk(value: Any) -> Any:
         if isinstance(value, float):
             if value.is_integer():
                 return int(value)
-            raise _Unhashable
+            raise Unhashable
         if isinstance(value, list):
             return [walk(item) for item in value]
         if isinstance(value, dict):
             if "$float" in value:
-                raise _Unhashable
+                raise Unhashable
             if "$dict" in value:
                 pairs = [[walk(k), walk(v)] for k, v in value["$dict"]]
                 return {"$dict": sorted(pairs, key=lambda pair: json.dumps(pair, sort_keys=True))}
@@ -168,43 +178,46 @@ def _failure_text(result: CallResult) -> str:
 
 
 def _expectation(case: Case) -> str:
-    if case.locked:
-        return "give the expected result (locked, so it is not shown)"
-    return f"raise {case.raises}" if case.raises else f"return {case.returns!r}"
+    """What the call should do, for the message of a failed check."""
+    if isinstance(case.raises, Plain):
+        return f"raise {case.raises.answer}"
+    if isinstance(case.returns, Plain):
+        return f"return {case.returns.answer!r}"
+    return "give the expected result (locked, so it is not shown)"
 
 
-def _locked_ok(case: Case, result: CallResult, salt: str) -> bool:
-    if case.raises_digest is not None:
-        return result.error is not None and salted(salt, result.error.type) == case.raises_digest
-    if not result.returned:
-        return False
-    try:
-        return salted(salt, canonical(result.value)) == case.returns_digest
-    except _Unhashable:
-        return False
+def _expected_text(case: Case) -> str | None:
+    """The expected result as a check shows it; None when it is locked."""
+    if isinstance(case.raises, Plain):
+        return f"raises {case.raises.answer}"
+    if isinstance(case.returns, Plain):
+        return repr(case.returns.answer)
+    return None
 
 
-def _judge(case: Case, result: CallResult | None, salt: str | None) -> Check:
-    common = {"max_points": case.points, "hidden": case.hidden}
+def _gives(case: Case, result: CallResult) -> bool:
+    """Whether the call returned or raised what the case expects."""
+    if case.raises is not None:
+        return result.error is not None and case.raises.matches(result.error.type)
+    return result.returned and case.returns is not None and case.returns.matches(result.value)
+
+
+def _actual(case: Case, result: CallResult) -> str:
+    """What the call did, as the check shows it."""
+    if isinstance(case.raises, Plain):
+        raised = result.error.type if result.error else None
+        return f"raises {raised}" if raised else f"returns {result.display}"
+    return result.display if result.returned else _failure_text(result)
+
+
+def _judge(case: Case, result: CallResult | None) -> Check:
+    common: dict[str, Any] = {"max_points": case.points, "hidden": case.hidden}
     if result is None:
         return Check.make(
             case.name, False, message="not run: the program stopped before this call", **common
         )
-    expected_text = f"raises {case.raises}" if case.raises else repr(case.returns)
-    if case.locked and salt is not None:
-        ok, expected_text = _locked_ok(case, result, salt), "(locked)"
-        actual = result.display if result.returned else _failure_text(result)
-    elif case.raises:
-        raised = result.error.type if result.error else None
-        ok = raised == case.raises
-        actual = f"raises {raised}" if raised else f"returns {result.display}"
-    elif not result.returned:
-        ok, actual = False, _failure_text(result)
-    else:
-        ok, actual = (
-            values_equal(case.returns, decode(result.value), case.tolerance),
-            result.display,
-        )
+    ok, expected_text, actual = _gives(case, result), _expected_text(case), _actual(case, result)
+    expected_text = "(locked)" if expected_text is None else expected_text
     if ok and case.prints is not None and normalize(result.stdout) != normalize(case.prints):
         ok, actual = False, f"printed {result.stdout!r}"
         expected_text = f"prints {case.prints!r}"
@@ -221,7 +234,7 @@ def _judge(case: Case, result: CallResult | None, salt: str | None) -> Check:
     )
 
 
-class WriteFunction(Kind):
+class WriteFunction(Kind[Body]):
     name = "write-function"
     answer = "code"
     summary = "Write a function that returns the right values."
@@ -279,11 +292,11 @@ solution_code: |
         cases = tuple(
             _case(spec, item, i, data["function"]) for i, item in enumerate(data["cases"])
         )
-        check_cases(spec, [c.name for c in cases], [c.hidden for c in cases])
+        check_case_names(spec, [c.name for c in cases], [c.hidden for c in cases])
         return Body(data["function"], cases, data.get("starter"), data.get("solution_code"))
 
-    def grade(self, exercise: Exercise, submission: Submission, runner: Runner) -> Verdict:
-        body: Body = exercise.body
+    def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
+        body = exercise.body
         source = submission.text or ""
         outcome = runner.run(
             source,
@@ -294,42 +307,37 @@ solution_code: |
         results = {r.call: r for r in outcome.calls}
         if not outcome.calls and run_failure(outcome):
             return failed_run_verdict(exercise, outcome, source)
+        builder = VerdictBuilder(exercise)
         if _undefined(body.function, outcome.calls):
-            missing = f"The program does not define a function named '{body.function}'."
-            define = f"Define `def {body.function}(...)`: the name must match exactly."
-            hints = ordered_hints(define, exercise.hint)
-            return verdict_for(exercise, Status.WRONG_ANSWER, 0.0, missing, (), hints)
-        salt = exercise.lock_salt
-        checks = tuple(_judge(case, results.get(case.call), salt) for case in body.cases)
-        total = sum(c.points for c in body.cases) or 1.0
-        score = exercise.points * sum(c.points for c in checks) / total
-        failure = run_failure(outcome)
-        status = worst(
-            [Status.PASSED if c.passed else Status.WRONG_ANSWER for c in checks]
-            + ([failure] if failure else [])
+            builder.fail()
+            builder.hint(f"Define `def {body.function}(...)`: the name must match exactly.")
+            return builder.verdict(
+                f"The program does not define a function named '{body.function}'."
+            )
+        for case in body.cases:
+            builder.add(_judge(case, results.get(case.call)))
+        if run_failure(outcome):
+            record_failure(builder, outcome, source)
+        passed = sum(1 for c in builder.checks if c.passed)
+        return builder.verdict(
+            f"{passed} of {len(builder.checks)} calls returned the right result."
         )
-        passed = sum(1 for c in checks if c.passed)
-        message = f"{passed} of {len(checks)} calls returned the right result."
-        hints = [c.hint for c in checks if not c.passed]
-        if failure:
-            hints.append(explain_outcome(outcome, source))
-        hints = ordered_hints(hints, None if status is Status.PASSED else exercise.hint)
-        return verdict_for(exercise, status, score, message, checks, hints)
 
     def lock(
-        self, exercise: Exercise, data: dict[str, Any], salt: str, runner: Runner
+        self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner
     ) -> tuple[dict[str, Any], list[str]]:
-        body: Body = exercise.body
         cases = [dict(item) for item in data["cases"]]
         warnings = []
-        for index, (item, case) in enumerate(zip(cases, body.cases, strict=True)):
-            if case.raises is not None:
+        for index, (item, case) in enumerate(zip(cases, exercise.body.cases, strict=True)):
+            if isinstance(case.raises, Plain):
                 item.pop("raises")
-                item["raises_sha256"] = {"type": salted(salt, case.raises)}
+                item["raises_sha256"] = {"type": salted(salt, case.raises.answer)}
                 continue
+            if not isinstance(case.returns, Plain):
+                continue  # nothing readable to lock
             try:
-                text = canonical(encode(case.returns))
-            except _Unhashable:
+                text = canonical(encode(case.returns.answer))
+            except Unhashable:
                 warnings.append(f"cases[{index}] returns a float and stays readable (tolerance)")
                 continue
             item.pop("returns", None)
@@ -339,27 +347,17 @@ solution_code: |
         data.pop("solution_code", None)
         return data, warnings
 
-    def present(self, exercise: Exercise) -> Presentation:
-        body: Body = exercise.body
+    def present(self, exercise: Exercise[Body]) -> Presentation:
+        body = exercise.body
         examples = [c for c in body.cases if not c.hidden][:3]
-        notes = tuple(
-            f"Example: {c.call} -> {'raises ' + c.raises if c.raises else repr(c.returns)}"
-            for c in examples
-            if not c.locked
-        )
+        shown = [(c.call, _expected_text(c)) for c in examples]
+        notes = tuple(f"Example: {call} -> {text}" for call, text in shown if text is not None)
         return Presentation(
             starter=body.starter, notes=(f"Define the function `{body.function}`.", *notes)
         )
 
-    def check(self, exercise: Exercise, runner: Runner) -> list[tuple[tuple[str | int, ...], str]]:
-        body: Body = exercise.body
-        if body.solution_code is None:
-            if exercise.locked:
-                return []  # locked: the reference solution is only in the key
-            return [(("solution_code",), "missing: validate needs a reference solution to run")]
-        return reference_problems(
-            self.grade(exercise, Submission(body.solution_code, "solution.py"), runner)
-        )
+    def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
+        return reference_problems(self, exercise, exercise.body.solution_code, runner)
 
 
 def _undefined(function: str, calls: tuple[CallResult, ...]) -> bool:
@@ -371,4 +369,4 @@ def _undefined(function: str, calls: tuple[CallResult, ...]) -> bool:
     )
 
 
-register(WriteFunction())
+KIND = WriteFunction()

@@ -7,29 +7,31 @@ kind's own rules, and raises `SpecError` listing each problem with file, line an
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from grader import kinds
 from grader.errors import Problem, SpecError
-from grader.exercise import Difficulty, Exercise
-from grader.kinds.base import SpecReader
+from grader.exercise import AnyExercise, Difficulty, Exercise, Kind
 from grader.spec import raw as raw_layer
 from grader.spec import schema
 from grader.spec.raw import RawSpec
+from grader.spec.reader import SpecReader
 from sandbox.limits import DEFAULT_MODULES, Limits
+
+B = TypeVar("B")
 
 __all__ = ["load_exercise", "parse_exercise", "validate_raw"]
 
 
-def load_exercise(path: Path) -> Exercise:
+def load_exercise(path: Path) -> AnyExercise:
     return validate_raw(raw_layer.load(path))
 
 
-def parse_exercise(text: str, file: str = "<exercise>") -> Exercise:
+def parse_exercise(text: str, file: str = "<exercise>") -> AnyExercise:
     return validate_raw(raw_layer.parse(text, file))
 
 
-def validate_raw(raw: RawSpec) -> Exercise:
+def validate_raw(raw: RawSpec) -> AnyExercise:
     """The validated exercise; `SpecError` with all problems when there are any."""
     if not isinstance(raw.data, dict):
         raise SpecError([Problem(raw.file, 1, "", "an exercise must be a YAML mapping of fields")])
@@ -39,25 +41,25 @@ def validate_raw(raw: RawSpec) -> Exercise:
         if "kind" in raw.data and not any(p.field == "kind" for p in problems):
             problems.append(raw.problem(("kind",), "unknown kind"))
         raise SpecError(problems)
+    return _exercise(raw, kind, problems)
+
+
+def _exercise(raw: RawSpec, kind: Kind[B], problems: list[Problem]) -> Exercise[B]:
+    """The exercise with the body `kind` reads; `SpecError` when anything is wrong."""
     reader = SpecReader(raw)
     try:
         body = kind.parse(reader)
     except (KeyError, TypeError, AttributeError, ValueError, IndexError, ArithmeticError):
         if not problems:  # schema-valid data must parse: this is a bug in the kind
             raise
-        body = None  # the kind's checks stop at the first malformed value
-    problems += reader.problems
+        raise SpecError(problems + reader.problems) from None  # stopped at a malformed value
+    problems = problems + reader.problems
     if problems:
         raise SpecError(problems)
-    return _exercise(raw, body)
-
-
-def _exercise(raw: RawSpec, body: Any) -> Exercise:
     data = raw.data
-    lock = data.get("lock")
     return Exercise(
         id=data["id"],
-        kind=data["kind"],
+        kind=kind,
         title=data["title"],
         topic=data["topic"],
         difficulty=Difficulty(data["difficulty"]),
@@ -65,11 +67,10 @@ def _exercise(raw: RawSpec, body: Any) -> Exercise:
         hint=data["hint"],
         solution=tuple(data["solution"]),
         body=body,
+        raw=raw,
         points=float(data.get("points", 1)),
         tags=tuple(data.get("tags", ())),
         limits=limits_of(data),  # the schema keeps every value within Limits' bounds
-        file=raw.file,
-        lock_salt=lock["salt"] if lock else None,
     )
 
 

@@ -6,7 +6,9 @@ validated layer (`grader.spec.load`) reports what is wrong with the data.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,11 @@ class RawSpec:
 
     def problem(self, path: PathKey, message: str) -> Problem:
         return Problem(self.file, self.line(path), field_name(path), message)
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the spec as read (of the file's bytes: they are its text in UTF-8)."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def field_name(path: PathKey) -> str:

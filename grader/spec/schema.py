@@ -12,15 +12,11 @@ from typing import Any
 
 from grader import kinds
 from grader.errors import Problem
+from grader.spec.bounds import MAX_POINTS, MAX_SLUG, SLUG
 from grader.spec.raw import PathKey, RawSpec, field_name
 from sandbox.limits import DEFAULT_MODULES, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX_TIMEOUT
 
 SCHEMA_ID = "https://pygrader.invalid/schema/exercise.schema.json"
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-MAX_SLUG = 64
-"""The longest id or topic (each becomes a file or folder name)."""
-MAX_POINTS = 1_000_000
-"""What an exercise or a case may be worth: sums of points stay finite."""
 INFINITY_ALLOWED = frozenset({"returns"})
 """Fields whose values are data, where `.inf` is an answer (a function may return it)."""
 

@@ -1,0 +1,88 @@
+"""Learner runs that did not end normally: their status, error and explanation, and the
+verdict on a program that crashed, hung or was refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from grader import explanations
+from grader.exercise import AnyExercise
+from grader.toolkit.verdicts import VerdictBuilder
+from grader.verdict import Check, ErrorSummary, Status, Verdict, clip, stable
+from sandbox.outcome import Outcome
+from sandbox.status import Status as RunStatus
+
+__all__ = [
+    "error_summary",
+    "explain_outcome",
+    "failed_run_verdict",
+    "record_failure",
+    "run_failure",
+]
+
+_RUN_FAILURES = {
+    RunStatus.SYNTAX_ERROR: Status.SYNTAX_ERROR,
+    RunStatus.RUNTIME_ERROR: Status.RUNTIME_ERROR,
+    RunStatus.FORBIDDEN: Status.FORBIDDEN,
+    RunStatus.TIMEOUT: Status.TIMEOUT,
+    RunStatus.MEMORY_LIMIT: Status.MEMORY_LIMIT,
+    RunStatus.OUTPUT_LIMIT: Status.OUTPUT_LIMIT,
+}
+_RUN_MESSAGES = {
+    Status.SYNTAX_ERROR: "The program does not compile",
+    Status.RUNTIME_ERROR: "The program stopped with an error",
+    Status.FORBIDDEN: "The program uses something exercises do not allow",
+    Status.TIMEOUT: "The program did not finish in time",
+    Status.MEMORY_LIMIT: "The program used too much memory",
+    Status.OUTPUT_LIMIT: "The program printed too much",
+}
+
+
+def run_failure(outcome: Outcome) -> Status | None:
+    """The verdict status for a run that did not end normally, or None."""
+    return _RUN_FAILURES.get(outcome.status)
+
+
+def error_summary(outcome: Outcome) -> ErrorSummary | None:
+    error = outcome.error
+    if error is None:
+        return None
+    return ErrorSummary(error.type, stable(error.message), error.line, stable(error.traceback))
+
+
+def explain_outcome(outcome: Outcome, source: str) -> str | None:
+    """The built-in plain-language explanation of a failed run."""
+    error = outcome.error
+    if error is None:
+        return explanations.explain(str(outcome.status), "")
+    line = error.text or _source_line(source, error.line)
+    return explanations.explain(error.type, error.message, line)
+
+
+def _source_line(source: str, line: int | None) -> str:
+    lines = source.splitlines()
+    return lines[line - 1] if line and 0 < line <= len(lines) else ""
+
+
+def record_failure(builder: VerdictBuilder, outcome: Outcome, source: str) -> Status:
+    """Record a failed run in `builder` (explained when it is the first); its status."""
+    status = run_failure(outcome)
+    if status is None:
+        raise ValueError(f"the run ended normally ({outcome.status}); nothing failed")
+    builder.run_failed(status, None if builder.explained else explain_outcome(outcome, source))
+    return status
+
+
+def failed_run_verdict(
+    exercise: AnyExercise, outcome: Outcome, source: str, *, checks: Iterable[Check] = ()
+) -> Verdict:
+    """The verdict on a learner program that crashed, hung or was refused."""
+    builder = VerdictBuilder(exercise)
+    for check in checks:
+        builder.add(check)
+    status = record_failure(builder, outcome, source)
+    error = error_summary(outcome)
+    detail = f": {error.type}: {error.message}" if error else ""
+    where = f" (line {error.line})" if error and error.line else ""
+    message = stable(f"{_RUN_MESSAGES[status]}{detail}{where}")
+    return builder.verdict(message, error=error, output=clip(outcome.stdout)[0])

@@ -1,0 +1,158 @@
+"""The one place that turns what a kind found into a verdict.
+
+A kind reports checks, failures and its specific hints; `VerdictBuilder` decides:
+- the score: `points × earned / possible`, from the checks' points (or from `credit()`);
+- the status: the most urgent of the failed checks and the recorded failures;
+- the hints, most specific first: the failed checks' hints, the kind's own hints, the
+  explanation of the first failed run, then the exercise's general hint when not passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from grader.exercise import AnyExercise
+from grader.verdict import Check, ErrorSummary, Status, Verdict, ordered_hints
+
+__all__ = ["SEVERITY", "VerdictBuilder", "invalid_verdict", "worst"]
+
+SEVERITY = (
+    Status.INVALID_SUBMISSION,
+    Status.SYNTAX_ERROR,
+    Status.FORBIDDEN,
+    Status.TIMEOUT,
+    Status.MEMORY_LIMIT,
+    Status.OUTPUT_LIMIT,
+    Status.RUNTIME_ERROR,
+    Status.WRONG_ANSWER,
+    Status.PRESENTATION_ERROR,
+    Status.PASSED,
+)
+"""Verdict statuses from most to least urgent: a verdict shows the most urgent one."""
+
+
+def worst(statuses: Iterable[Status]) -> Status:
+    """The most urgent of `statuses`; passed when there are none."""
+    return min(statuses, key=SEVERITY.index, default=Status.PASSED)
+
+
+@dataclass(frozen=True)
+class _Credit:
+    earned: float
+    possible: float
+    pass_at: float
+
+
+class VerdictBuilder:
+    """Collects checks, failures and hints for one exercise, then builds its verdict."""
+
+    def __init__(self, exercise: AnyExercise) -> None:
+        self._exercise = exercise
+        self._checks: list[Check] = []
+        self._check_statuses: list[Status] = []
+        self._failures: list[Status] = []
+        self._hints: list[str | None] = []
+        self._explanation: str | None = None
+        self._explained = False
+        self._credit: _Credit | None = None
+
+    @property
+    def exercise(self) -> AnyExercise:
+        return self._exercise
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return tuple(self._checks)
+
+    def add(self, check: Check, *, whitespace_only: bool = False) -> Check:
+        """Record a check. A failed one counts as a wrong answer, or as a presentation
+        error when `whitespace_only` (the answer is right but for whitespace)."""
+        self._checks.append(check)
+        if not check.passed:
+            status = Status.PRESENTATION_ERROR if whitespace_only else Status.WRONG_ANSWER
+            self._check_statuses.append(status)
+        return check
+
+    def hint(self, *hints: str | None) -> None:
+        """Hints about this answer's own mistake, most specific first (None is skipped)."""
+        self._hints.extend(hints)
+
+    def fail(self, status: Status = Status.WRONG_ANSWER) -> None:
+        """Record a failure of the answer as a whole (no check stands for it)."""
+        self._failures.append(status)
+
+    def run_failed(self, status: Status, explanation: str | None) -> None:
+        """Record a run that crashed, hung or was refused; only the first one's
+        explanation is kept (see `grader.toolkit.runs.record_failure`)."""
+        self._failures.append(status)
+        if not self.explained:
+            self._explained, self._explanation = True, explanation
+
+    @property
+    def explained(self) -> bool:
+        """Whether a failed run was recorded (and with it, its explanation)."""
+        return self._explained
+
+    def credit(self, earned: float, possible: float, *, pass_at: float = 1.0) -> None:
+        """Score by these units instead of the checks' points: the answer passes when
+        `earned / possible >= pass_at`, whatever its checks say."""
+        self._credit = _Credit(earned, possible, pass_at)
+
+    @property
+    def status(self) -> Status:
+        if self._credit is None:
+            return worst([*self._check_statuses, *self._failures])
+        credit = self._credit
+        short = credit.possible <= 0 or credit.earned / credit.possible < credit.pass_at
+        return worst([*self._failures, *([Status.WRONG_ANSWER] if short else [])])
+
+    @property
+    def score(self) -> float:
+        if self._credit is not None:
+            earned, possible = self._credit.earned, self._credit.possible
+        else:
+            earned = sum(check.points for check in self._checks)
+            possible = sum(check.max_points for check in self._checks)
+        points = self._exercise.points
+        if possible <= 0:
+            return 0.0
+        if earned == possible:
+            return points
+        return points * earned / possible
+
+    def hints(self, status: Status) -> tuple[str, ...]:
+        """The hints for a verdict of `status`: the general hint is for answers that were
+        graded and did not pass."""
+        checks = [check.hint for check in self._checks if not check.passed]
+        graded_and_failed = status not in (Status.PASSED, Status.INVALID_SUBMISSION)
+        general = self._exercise.hint if graded_and_failed else None
+        return ordered_hints(checks, self._hints, self._explanation, general)
+
+    def verdict(
+        self, message: str, *, error: ErrorSummary | None = None, output: str | None = None
+    ) -> Verdict:
+        status = self.status
+        exercise = self._exercise
+        return Verdict(
+            exercise=exercise.id,
+            kind=exercise.kind.name,
+            status=status,
+            score=self.score,
+            max_score=exercise.points,
+            message=message,
+            checks=self.checks,
+            hints=self.hints(status),
+            error=error,
+            output=output,
+        )
+
+
+def invalid_verdict(exercise: AnyExercise, problem: str) -> Verdict:
+    """The verdict on a submission that cannot be graded (empty, not UTF-8, too large)."""
+    builder = VerdictBuilder(exercise)
+    builder.fail(Status.INVALID_SUBMISSION)
+    if problem.endswith("it is empty"):
+        builder.hint(exercise.kind.empty_answer_hint)
+    builder.hint("Submit a non-empty UTF-8 text file of at most 1 MB.")
+    return builder.verdict(f"The submission cannot be graded: {problem}")
