@@ -144,7 +144,12 @@ class BatchGrader:
                 summary.skipped.append(item)
                 on_event(Event("skipped", item.relative, reason=item.reason))
                 continue
-            event = _saved(store, item) if isinstance(item, tuple) else item
+            if isinstance(item, tuple):
+                event = _saved(store, item)
+            elif isinstance(item, Event):
+                event = item
+            else:
+                raise TypeError(f"a worker sent {item!r}")
             summary.add(event)
             on_event(event)
 

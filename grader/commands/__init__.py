@@ -43,7 +43,8 @@ class LazyGroup(click.Group):
         if cmd_name not in _COMMANDS or importlib.util.find_spec(_module(cmd_name)) is None:
             return None
         module_name, _, attribute = _COMMANDS[cmd_name].partition(":")
-        return getattr(importlib.import_module(module_name), attribute)
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         from sandbox.client import SandboxError

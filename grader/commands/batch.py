@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from grader.bank import Bank
 from grader.batch.engine import BatchGrader, Event, Summary, start_sandboxes
@@ -91,7 +92,12 @@ def batch(
 
 
 def _print_summary(
-    out_console, out: Path, summary: Summary, elapsed: float, shard: Shard, reports: list[Path]
+    out_console: Console,
+    out: Path,
+    summary: Summary,
+    elapsed: float,
+    shard: Shard,
+    reports: list[Path],
 ) -> float | None:
     rate = summary.graded / elapsed if elapsed > 0 else 0.0
     shard_note = f" (shard {shard})" if shard.total > 1 else ""

@@ -59,7 +59,7 @@ def _nice_step(largest: int) -> int:
     """A tick step of 1, 2 or 5 times a power of ten giving at most five ticks."""
     if largest <= 5:
         return 1
-    power = 10 ** int(math.log10(largest / 5))
+    power: int = 10 ** int(math.log10(largest / 5))
     for factor in (1, 2, 5, 10):
         if largest / (factor * power) <= 5:
             return factor * power

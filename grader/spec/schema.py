@@ -89,7 +89,7 @@ def build(*, closed: bool = True) -> dict[str, Any]:
         for kind in kinds.all_kinds()
     ]
     common = dict(COMMON, kind={**COMMON["kind"], "enum": kinds.names()})
-    schema = {
+    schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "pygrader exercise",
@@ -217,8 +217,9 @@ def _enum_message(expected: list[Any], given: Any) -> str:
 
 def _message(error: Any) -> str:
     validator, expected = error.validator, error.validator_value
+    text: str = error.message
     if validator == "type":
-        types = expected if isinstance(expected, list) else [expected]
+        types: list[str] = expected if isinstance(expected, list) else [expected]
         message = "expected " + " or ".join(_TYPE_NAMES.get(t, t) for t in types)
         if "number" in types and isinstance(error.instance, str) and _is_float_text(error.instance):
             how = (
@@ -245,10 +246,10 @@ def _message(error: Any) -> str:
     if validator == "maxItems":
         return f"has {len(error.instance)} items; at most {expected} are allowed"
     if validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        return error.message.replace(repr(error.instance), "the value", 1)
+        return text.replace(repr(error.instance), "the value", 1)
     if validator == "uniqueItems":
         return "has repeated items"
-    return error.message
+    return text
 
 
 def _is_float_text(text: str) -> bool:

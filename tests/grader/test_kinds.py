@@ -566,9 +566,9 @@ def test_regexes_accepted_as_safe_run_fast_on_long_answers() -> None:
 
 
 def test_instructor_regexes_see_a_bounded_part_of_the_answer() -> None:
-    from grader.toolkit.patterns import MAX_PATTERN_INPUT
     from grader.kinds.explain import Answer
     from grader.kinds.predict_output import Mistake
+    from grader.toolkit.patterns import MAX_PATTERN_INPUT
 
     target = exercise("explain", "concepts:\n  - name: n\n    hint: h\n    patterns: ['needle']\n")
     concept = target.body.concepts[0]
