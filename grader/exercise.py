@@ -94,8 +94,9 @@ class Exercise(Generic[B]):
     solution: tuple[str, ...]
     body: B
     """The kind's own fields, as the kind's frozen dataclass."""
-    raw: RawSpec = field(repr=False)
-    """The spec as read: its text, data, the line of every field and its digest."""
+    raw: RawSpec = field(repr=False, compare=False)
+    """The spec as read: its text, data, the line of every field and its digest (not
+    compared: the fields above are what the spec says)."""
     points: float = 1.0
     tags: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
