@@ -19,7 +19,7 @@ from grader.runner import Runner
 from grader.spec.raw import PathKey
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.expected import Expected
+from grader.toolkit.expected import DigestMemo, Expected
 from grader.toolkit.patterns import pattern_search
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
@@ -28,18 +28,19 @@ _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 MAX_PHRASE_WORDS = 8
 
 
-@dataclass(frozen=True)
-class Answer:
-    """A learner's text as words, and as the text those words make."""
+class Answer(DigestMemo):
+    """A learner's text as words, and as the text those words make. Locked keywords and
+    synonyms are matched by the digests of its prefixes and phrases, made once."""
 
-    words: tuple[str, ...]
-    text: str
-    """The words joined by single spaces, with a space at each end."""
+    def __init__(self, words: tuple[str, ...]) -> None:
+        super().__init__()
+        self.words = words
+        self.text = f" {' '.join(words)} "
+        """The words joined by single spaces, with a space at each end."""
 
     @classmethod
     def of(cls, text: str) -> Answer:
-        words = tuple(_words(text))
-        return cls(words, f" {' '.join(words)} ")
+        return cls(tuple(_words(text)))
 
     def prefixes(self) -> Iterator[str]:
         """Every beginning of every word, from two letters on (what a stem can be)."""

@@ -10,7 +10,14 @@ from grader.digests import digests, salted
 from grader.spec.raw import parse
 from grader.spec.reader import NOT_LOCKED, SpecReader
 from grader.testing import crashed, ran, timed_out
-from grader.toolkit.expected import LockedOutput, Plain, PlainOutput, Salted, Unhashable
+from grader.toolkit.expected import (
+    DigestMemo,
+    LockedOutput,
+    Plain,
+    PlainOutput,
+    Salted,
+    Unhashable,
+)
 from grader.toolkit.outputs import LOCKED_NOTE, output_check
 from grader.toolkit.runs import failed_run_verdict, record_failure
 from grader.toolkit.verdicts import VerdictBuilder, invalid_verdict, worst
@@ -251,3 +258,22 @@ def test_a_digest_in_a_spec_without_a_lock_is_a_problem() -> None:
     ]
     locked = SpecReader(parse(f"id: x\nlock: {{salt: {SALT}}}\n", "x.yaml"))
     assert locked.salted(("a",), salted(SALT, "B")).matches("B") and not locked.problems
+
+
+def test_a_memo_candidate_is_digested_once_for_every_value_that_asks() -> None:
+    calls: list[str] = []
+
+    class Words(DigestMemo):
+        def __init__(self, *words: str) -> None:
+            super().__init__()
+            self.words = words
+
+    def forms(candidate: Words) -> tuple[str, ...]:
+        calls.append("forms")
+        return candidate.words
+
+    terms = [Salted(SALT, frozenset({salted(SALT, word)}), forms) for word in ("drift", "alert")]
+    answer = Words("watch", "for", "drift")
+    assert [term.matches(answer) for term in terms] == [True, False]
+    assert calls == ["forms"]
+    assert not terms[0].matches(Words("nothing")) and calls == ["forms", "forms"]
