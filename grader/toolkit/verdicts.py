@@ -32,9 +32,12 @@ SEVERITY = (
 """Verdict statuses from most to least urgent: a verdict shows the most urgent one."""
 
 
+_URGENCY = {status: rank for rank, status in enumerate(SEVERITY)}
+
+
 def worst(statuses: Iterable[Status]) -> Status:
     """The most urgent of `statuses`; passed when there are none."""
-    return min(statuses, key=SEVERITY.index, default=Status.PASSED)
+    return min(statuses, key=_URGENCY.__getitem__, default=Status.PASSED)
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class VerdictBuilder:
     @property
     def status(self) -> Status:
         if self._credit is None:
+            if not self._failures:
+                return worst(self._check_statuses)
             return worst([*self._check_statuses, *self._failures])
         credit = self._credit
         short = credit.possible <= 0 or credit.earned / credit.possible < credit.pass_at
@@ -124,10 +129,12 @@ class VerdictBuilder:
     def hints(self, status: Status) -> tuple[str, ...]:
         """The hints for a verdict of `status`: the general hint is for answers that were
         graded and did not pass."""
-        checks = [check.hint for check in self._checks if not check.passed]
-        graded_and_failed = status not in (Status.PASSED, Status.INVALID_SUBMISSION)
-        general = self._exercise.hint if graded_and_failed else None
-        return ordered_hints(checks, self._hints, self._explanation, general)
+        hints = [check.hint for check in self._checks if not check.passed]
+        hints += self._hints
+        hints.append(self._explanation)
+        if status not in (Status.PASSED, Status.INVALID_SUBMISSION):
+            hints.append(self._exercise.hint)
+        return ordered_hints(hints)
 
     def verdict(
         self, message: str, *, error: ErrorSummary | None = None, output: str | None = None
@@ -141,7 +148,7 @@ class VerdictBuilder:
             score=self.score,
             max_score=exercise.points,
             message=message,
-            checks=self.checks,
+            checks=tuple(self._checks),
             hints=self.hints(status),
             error=error,
             output=output,
