@@ -154,6 +154,7 @@ class BatchGrader:
                 on_event(Event("skipped", item.relative, reason=item.reason))
                 continue
             event = _saved(store, item) if isinstance(item, tuple) else item
+            assert isinstance(event, Event)
             summary.add(event)
             on_event(event)
 
@@ -215,9 +216,11 @@ def _grade(
         try:
             return grade(task.exercise, submission, runner).public()
         except SandboxError as exc:
+            box.close(
+                wait=False
+            )  # the next run, this one's retry or the next file's, starts afresh
             if attempt == 2:
                 return Event("failed", task.relative, reason=f"sandbox failure: {exc}")
-            box.close(wait=False)  # the next run starts a fresh server
         except GraderError as exc:
             return Event("failed", task.relative, reason=exc.message)
         except Exception as exc:  # a grader bug must not stop the batch
