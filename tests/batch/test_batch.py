@@ -448,3 +448,25 @@ def test_a_full_disk_is_a_store_error_and_keeps_what_was_committed(tmp_path: Pat
 def test_bad_shard_is_a_usage_error(tmp_path: Path, shard: str) -> None:
     result = grader("batch", str(tmp_path), "--shard", shard, "--exercises", str(BANK))
     assert result.returncode == 2 and "--shard" in result.stderr
+
+
+def test_the_batch_summary_shows_learner_names_and_reasons_as_text(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    (bank / "t").mkdir(parents=True)
+    (bank / "t" / "broken-find.yaml").write_text(
+        "id: broken-find\nkind: find-the-error\ntitle: T\ntopic: t\ndifficulty: easy\nprompt: P\n"
+        "hint: H\nsolution: [S]\ncode: |\n  print('this runs fine')\n"
+    )
+    batch = tmp_path / "in"
+    names = ["[link=https:example.com]ann", ":thumbs_up:", "[bold]bo"]  # no / in a name
+    for name in names:
+        (batch / name).mkdir(parents=True)
+        (batch / name / "broken-find.txt").write_text("NameError line 1\n")  # failed
+        (batch / name / "[red]nothing.txt").write_text("A\n")  # skipped
+    result = grader("batch", str(batch), "--out", str(tmp_path / "out"), "--exercises", str(bank))
+    assert result.returncode == 3, result.stdout + result.stderr
+    for name in names:
+        assert f"failed {name}/broken-find.txt: exercise 'broken-find' is broken" in result.stdout
+        assert f"skipped {name}/[red]nothing.txt: no exercise '[red]nothing'" in result.stdout
+    assert "👍" not in result.stdout
+
