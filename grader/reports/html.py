@@ -59,7 +59,7 @@ def _nice_step(largest: int) -> int:
     """A tick step of 1, 2 or 5 times a power of ten giving at most five ticks."""
     if largest <= 5:
         return 1
-    power = 10 ** int(math.log10(largest / 5))
+    power: int = 10 ** int(math.log10(largest / 5))
     for factor in (1, 2, 5, 10):
         if largest / (factor * power) <= 5:
             return factor * power
@@ -313,6 +313,11 @@ class HtmlWriter:
                 items = "".join(
                     f'<li>{h(text)} <span class="count">×{count}</span></li>' for text, count in top
                 )
+                if counter.other:  # marked up as the page's own words, never as a mistake's
+                    items += (
+                        f'<li class="other"><em>any other ({counter.limit} distinct texts are'
+                        f' counted)</em> <span class="count">×{counter.other}</span></li>'
+                    )
                 out.write(f"<h4>{heading}</h4><ol>{items}</ol>\n")
             out.write("</article>\n")
         if not shown:
