@@ -10,6 +10,9 @@ about returned values run where it is on.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -277,3 +280,63 @@ def test_a_forged_report_of_the_wrong_shape_is_graded_never_a_crash(
     source = FORGE.replace("RESULT", result)
     verdict = grade(BANK[exercise], Submission(source, "s.py"), CachingRunner(process_only))
     assert not verdict.passed
+
+
+# From the command line (both layers, as in production) ------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+FUNCTIONS = {
+    "huge-message": 'def average(numbers):\n    raise ValueError("E" * 10**8)\n',
+    "str-subclass": HOSTILE_STR
+    + (
+        "class Boom(Exception):\n    def __str__(self):\n        return Hostile('boom')\n"
+        "def average(numbers):\n    raise Boom()\n"
+    ),
+    "huge-int": "def average(numbers):\n    return 10 ** 5000\n",
+    "9-mb-list": 'def average(numbers):\n    return ["x" * 100] * 90000\n',
+    "hashable-list-in-a-set": (
+        "class L(list):\n    def __hash__(self):\n        return 1\n"
+        "def average(numbers):\n    return {(L([1, 2]),)}\n"
+    ),
+}
+PROGRAMS = {
+    "huge-message": 'raise ValueError("E" * 10**8)\n',
+    "str-subclass": FUNCTIONS["str-subclass"] + "average([])\n",
+    "huge-exit-code": 'raise SystemExit("Q" * 10**8)\n',
+}
+
+
+def _grader(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "grader", *args], capture_output=True, text=True, cwd=ROOT
+    )
+
+
+@pytest.mark.parametrize("name", list(FUNCTIONS))
+def test_a_hostile_value_is_a_verdict_of_grader_check(name: str, tmp_path: Path) -> None:
+    submission = tmp_path / "average.py"
+    submission.write_text(FUNCTIONS[name])
+    result = _grader("check", "functions-average", str(submission), "--format", "json")
+    assert result.returncode == 1, result.stderr  # not passed; never 3 or 70
+    verdict = json.loads(result.stdout)
+    assert verdict["status"] == "wrong_answer" and len(result.stdout) < 100_000
+
+
+@pytest.mark.parametrize("name", list(PROGRAMS))
+def test_a_hostile_error_is_shown_by_grader_run(name: str, tmp_path: Path) -> None:
+    program = tmp_path / "program.py"
+    program.write_text(PROGRAMS[name])
+    result = _grader("run", str(program))
+    assert result.returncode == 1, result.stderr  # the program failed; the sandbox did not
+    assert "characters cut" in result.stderr or "Boom: boom" in result.stderr
+    assert len(result.stderr) < 20_000
+
+
+def test_hostile_values_are_verdicts_of_grader_batch(tmp_path: Path) -> None:
+    for name, source in FUNCTIONS.items():
+        (tmp_path / "in" / name).mkdir(parents=True)
+        (tmp_path / "in" / name / "functions-average.py").write_text(source)
+    result = _grader("batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Graded {len(FUNCTIONS)} submissions" in result.stdout
+    assert f"In {tmp_path / 'out'}: {len(FUNCTIONS)} verdicts (wrong_answer" in result.stdout
