@@ -145,7 +145,7 @@ def well_formed(data: Any, depth: int = 0) -> bool:
     if key == "$float":
         return item in ("inf", "-inf", "nan")
     if key == "$bytes":
-        return len(item) % 2 == 0 and all(c in _HEX for c in item)
+        return len(item) % 2 == 0 and _HEX.issuperset(item)
     return well_formed(item, depth + 1)
 
 
