@@ -313,10 +313,10 @@ solution_code: |
         )
         passed = sum(1 for c in checks if c.passed)
         message = f"{passed} of {len(checks)} calls returned the right result."
-        hints = [c.hint for c in checks if not c.passed]
+        notes = [c.hint for c in checks if not c.passed]
         if failure:
-            hints.append(explain_outcome(outcome, source))
-        hints = ordered_hints(hints, None if status is Status.PASSED else exercise.hint)
+            notes.append(explain_outcome(outcome, source))
+        hints = ordered_hints(notes, None if status is Status.PASSED else exercise.hint)
         return verdict_for(exercise, status, score, message, checks, hints)
 
     def lock(

@@ -31,9 +31,13 @@ WRONG = 'name = input()\nprint(name[0].upper() + ".")\n'
 SLOW = "import time\ntime.sleep(0.4)\n" + RIGHT
 
 
-def grader(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def grader(*args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "grader", *args], capture_output=True, text=True, cwd=ROOT, **kwargs
+        [sys.executable, "-m", "grader", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
     )
 
 

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -160,9 +161,10 @@ def test_xml_escaping_survives_every_awkward_character() -> None:
 # gradescope/<learner>/results.json ---------------------------------------------------------
 
 
-def read_gradescope(out: Path, learner: str) -> dict:
+def read_gradescope(out: Path, learner: str) -> dict[str, Any]:
     path = out / "gradescope" / directory_name(learner) / "results.json"
-    return json.loads(path.read_bytes().decode("utf-8"))
+    data: dict[str, Any] = json.loads(path.read_bytes().decode("utf-8"))
+    return data
 
 
 def test_gradescope_has_a_file_per_learner(out: Path) -> None:
@@ -461,7 +463,8 @@ def test_truncated_values_keep_their_marker(tmp_path: Path) -> None:
     )
     results = [Result("amy", "ex-b", "amy.py", "1" * 64, v)]
     write_reports(lambda: iter(results), EXERCISES, tmp_path, generated_at=STAMP)
-    body = ET.parse(tmp_path / "junit.xml").getroot().find(".//failure").text or ""
+    failure = ET.parse(tmp_path / "junit.xml").getroot().find(".//failure")
+    body = (failure.text if failure is not None else None) or ""
     assert truncation_marker(1000).strip() in body
     assert "x" * 2000 + "\n" in body and "x" * 2001 not in body
 
