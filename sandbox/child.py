@@ -235,10 +235,10 @@ def _classify(
             "error": reporting.runtime_error(error, request.filename, cap),
         }
     if isinstance(error, SystemExit):
-        code = error.code  # the program's object: compared without calling its methods
+        code = _EXIT_CODE.__get__(error)  # never a subclass's own `code` property
         if code is None or (type(code) in (int, bool) and not code):
             return result
-        return result | {"status": Status.RUNTIME_ERROR, "error": _exit_error(error, cap)}
+        return result | {"status": Status.RUNTIME_ERROR, "error": _exit_error(code, cap)}
     if error is not None:
         return result | {
             "status": Status.RUNTIME_ERROR,
@@ -252,7 +252,7 @@ def _limit_error(kind: str, error: BaseException | None, request: Request) -> di
     if error is not None:
         frames = [
             t
-            for t in _walk_tb(error.__traceback__)
+            for t in _walk_tb(reporting.traceback_of(error))
             if t.tb_frame.f_code.co_filename == request.filename
         ]
         line = frames[-1].tb_lineno if frames else None
@@ -274,9 +274,12 @@ def _walk_tb(tb: Any) -> list[Any]:
     return frames
 
 
-def _exit_error(error: SystemExit, cap: int) -> dict[str, Any]:
+_EXIT_CODE = SystemExit.__dict__["code"]
+
+
+def _exit_error(code: object, cap: int) -> dict[str, Any]:
     try:
-        message = plain.text(str(error.code), cap)  # the program's own __str__ may fail or stop
+        message = plain.text(str(code), cap)  # the program's own __str__ may fail or stop
     except BaseException:
-        message = values.safe_repr(error.code)
+        message = values.safe_repr(code)
     return {"type": "SystemExit", "message": message, "traceback": f"SystemExit: {message}\n"}

@@ -8,7 +8,7 @@ import sys
 import traceback
 import unicodedata  # noqa: F401  (traceback imports it to draw carets under non-ASCII lines)
 from collections.abc import Callable
-from types import SimpleNamespace
+from types import SimpleNamespace, TracebackType
 from typing import Any
 
 from sandbox import names, plain
@@ -64,7 +64,7 @@ def runtime_error(exc: BaseException, filename: str, cap: int) -> dict[str, Any]
     as exact `str`s cut to `cap` bytes: a learner's `__str__` may return a `str` subclass,
     or 100 MB of text."""
     name = plain.type_name(type(exc))
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+    frames = [f for f in traceback.extract_tb(traceback_of(exc)) if f.filename == filename]
     unstarted = _failed_on_entry(exc, filename)
     if unstarted:
         frames = frames[:-1]
@@ -86,6 +86,15 @@ def runtime_error(exc: BaseException, filename: str, cap: int) -> dict[str, Any]
     }
 
 
+def traceback_of(exc: BaseException) -> TracebackType | None:
+    """The traceback itself: a subclass's `__traceback__` property is never called."""
+    found: TracebackType | None = _TRACEBACK.__get__(exc)
+    return found
+
+
+_TRACEBACK = BaseException.__dict__["__traceback__"]
+
+
 def _failed_on_entry(exc: BaseException, filename: str) -> bool:
     """True when a RecursionError hit the tick that opens a learner function.
 
@@ -93,9 +102,9 @@ def _failed_on_entry(exc: BaseException, filename: str) -> bool:
     Python to check the budget. If that fails at the limit, CPython would have failed while
     pushing the new frame, so that its traceback ends at the call: the frame is dropped.
     """
-    if not isinstance(exc, RecursionError) or exc.__traceback__ is None:
+    tb = traceback_of(exc)
+    if not isinstance(exc, RecursionError) or tb is None:
         return False
-    tb = exc.__traceback__
     while tb.tb_next is not None:
         tb = tb.tb_next
     code = tb.tb_frame.f_code

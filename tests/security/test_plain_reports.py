@@ -135,6 +135,19 @@ def test_a_system_exit_code_of_any_type_or_size_is_plain_text(
     assert _size(outcome.error.message) <= Limits().error_bytes
 
 
+@pytest.mark.parametrize("body", ["raise KeyError('code')", "while True:\n            pass"])
+def test_a_system_exit_codes_property_is_never_called_by_the_reporter(
+    box: Sandbox, body: str
+) -> None:
+    source = (
+        f"class Stop(SystemExit):\n    @property\n    def code(self):\n        {body}\n"
+        "raise Stop(3)\n"
+    )
+    outcome = box.run(source, limits=Limits(timeout=1))
+    assert outcome.status is Status.RUNTIME_ERROR
+    assert outcome.error is not None and outcome.error.message == "3"
+
+
 def test_a_grouped_exceptions_huge_messages_are_cut(box: Sandbox) -> None:
     source = 'raise ExceptionGroup("g" * 10**7, [ValueError("v" * 10**7), TypeError("t")])\n'
     outcome = box.run(source, limits=Limits(memory_mb=512))
