@@ -216,9 +216,7 @@ def _grade(
         try:
             return grade(task.exercise, submission, runner).public()
         except SandboxError as exc:
-            box.close(
-                wait=False
-            )  # the next run, this one's retry or the next file's, starts afresh
+            box.close(wait=False)  # the retry, or the next file, starts on a fresh server
             if attempt == 2:
                 return Event("failed", task.relative, reason=f"sandbox failure: {exc}")
         except GraderError as exc:
