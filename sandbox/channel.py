@@ -48,9 +48,10 @@ class Channel:
         return data if isinstance(data, dict) else None
 
     def write_result(self, data: dict[str, Any]) -> None:
+        """Write `data` as JSON; ValueError when JSON cannot write it or it does not fit."""
         raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
         if len(raw) > _RESULT_BYTES:
-            raw = json.dumps({"internal_error": "result too large"}).encode()
+            raise ValueError(f"the result takes {len(raw):,} bytes; {_RESULT_BYTES:,} fit")
         self.region[_RESULT_OFFSET : _RESULT_OFFSET + len(raw)] = raw
         stdout_length, _, truncated = _HEADER.unpack_from(self.region, 0)
         _HEADER.pack_into(self.region, 0, stdout_length, len(raw), truncated)

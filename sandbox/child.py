@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from sandbox import modules, reporting, values
+from sandbox import modules, plain, reporting, values
 from sandbox.budget import (
     Budget,
     DeadlineAlarm,
@@ -49,17 +49,27 @@ class Job:
 def main(job: Job, channel: Channel, layer: ProcessLayer) -> NoReturn:
     code = 0
     try:
-        channel.write_result(_run(job, channel, layer))
+        _report(channel, plain.outcome(_run(job, channel, layer), job.request.limits.error_bytes))
     except BaseException as exc:
         try:
-            channel.write_result({"internal_error": f"{type(exc).__name__}: {exc}"})
+            what = plain.text(f"{plain.type_name(type(exc))}: {exc}", plain.NAME_BYTES)
+            channel.write_result({"internal_error": what})
         except BaseException:
             code = 3
     finally:
         os._exit(code)
 
 
-def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict:
+def _report(channel: Channel, result: dict[str, Any]) -> None:
+    """Write the result; one that the program's values make too large to write is
+    reported as such."""
+    try:
+        channel.write_result(result)
+    except ValueError:
+        channel.write_result(plain.unreportable(result))
+
+
+def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict[str, Any]:
     request = job.request
     layer.enter_child(request.limits, job.address_space)
     compiled = job.compiled
@@ -101,7 +111,7 @@ def _prepare_process_state(request: Request, uses_random: bool) -> None:
         random.seed(request.limits.random_seed)
 
 
-def _compile_in_child(request: Request, language: bool) -> Compiled | dict:
+def _compile_in_child(request: Request, language: bool) -> Compiled | dict[str, Any]:
     """Compile a large source here; the language layer bounds the time it may take."""
     if not language:
         return compile_program(request, language)
@@ -111,13 +121,13 @@ def _compile_in_child(request: Request, language: bool) -> Compiled | dict:
         return compile_program(request, language)
 
 
-def _compile_timeout(request: Request) -> dict:
+def _compile_timeout(request: Request) -> dict[str, Any]:
     message = f"the program is too large to compile within {request.limits.timeout:g} s"
     error = {"type": "TimeLimitExceeded", "message": message, "traceback": f"Timeout: {message}\n"}
     return {"status": Status.TIMEOUT, "error": error, "stopped_by": Layer.LANGUAGE}
 
 
-def _execute_restricted(code: Any, request: Request, runtime: Runtime) -> dict:
+def _execute_restricted(code: Any, request: Request, runtime: Runtime) -> dict[str, Any]:
     sink = runtime.sink
     namespace = runtime.install()
     set_recursion_limit()
@@ -128,16 +138,16 @@ def _execute_restricted(code: Any, request: Request, runtime: Runtime) -> dict:
         return _classify(error, request, sink, runtime, calls)
 
 
-def _execute_plain(code: Any, request: Request, sink: StdoutSink) -> dict:
+def _execute_plain(code: Any, request: Request, sink: StdoutSink) -> dict[str, Any]:
     """Process layer alone: real builtins, nothing restricted but the process itself."""
-    sys.stdout = sink  # type: ignore[assignment]
+    sys.stdout = sink
     sys.stdin = io.StringIO(request.stdin)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     error = _execute(code, namespace)
     return _classify(error, request, sink, None, [])
 
 
-def _execute(code: Any, namespace: dict) -> BaseException | None:
+def _execute(code: Any, namespace: dict[str, Any]) -> BaseException | None:
     try:
         exec(code, namespace)
     except BaseException as exc:
@@ -145,19 +155,24 @@ def _execute(code: Any, namespace: dict) -> BaseException | None:
     return None
 
 
-def _calls(request: Request, namespace: dict, sink: StdoutSink) -> list[dict]:
+def _calls(request: Request, namespace: dict[str, Any], sink: StdoutSink) -> list[dict[str, Any]]:
+    """Each call's result, made plain as it returns; together within `plain.CALLS_BYTES`."""
     results = []
+    room = plain.CALLS_BYTES
+    limits = request.limits
     for call in request.calls:
         start = sink.position
         result = _call(call, namespace, request)
         result["stdout"] = sink.text_since(start)
+        result, size = plain.call(result, limits.output_bytes, limits.error_bytes, room)
+        room -= size
         results.append(result)
         if result.pop("stop", False):
             break
     return results
 
 
-def _call(call: str, namespace: dict, request: Request) -> dict:
+def _call(call: str, namespace: dict[str, Any], request: Request) -> dict[str, Any]:
     try:
         name, args, kwargs = parse_call(call)
     except ValueError as exc:
@@ -177,11 +192,7 @@ def _call(call: str, namespace: dict, request: Request) -> dict:
     except (ForbiddenOperation, TimeLimitExceeded, OutputLimitExceeded) as exc:
         return {"call": call, "returned": False, "stop": True, "limit": type(exc).__name__}
     except values.TooLarge as exc:
-        return {
-            "call": call,
-            "returned": False,
-            "error": {"type": "ValueError", "message": str(exc)},
-        }
+        return plain.too_large(call, str(exc))
     except BaseException as exc:
         error = reporting.runtime_error(exc, request.filename, request.limits.error_bytes)
         return {"call": call, "returned": False, "error": error}
@@ -193,8 +204,8 @@ def _classify(
     request: Request,
     sink: StdoutSink,
     runtime: Runtime | None,
-    calls: list[dict],
-) -> dict:
+    calls: list[dict[str, Any]],
+) -> dict[str, Any]:
     result: dict[str, Any] = {"calls": calls, "status": Status.OK, "error": None}
     limit = next((c.get("limit") for c in calls if c.get("limit")), None)
     cap = request.limits.error_bytes
@@ -224,10 +235,10 @@ def _classify(
             "error": reporting.runtime_error(error, request.filename, cap),
         }
     if isinstance(error, SystemExit):
-        code = error.code  # the program's object: compared without calling its methods
+        code = _EXIT_CODE.__get__(error)  # never a subclass's own `code` property
         if code is None or (type(code) in (int, bool) and not code):
             return result
-        return result | {"status": Status.RUNTIME_ERROR, "error": _exit_error(error)}
+        return result | {"status": Status.RUNTIME_ERROR, "error": _exit_error(code, cap)}
     if error is not None:
         return result | {
             "status": Status.RUNTIME_ERROR,
@@ -236,12 +247,12 @@ def _classify(
     return result
 
 
-def _limit_error(kind: str, error: BaseException | None, request: Request) -> dict:
+def _limit_error(kind: str, error: BaseException | None, request: Request) -> dict[str, Any]:
     line = None
     if error is not None:
         frames = [
             t
-            for t in _walk_tb(error.__traceback__)
+            for t in _walk_tb(reporting.traceback_of(error))
             if t.tb_frame.f_code.co_filename == request.filename
         ]
         line = frames[-1].tb_lineno if frames else None
@@ -263,9 +274,12 @@ def _walk_tb(tb: Any) -> list[Any]:
     return frames
 
 
-def _exit_error(error: SystemExit) -> dict:
+_EXIT_CODE = SystemExit.__dict__["code"]
+
+
+def _exit_error(code: object, cap: int) -> dict[str, Any]:
     try:
-        message = str(error.code)  # the program's own __str__ may fail or stop
+        message = plain.text(str(code), cap)  # the program's own __str__ may fail or stop
     except BaseException:
-        message = values.safe_repr(error.code)
+        message = values.safe_repr(code)
     return {"type": "SystemExit", "message": message, "traceback": f"SystemExit: {message}\n"}

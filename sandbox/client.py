@@ -96,18 +96,21 @@ class Sandbox:
     # -- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the server process now (it boots while the caller does other work)."""
-        if self._server is None or not self._server.alive():
-            self._hello = None
-            self._server = _ServerProcess(self._config)
+        """Start the server process now (it boots while the caller does other work); one
+        that died is reaped first, so that the next run gets a fresh server."""
+        if self._server is not None and self._server.alive():
+            return
+        self.close(wait=False)
+        self._server = _ServerProcess(self._config)
 
     def close(self, *, wait: bool = True) -> None:
-        """Stop the server: gracefully (EOF, then wait) or at once (`wait=False`).
+        """Stop the server: gracefully (EOF, then wait) or at once (`wait=False`). The next
+        run starts a new one, greeting and all.
 
         Either way nothing is left behind: the server holds no files on disk, and its
         children die with it (PR_SET_PDEATHSIG).
         """
-        server, self._server = self._server, None
+        server, self._server, self._hello = self._server, None, None
         if server is not None:
             server.stop(wait=wait)
 
@@ -158,11 +161,14 @@ class Sandbox:
         return Outcome.from_dict(dict(reply, warnings=warnings))
 
     def _greeting(self) -> dict[str, Any]:
-        if self._hello is None:
+        server = self._server
+        if self._hello is None or server is None:
             self.start()
-            assert self._server is not None
+            server = self._server
+            if server is None:
+                raise SandboxError("the sandbox server did not start")
             try:
-                self._hello = read_frame(self._server.stdout, timeout=_ANSWER_MARGIN)
+                self._hello = read_frame(server.stdout, timeout=_ANSWER_MARGIN)
             except ProtocolError as exc:
                 message = self._failure(exc)
                 self.close(wait=False)
@@ -170,9 +176,11 @@ class Sandbox:
         return self._hello
 
     def _exchange(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+        self.start()  # a server that died since the last run is replaced
         self._greeting()
         server = self._server
-        assert server is not None
+        if server is None:
+            raise SandboxError("the sandbox server did not start")
         try:
             write_frame(server.stdin, request)
             return read_frame(server.stdout, timeout=timeout)

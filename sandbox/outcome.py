@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sandbox import values
 from sandbox.status import Layer, Status
 
 __all__ = ["CallResult", "ErrorInfo", "Layer", "Outcome", "Status"]
@@ -27,7 +28,21 @@ class ErrorInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ErrorInfo:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})
+        """Fields of the wrong type (in a report the program forged) are left empty."""
+        line, column, end_line, end_column = (
+            _number(data.get(key)) for key in ("line", "column", "end_line", "end_column")
+        )
+        source = data.get("text")
+        return cls(
+            _text(data.get("type")),
+            _text(data.get("message")),
+            line,
+            column,
+            end_line,
+            end_column,
+            source if type(source) is str else None,
+            _text(data.get("traceback")),
+        )
 
 
 @dataclass(frozen=True)
@@ -45,14 +60,16 @@ class CallResult:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CallResult:
+        """A value `sandbox.values.encode` could not have written is an opaque object."""
         error = data.get("error")
+        value = data.get("value")
         return cls(
-            call=data["call"],
-            returned=bool(data["returned"]),
-            value=data.get("value"),
-            display=data.get("display", ""),
-            error=ErrorInfo.from_dict(error) if error else None,
-            stdout=data.get("stdout", ""),
+            call=_text(data.get("call")),
+            returned=data.get("returned") is True,
+            value=value if values.well_formed(value) else _MALFORMED,
+            display=_text(data.get("display")),
+            error=ErrorInfo.from_dict(error) if isinstance(error, dict) else None,
+            stdout=_text(data.get("stdout")),
         )
 
 
@@ -92,11 +109,24 @@ class Outcome:
         stopped_by = data.get("stopped_by")
         return cls(
             status=Status(data["status"]),
-            stdout=data.get("stdout", ""),
-            error=ErrorInfo.from_dict(error) if error else None,
+            stdout=_text(data.get("stdout")),
+            error=ErrorInfo.from_dict(error) if isinstance(error, dict) else None,
             duration=float(data.get("duration_ms", 0.0)) / 1000,
             truncated=bool(data.get("truncated", False)),
-            calls=tuple(CallResult.from_dict(c) for c in data.get("calls", ())),
+            calls=tuple(
+                CallResult.from_dict(c) for c in data.get("calls", ()) if isinstance(c, dict)
+            ),
             stopped_by=Layer(stopped_by) if stopped_by else None,
             warnings=tuple(data.get("warnings", ())),
         )
+
+
+_MALFORMED = {"$object": "malformed value", "repr": "<a value the sandbox did not write>"}
+
+
+def _text(value: object) -> str:
+    return value if type(value) is str else ""
+
+
+def _number(value: object) -> int | None:
+    return value if type(value) is int else None

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 _HEADER = struct.Struct(">I")
-MAX_FRAME = 64 * 1024 * 1024
+MAX_FRAME = 256 * 1024 * 1024
+"""Larger than any reply: 16 MiB of output whose every byte JSON writes as a 6-byte escape
+(`\\u0001`), and the result's 8 MiB, which re-encoding can make up to 4 times longer."""
 
 
 class ProtocolError(Exception):

@@ -7,10 +7,11 @@ import io
 import sys
 import traceback
 import unicodedata  # noqa: F401  (traceback imports it to draw carets under non-ASCII lines)
-from types import SimpleNamespace
+from collections.abc import Callable
+from types import SimpleNamespace, TracebackType
 from typing import Any
 
-from sandbox import names
+from sandbox import names, plain
 
 
 def syntax_error(exc: SyntaxError, source: str, cap: int) -> dict[str, Any]:
@@ -30,7 +31,7 @@ def syntax_error(exc: SyntaxError, source: str, cap: int) -> dict[str, Any]:
         "end_line": exc.end_lineno,
         "end_column": exc.end_offset,
         "text": (exc.text or "").rstrip("\n") or None,
-        "traceback": _cap(text, cap),
+        "traceback": plain.text(text, cap),
     }
 
 
@@ -59,27 +60,39 @@ def as_stderr_shows(text: str) -> str:
 
 
 def runtime_error(exc: BaseException, filename: str, cap: int) -> dict[str, Any]:
-    """Type, message (with CPython's 'Did you mean'), learner line and learner traceback."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+    """Type, message (with CPython's 'Did you mean'), learner line and learner traceback,
+    as exact `str`s cut to `cap` bytes: a learner's `__str__` may return a `str` subclass,
+    or 100 MB of text."""
+    name = plain.type_name(type(exc))
+    frames = [f for f in traceback.extract_tb(traceback_of(exc)) if f.filename == filename]
     unstarted = _failed_on_entry(exc, filename)
     if unstarted:
         frames = frames[:-1]
-    message = as_stderr_shows(_message(exc, filename))
+    message = as_stderr_shows(_message(exc, filename, cap))
     try:
-        text = as_stderr_shows(_format(exc, filename, message, unstarted))
+        text = as_stderr_shows(_format(exc, filename, message, unstarted, cap))
     except BaseException:  # a learner __str__ or __repr__ may fail or time out here
-        text = f"{type(exc).__name__}: {message}\n"
+        text = f"{name}: {message}\n"
     last = frames[-1] if frames else None
     return {
-        "type": type(exc).__name__,
+        "type": name,
         "message": message,
         "line": last.lineno if last else None,
         "column": None,
         "end_line": None,
         "end_column": None,
-        "text": last.line if last else None,
-        "traceback": _cap(text, cap),
+        "text": plain.optional_text(last.line, cap) if last else None,
+        "traceback": plain.text(text, cap),
     }
+
+
+def traceback_of(exc: BaseException) -> TracebackType | None:
+    """The traceback itself: a subclass's `__traceback__` property is never called."""
+    found: TracebackType | None = _TRACEBACK.__get__(exc)
+    return found
+
+
+_TRACEBACK = BaseException.__dict__["__traceback__"]
 
 
 def _failed_on_entry(exc: BaseException, filename: str) -> bool:
@@ -89,9 +102,9 @@ def _failed_on_entry(exc: BaseException, filename: str) -> bool:
     Python to check the budget. If that fails at the limit, CPython would have failed while
     pushing the new frame, so that its traceback ends at the call: the frame is dropped.
     """
-    if not isinstance(exc, RecursionError) or exc.__traceback__ is None:
+    tb = traceback_of(exc)
+    if not isinstance(exc, RecursionError) or tb is None:
         return False
-    tb = exc.__traceback__
     while tb.tb_next is not None:
         tb = tb.tb_next
     code = tb.tb_frame.f_code
@@ -102,15 +115,15 @@ def _failed_on_entry(exc: BaseException, filename: str) -> bool:
     return 0 <= index < len(positions) and names.is_tick_position(positions[index])
 
 
-def _message(exc: BaseException, filename: str) -> str:
+def _message(exc: BaseException, filename: str, cap: int) -> str:
     try:
-        message = str(exc)
+        message = plain.text(str(exc), cap)
     except BaseException:
         return "<exception str() failed>"
     if "Did you mean" in message:
         return message
     try:
-        return message + _hint(exc, filename)
+        return plain.text(message + _hint(exc, filename), cap)
     except BaseException:  # dir() and hasattr() run learner code, which may fail
         return message
 
@@ -180,7 +193,9 @@ def _suggestion(exc: BaseException, filename: str) -> str | None:
 def _traceback_suggestion(exc: BaseException, filename: str) -> str | None:
     """From 3.12 on, the traceback module's own suggestion, shown a learner frame as under
     `python file.py`: its locals, a script's globals and CPython's builtins."""
-    compute = getattr(traceback, "_compute_suggestion_error", None)
+    compute: Callable[..., str | None] | None = getattr(
+        traceback, "_compute_suggestion_error", None
+    )
     name = getattr(exc, "name", None)
     if compute is None or not isinstance(name, str):
         return None
@@ -268,9 +283,10 @@ def _levenshtein(a: bytes, b: bytes, max_cost: int) -> int:
     return result
 
 
-def _format(exc: BaseException, filename: str, message: str, unstarted: bool) -> str:
+def _format(exc: BaseException, filename: str, message: str, unstarted: bool, cap: int) -> str:
     te = traceback.TracebackException(type(exc), exc, exc.__traceback__, compact=True)
     _keep_learner_frames(te, filename)
+    _cut_messages(te, cap)
     if unstarted and te.stack:
         te.stack = traceback.StackSummary.from_list(list(te.stack)[:-1])
     te._str = message  # type: ignore[attr-defined]
@@ -290,10 +306,15 @@ def _keep_learner_frames(te: traceback.TracebackException, filename: str) -> Non
         queue += [current.__cause__, current.__context__]
 
 
-def _cap(text: str, cap: int) -> str:
-    data = text.encode("utf-8", "replace")
-    if len(data) <= cap:
-        return text
-    head = data[: cap // 2].decode("utf-8", "ignore")
-    tail = data[-cap // 2 :].decode("utf-8", "ignore")
-    return f"{head}\n[... {len(data) - cap} bytes of error text cut ...]\n{tail}"
+def _cut_messages(te: traceback.TracebackException, cap: int) -> None:
+    """Every message in the traceback (chained and grouped exceptions too) as an exact
+    `str` of at most `cap` bytes: a learner's `__str__` chose its type and size."""
+    seen: set[int] = set()
+    queue: list[traceback.TracebackException | None] = [te]
+    while queue:
+        current = queue.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        current._str = plain.text(current._str, cap)  # type: ignore[attr-defined]
+        queue += [current.__cause__, current.__context__, *(current.exceptions or ())]

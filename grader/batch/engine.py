@@ -211,9 +211,9 @@ def _grade(
         try:
             return grade(task.exercise, submission, runner).public()
         except SandboxError as exc:
+            box.close(wait=False)  # the retry, or the next file, starts on a fresh server
             if attempt == 2:
                 return Event("failed", task.relative, reason=f"sandbox failure: {exc}")
-            box.close(wait=False)  # the next run starts a fresh server
         except GraderError as exc:
             return Event("failed", task.relative, reason=exc.message)
         except Exception as exc:  # a grader bug must not stop the batch

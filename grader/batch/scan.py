@@ -81,7 +81,7 @@ def scan(
             if shard.includes(entry.name):
                 yield Skipped(entry.name, "the batch's own output folder (--out)")
             continue
-        if not _good_name(entry.name) or not entry.is_dir():
+        if not _good_name(entry.name) or entry.is_symlink() or not entry.is_dir():
             if shard.includes(_shown(entry.name)):
                 yield _skipped_at_top(entry)
             continue
@@ -91,10 +91,27 @@ def scan(
             if shard.includes(entry.name):
                 yield Skipped(entry.name, f"cannot list it ({exc.strerror})")
             continue
-        for file in files:
-            relative = f"{entry.name}/{_shown(file.name)}"
-            if shard.includes(relative.rsplit(".", 1)[0]):
-                yield _classify(entry.name, file, relative, exercises)
+        yield from _learner_files(entry.name, files, exercises, shard)
+
+
+def _learner_files(
+    learner: str, files: list[os.DirEntry[str]], exercises: dict[str, AnyExercise], shard: Shard
+) -> Iterator[Task | Skipped]:
+    """A learner's submissions, one per exercise: the store keeps one verdict per exercise,
+    so a second answer (`x.txt` beside `x.md`) would replace the first at every run."""
+    graded: dict[str, str] = {}
+    for file in files:
+        relative = f"{learner}/{_shown(file.name)}"
+        if not shard.includes(relative.rsplit(".", 1)[0]):
+            continue
+        item = _classify(learner, file, relative, exercises)
+        if isinstance(item, Task):
+            first = graded.setdefault(item.exercise.id, file.name)
+            if first != file.name:
+                item = Skipped(
+                    relative, f"a second answer to '{item.exercise.id}'; {first} is graded"
+                )
+        yield item
 
 
 def _sorted_entries(directory: str | Path) -> list[os.DirEntry[str]]:
@@ -117,6 +134,8 @@ def _good_name(name: str) -> bool:
 def _skipped_at_top(entry: os.DirEntry[str]) -> Skipped:
     if not _good_name(entry.name):
         return Skipped(_shown(entry.name), _BAD_NAME)
+    if entry.is_symlink():  # it could lead to any folder the grader can read
+        return Skipped(entry.name, "a symbolic link; submit the folder itself")
     return Skipped(entry.name, "not inside a learner directory (DIR/<learner>/<exercise>.<ext>)")
 
 

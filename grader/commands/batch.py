@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from grader.bank import Bank
 from grader.batch.engine import BatchGrader, Event, Summary, start_sandboxes
@@ -18,6 +19,7 @@ from grader.batch.scan import Shard, Task, scan
 from grader.batch.store import Store
 from grader.commands.options import console, exercises_option, plural
 from grader.commands.progress import Progress
+from grader.reports.common import single_line
 
 
 @click.command("batch")
@@ -108,11 +110,12 @@ def _print_summary(
         markup=False,
     )
     for skipped in summary.skipped[:20]:
-        out_console.print(f"  skipped {skipped.relative}: {skipped.reason}", markup=False)
+        out_console.print(Text(f"  skipped {_learner_text(skipped.relative, skipped.reason)}"))
     if len(summary.skipped) > 20:
         out_console.print(f"  ... and {len(summary.skipped) - 20} more skipped", markup=False)
     for failed in summary.failed:
-        out_console.print(f"  [red]failed[/red] {failed.relative}: {failed.reason}")
+        text = _learner_text(failed.relative, failed.reason)
+        out_console.print(Text.assemble("  ", ("failed", "red"), f" {text}"))
     with Store.in_directory(out) as store:
         counts, mean = store.summary()
     total = sum(counts.values())
@@ -126,6 +129,12 @@ def _print_summary(
     )
     out_console.print(f"Reports: {', '.join(_top_level_names(reports, out))}", markup=False)
     return mean
+
+
+def _learner_text(relative: str, reason: str) -> str:
+    """A submission and what happened to it, on one line of plain text: a name or reason
+    can hold markup (`[link=...]`), escape codes or line breaks, which must show as such."""
+    return single_line(f"{relative}: {reason}")
 
 
 def _top_level_names(reports: list[Path], out: Path) -> list[str]:

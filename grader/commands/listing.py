@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from grader import kinds
 from grader.bank import Bank
@@ -38,7 +39,8 @@ def list_exercises(
         table.add_column(column)
     for exercise in chosen:
         s = exercise.summary()
-        table.add_row(s["id"], s["kind"], s["difficulty"], s["topic"], s["title"])
+        columns = (s["id"], s["kind"], s["difficulty"], s["topic"], s["title"])
+        table.add_row(*(Text(str(value)) for value in columns))  # text, never markup
     out = console()
     out.print(table)
     out.print(f"{len(chosen)} exercise{'s' if len(chosen) != 1 else ''}")

@@ -26,8 +26,11 @@ def plural(count: int, word: str) -> str:
 
 def console() -> Console:
     """Styled on a terminal; plain text (no escape codes at all) when the output is not a
-    terminal or NO_COLOR is set. Plain text is never wrapped."""
-    styled = Console(highlight=False)
+    terminal or NO_COLOR is set. Plain text is never wrapped. `:name:` stays as it is
+    (a learner folder called `:white_check_mark:` must not print as an emoji)."""
+    styled = Console(highlight=False, emoji=False)
     if styled.is_terminal and not os.environ.get("NO_COLOR"):
         return styled
-    return Console(highlight=False, soft_wrap=True, width=200, force_terminal=False, no_color=True)
+    return Console(
+        highlight=False, emoji=False, soft_wrap=True, width=200, force_terminal=False, no_color=True
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -41,7 +42,7 @@ def run(
 def _show(outcome: Outcome, limits: Limits) -> None:
     for warning in outcome.warnings:
         click.echo(f"grader: warning: {warning}", err=True)
-    sys.stdout.write(outcome.stdout)
+    sys.stdout.write(_as_shown(outcome.stdout, sys.stdout))
     sys.stdout.flush()
     if outcome.truncated:
         cap = f"{limits.output_bytes:,}"
@@ -49,4 +50,15 @@ def _show(outcome: Outcome, limits: Limits) -> None:
             f"\n[grader: output cut after {cap} bytes; the program printed too much]", err=True
         )
     if outcome.error is not None:
-        click.echo(outcome.error.traceback.rstrip("\n") or outcome.error.message, err=True)
+        error = outcome.error.traceback.rstrip("\n") or outcome.error.message
+        click.echo(_as_shown(error, sys.stderr), err=True)
+
+
+def _as_shown(text: str, stream: TextIO) -> str:
+    """The program's text as it is, except on a terminal, where its control characters
+    are shown, never obeyed (as `grader check` shows them)."""
+    if not stream.isatty():
+        return text
+    from grader.render.text import terminal_text  # rich: only a terminal pays for it
+
+    return terminal_text(text)

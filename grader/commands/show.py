@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from rich.markdown import Markdown
 from rich.syntax import Syntax
+from rich.text import Text
 
 from grader.bank import find_exercise
 from grader.commands.options import console, exercises_option
@@ -21,9 +22,12 @@ def show(exercise: str, exercises_dir: Path | None) -> None:
     kind = target.kind
     view = kind.present(target)
     out = console()
+    points = f"{target.points:g} point{'s' if target.points != 1 else ''}"
     out.print(
-        f"[bold]{target.title}[/bold]  ({target.id}: {kind.name}, {target.difficulty}, "
-        f"{target.points:g} point{'s' if target.points != 1 else ''})"
+        Text.assemble(
+            (target.title, "bold"),
+            f"  ({target.id}: {kind.name}, {target.difficulty}, {points})",
+        )
     )
     out.print(Markdown(target.prompt) if out.is_terminal else target.prompt.rstrip(), markup=False)
     for label, code in (

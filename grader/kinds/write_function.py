@@ -58,9 +58,12 @@ def values_equal(expected: Any, actual: Any, tolerance: Comparison) -> bool:
         return False
     if _is_number(expected) and _is_number(actual):
         if isinstance(expected, float) or isinstance(actual, float):
-            return math.isclose(
-                expected, actual, rel_tol=tolerance.rel_tol, abs_tol=tolerance.abs_tol
-            )
+            try:
+                return math.isclose(
+                    expected, actual, rel_tol=tolerance.rel_tol, abs_tol=tolerance.abs_tol
+                )
+            except OverflowError:  # an int beyond any float is close to none
+                return False
         return bool(expected == actual)
     if isinstance(expected, (list, tuple)) or isinstance(actual, (list, tuple)):
         return (

@@ -26,10 +26,15 @@ def verdict_text(verdict: Verdict) -> Text:
     return _terminal_safe(_verdict_text(verdict))
 
 
-def _terminal_safe(text: Text) -> Text:
+def terminal_text(text: str) -> str:
     """Control characters as pictures (␛, ␍): a program's output or message must not move
-    the cursor, retitle the terminal or write to its clipboard (OSC 52)."""
-    safe = printable(text.plain).replace("\r", "\u240d")  # one character for one: spans hold
+    the cursor, retitle the terminal or write to its clipboard (OSC 52). One character
+    for one, so that styled spans still fit."""
+    return printable(text).replace("\r", "\u240d")
+
+
+def _terminal_safe(text: Text) -> Text:
+    safe = terminal_text(text.plain)
     if safe != text.plain:
         text.plain = safe
     return text

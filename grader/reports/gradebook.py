@@ -11,16 +11,19 @@ from grader.reports.model import ExerciseInfo, Result, best_by_exercise, by_lear
 
 FILENAME = "gradebook.csv"
 MEAN_ROW = "(mean)"
-"""The first cell of the last row; its cells are the mean over the learners with a score."""
+"""The first cell of the last row; its cells are the mean over the learners with a score.
+No learner's cell starts with "(" (see `safe_cell`), so no learner can pass for this row."""
 
-_FORMULA_START = ("=", "+", "-", "@", "|")
+_QUOTED_START = ("=", "+", "-", "@", "|", "'", "(")
 
 
 def safe_cell(text: str) -> str:
     """A text cell on one line that spreadsheets will not run as a formula (OWASP: a quote
-    before a leading = + - @ |; tabs and line breaks are already shown as marks)."""
+    before a leading = + - @ |; tabs and line breaks are already shown as marks). A leading
+    ( or ' is quoted too: a learner folder named `(mean)` shows as `'(mean)`, never as the
+    mean row, and each cell still reads back to one name (drop one leading quote)."""
     text = single_line(text)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(_QUOTED_START) else text
 
 
 class GradebookWriter:

@@ -313,6 +313,11 @@ class HtmlWriter:
                 items = "".join(
                     f'<li>{h(text)} <span class="count">×{count}</span></li>' for text, count in top
                 )
+                if counter.other:  # marked up as the page's own words, never as a mistake's
+                    items += (
+                        f'<li class="other"><em>any other ({counter.limit} distinct texts are'
+                        f' counted)</em> <span class="count">×{counter.other}</span></li>'
+                    )
                 out.write(f"<h4>{heading}</h4><ol>{items}</ol>\n")
             out.write("</article>\n")
         if not shown:

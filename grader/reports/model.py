@@ -56,11 +56,10 @@ class ReportWriter(Protocol):
 MAX_DISTINCT = 256
 """Distinct mistakes (or failing checks) counted per exercise; the rest are counted as other."""
 
-OTHER = "(other)"
-
 
 class BoundedCounter:
-    """A Counter that counts at most `limit` distinct keys; later new keys count under `OTHER`.
+    """A Counter that counts at most `limit` distinct keys; later new keys count in `other`,
+    apart from every key (a mistake text can be anything, "(other)" too).
 
     Mistake texts can quote learner code, so an unbounded Counter could grow with the batch.
     """
@@ -68,12 +67,13 @@ class BoundedCounter:
     def __init__(self, limit: int = MAX_DISTINCT) -> None:
         self.limit = limit
         self.counts: Counter[str] = Counter()
+        self.other = 0
 
     def add(self, key: str) -> None:
         if key in self.counts or len(self.counts) < self.limit:
             self.counts[key] += 1
         else:
-            self.counts[OTHER] += 1
+            self.other += 1
 
     def top(self, n: int) -> list[tuple[str, int]]:
         """The `n` most common keys, most common first, ties in key order."""

@@ -31,9 +31,13 @@ WRONG = 'name = input()\nprint(name[0].upper() + ".")\n'
 SLOW = "import time\ntime.sleep(0.4)\n" + RIGHT
 
 
-def grader(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def grader(*args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "grader", *args], capture_output=True, text=True, cwd=ROOT, **kwargs
+        [sys.executable, "-m", "grader", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
     )
 
 
@@ -448,3 +452,57 @@ def test_a_full_disk_is_a_store_error_and_keeps_what_was_committed(tmp_path: Pat
 def test_bad_shard_is_a_usage_error(tmp_path: Path, shard: str) -> None:
     result = grader("batch", str(tmp_path), "--shard", shard, "--exercises", str(BANK))
     assert result.returncode == 2 and "--shard" in result.stderr
+
+
+def test_the_batch_summary_shows_learner_names_and_reasons_as_text(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    (bank / "t").mkdir(parents=True)
+    (bank / "t" / "broken-find.yaml").write_text(
+        "id: broken-find\nkind: find-the-error\ntitle: T\ntopic: t\ndifficulty: easy\nprompt: P\n"
+        "hint: H\nsolution: [S]\ncode: |\n  print('this runs fine')\n"
+    )
+    batch = tmp_path / "in"
+    names = ["[link=https:example.com]ann", ":thumbs_up:", "[bold]bo"]  # no / in a name
+    for name in names:
+        (batch / name).mkdir(parents=True)
+        (batch / name / "broken-find.txt").write_text("NameError line 1\n")  # failed
+        (batch / name / "[red]nothing.txt").write_text("A\n")  # skipped
+    result = grader("batch", str(batch), "--out", str(tmp_path / "out"), "--exercises", str(bank))
+    assert result.returncode == 3, result.stdout + result.stderr
+    for name in names:
+        assert f"failed {name}/broken-find.txt: exercise 'broken-find' is broken" in result.stdout
+        assert f"skipped {name}/[red]nothing.txt: no exercise '[red]nothing'" in result.stdout
+    assert "👍" not in result.stdout
+
+
+def test_a_learner_directory_that_is_a_symbolic_link_is_skipped(tmp_path: Path) -> None:
+    batch, out = make_batch(tmp_path / "in", 2), tmp_path / "out"
+    elsewhere = tmp_path / "another-course" / "carol"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "strings-initials.py").write_text(RIGHT)
+    (batch / "mallory").symlink_to(elsewhere)
+    result = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "skipped mallory: a symbolic link; submit the folder itself" in result.stdout
+    assert [row for row in stored(out) if row[0] == "mallory"] == []
+
+
+def test_two_answer_files_for_one_exercise_grade_the_first_and_a_rerun_settles(
+    tmp_path: Path,
+) -> None:
+    batch, out = make_batch(tmp_path / "in", 2), tmp_path / "out"
+    (batch / "learner000" / "mlops-purpose-choice.md").write_text("A\n")  # beside the .txt
+    first = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+    assert first.returncode == 0, first.stdout + first.stderr
+    skipped = "skipped learner000/mlops-purpose-choice.txt: a second answer to "
+    assert f"{skipped}'mlops-purpose-choice'; mlops-purpose-choice.md is graded" in first.stdout
+    assert "Graded 4 submissions" in first.stdout
+    for _ in range(2):  # every rerun finds everything up to date
+        again = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
+        assert "Graded 0 submissions" in again.stdout and "4 already up to date" in again.stdout
+    with closing(sqlite3.connect(out / "grades.sqlite")) as db:
+        [(submission,)] = db.execute(
+            "SELECT submission FROM verdicts WHERE learner='learner000' "
+            "AND exercise='mlops-purpose-choice'"
+        ).fetchall()
+    assert submission == "learner000/mlops-purpose-choice.md"

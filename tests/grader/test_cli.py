@@ -130,6 +130,46 @@ def test_a_programs_control_characters_never_reach_the_terminal(tmp_path: Path) 
     assert not set(result.stdout) & {"\x1b", "\x07", "\r"}
 
 
+def _on_a_terminal(*args: str) -> str:
+    """What `grader ARGS` writes to a terminal (stdout and stderr both on it)."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "grader", *args],
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "TERM": "xterm-256color"},
+        cwd=ROOT,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_grader_run_shows_a_programs_control_characters_on_a_terminal(tmp_path: Path) -> None:
+    program = tmp_path / "escape.py"
+    program.write_text(
+        'print("\\x1b]52;c;aGk=\\x07\\x1b]0;pwned\\x07\\x1b[32m✓ passed\\x1b[0m\\r")\n'
+        'raise ValueError("\\x1b[2J\\x1b]0;again\\x07")\n'
+    )
+    shown = _on_a_terminal("run", str(program))
+    assert "\u241b]52;c;aGk=\u2407\u241b]0;pwned\u2407\u241b[32m✓ passed\u241b[0m\u240d" in shown
+    assert "ValueError: \u241b[2J\u241b]0;again\u2407" in shown
+    assert not set(shown) & {"\x1b", "\x07"}
+    piped = grader("run", str(program))  # a pipe or a file gets the bytes as printed
+    assert piped.stdout.startswith("\x1b]52;c;aGk=\x07\x1b]0;pwned\x07\x1b[32m✓ passed\x1b[0m")
+    assert "\x1b]0;again\x07" in piped.stderr  # (click drops colour codes on a pipe)
+
+
 def test_terminal_output_is_coloured_unless_no_color() -> None:
     environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     os.environ.pop("NO_COLOR", None)

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -160,9 +161,10 @@ def test_xml_escaping_survives_every_awkward_character() -> None:
 # gradescope/<learner>/results.json ---------------------------------------------------------
 
 
-def read_gradescope(out: Path, learner: str) -> dict:
+def read_gradescope(out: Path, learner: str) -> dict[str, Any]:
     path = out / "gradescope" / directory_name(learner) / "results.json"
-    return json.loads(path.read_bytes().decode("utf-8"))
+    data: dict[str, Any] = json.loads(path.read_bytes().decode("utf-8"))
+    return data
 
 
 def test_gradescope_has_a_file_per_learner(out: Path) -> None:
@@ -461,7 +463,8 @@ def test_truncated_values_keep_their_marker(tmp_path: Path) -> None:
     )
     results = [Result("amy", "ex-b", "amy.py", "1" * 64, v)]
     write_reports(lambda: iter(results), EXERCISES, tmp_path, generated_at=STAMP)
-    body = ET.parse(tmp_path / "junit.xml").getroot().find(".//failure").text or ""
+    failure = ET.parse(tmp_path / "junit.xml").getroot().find(".//failure")
+    body = (failure.text if failure is not None else None) or ""
     assert truncation_marker(1000).strip() in body
     assert "x" * 2000 + "\n" in body and "x" * 2001 not in body
 
@@ -550,3 +553,45 @@ def test_a_gradescope_file_that_cannot_be_written_fails_the_reports_and_keeps_th
         write_reports(source, EXERCISES, out, generated_at="other")
     assert {p: p.read_bytes() for p in out.glob("*") if p.is_file() and p != scope} == before
     assert not [p for p in out.rglob("*.partial")]
+
+
+# Reserved rows -------------------------------------------------------------------------------
+
+
+def test_a_learner_named_like_the_mean_row_cannot_pass_for_it(tmp_path: Path) -> None:
+    names = ["(mean)", "'(mean)", "(other)", "=1", "'=1"]
+    results = [
+        Result(name, "ex-a", f"{name}/ex-a.py", "a" * 64, RESULTS[1].verdict)
+        for name in sorted(names)
+    ]
+    write_reports(lambda: iter(results), EXERCISES, tmp_path, generated_at=STAMP)
+    rows = read_gradebook(tmp_path)
+    firsts = [row[0] for row in rows[1:]]
+    assert firsts.count(MEAN_ROW) == 1 and firsts[-1] == MEAN_ROW
+    learners = firsts[:-1]
+    assert not [cell for cell in learners if cell.startswith("(")]
+    assert [cell[1:] if cell.startswith("'") else cell for cell in learners] == sorted(names)
+
+
+def test_a_mistake_that_reads_like_the_other_bucket_is_counted_as_itself(tmp_path: Path) -> None:
+    from grader.reports.model import MAX_DISTINCT, BoundedCounter
+    from grader.verdict import Status
+
+    from .conftest import verdict
+
+    counter = BoundedCounter(limit=2)
+    for key in ("(other)", "b", "c", "(other)", "d"):
+        counter.add(key)
+    assert (counter.top(5), counter.other) == ([("(other)", 2), ("b", 1)], 2)
+    hints = ["(other)", *(f"hint {n:03d}" for n in range(MAX_DISTINCT + 4))]
+    results = [
+        Result(f"l{n:04d}", "ex-a", f"l{n:04d}/ex-a.py", "a" * 64, verdict(
+            "ex-a", Status.WRONG_ANSWER, 0.0, message="wrong", hints=(hint,)
+        ))
+        for n, hint in enumerate(hints)
+    ]  # fmt: skip
+    write_reports(lambda: iter(results), EXERCISES, tmp_path, generated_at=STAMP)
+    page = parse_page(tmp_path)
+    assert len(page.find("li", **{"class": "other"})) == 1
+    assert "(other) ×1" in page.text("mistakes")
+    assert f"counted) ×{len(hints) - MAX_DISTINCT}" in page.text("mistakes")
