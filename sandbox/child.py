@@ -46,10 +46,10 @@ class Job:
     runtime: Runtime | None = None
 
 
-def main(job: Job, channel: Channel, layer: ProcessLayer) -> NoReturn:
+def main(job: Job, channel: Channel, layer: ProcessLayer, null: int) -> NoReturn:
     code = 0
     try:
-        channel.write_result(_run(job, channel, layer))
+        channel.write_result(_run(job, channel, layer, null))
     except BaseException as exc:
         try:
             channel.write_result({"internal_error": f"{type(exc).__name__}: {exc}"})
@@ -59,9 +59,9 @@ def main(job: Job, channel: Channel, layer: ProcessLayer) -> NoReturn:
         os._exit(code)
 
 
-def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict:
+def _run(job: Job, channel: Channel, layer: ProcessLayer, null: int) -> dict:
     request = job.request
-    layer.enter_child(request.limits, job.address_space)
+    layer.enter_child(request.limits, job.address_space, null)
     compiled = job.compiled
     if compiled is None:
         stopped_by = Layer.PROCESS if layer.enabled else Layer.LANGUAGE

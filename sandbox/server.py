@@ -46,6 +46,9 @@ class ForkServer:
     def start(self) -> Zygote:
         """Fork the zygote: at start, and again after one died."""
         self.zygote = Zygote.spawn(self.language, self.layer, self.channel)
+        for warning in self.zygote.warnings:
+            if warning not in self.layer.warnings:
+                self.layer.warnings.append(warning)
         return self.zygote
 
     def run(self, request: Request) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from typing import NoReturn
 from sandbox import child, modules
 from sandbox.channel import Channel
 from sandbox.compiling import Compiled, Request
-from sandbox.isolation import ProcessLayer, address_space
+from sandbox.isolation import AddressSpace, ProcessLayer
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_exact, write_all
 from sandbox.runtime import Runtime
@@ -106,13 +106,16 @@ class Zygote:
 
     def __init__(self, pid: int, to_zygote: int, from_zygote: int) -> None:
         self.pid, self._to_zygote, self._from_zygote = pid, to_zygote, from_zygote
+        self.warnings: list[str] = []
 
     @classmethod
     def spawn(cls, language: bool, layer: ProcessLayer, channel: Channel) -> Zygote:
-        """Fork the zygote. Call it from plain functions only: the children run at its depth
-        of the stack, and an `__init__` there would cost them recursion depth."""
+        """Fork the zygote, the first process of its own pid namespace, and wait until it has
+        entered its empty root. Call it from plain functions only: the children run at its
+        depth of the stack, and an `__init__` there would cost them recursion depth."""
         inbox, to_zygote = os.pipe()
         from_zygote, outbox = os.pipe()
+        layer.new_pid_namespace()
         pid = os.fork()
         if pid == 0:
             try:
@@ -123,7 +126,13 @@ class Zygote:
                 os._exit(70)  # never back into the server's code
         os.close(inbox)
         os.close(outbox)
-        return cls(pid, to_zygote, from_zygote)
+        zygote = cls(pid, to_zygote, from_zygote)
+        ready = _receive(from_zygote)
+        if ready is None:
+            zygote.close()
+            raise ZygoteDied("the zygote exited while it started")
+        zygote.warnings = list(marshal.loads(ready))
+        return zygote
 
     def close(self) -> None:
         """Let the zygote go (it exits at end of file) and reap it."""
@@ -154,16 +163,17 @@ class _Process:
     ) -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
         layer.server_pid = os.getpid()  # children check that their parent is this process
-        null = os.open(os.devnull, os.O_RDWR)
+        self.null = os.open(os.devnull, os.O_RDWR)  # before the empty root, which has none
         for fd in (0, 1):  # the grader's pipes belong to the server
-            os.dup2(null, fd)
-        os.close(null)
+            os.dup2(self.null, fd)
+        self.statm = AddressSpace()
+        _send(outbox, marshal.dumps(layer.enter_zygote()))
         self.language, self.layer, self.channel = language, layer, channel
         self.inbox, self.outbox = inbox, outbox
         self.templates: dict[int, tuple[Runtime, Limits]] = {}
         self.loaded: frozenset[str] = frozenset()
         self.codecs = False
-        self.size = address_space()
+        self.size = self.statm.bytes()
         self.runs = 0
         gc.freeze()  # children's collections skip what the zygote holds
 
@@ -196,7 +206,7 @@ class _Process:
             with contextlib.suppress(BaseException):
                 self.channel.write_result({"internal_error": f"{type(exc).__name__}: {exc}"})
             os._exit(3)
-        child.main(job, self.channel, self.layer)
+        child.main(job, self.channel, self.layer, self.null)
 
     def _ready(self, imported: tuple[str, ...], codecs: bool) -> None:
         """Load what this program imports, before the fork, so the child finds it (after
@@ -209,10 +219,10 @@ class _Process:
                 modules.register_codecs()
                 self.codecs = True
             self.loaded |= frozenset(imported)
-            self.size = address_space()
+            self.size = self.statm.bytes()
             gc.freeze()
         elif self.runs % ADDRESS_SPACE_REFRESH == 0:
-            self.size = address_space()
+            self.size = self.statm.bytes()
 
     def _template(self, slot: int, build: bool, payload: bytes) -> tuple[Runtime, Limits] | None:
         """The runtime (and its limits) kept in `slot`, built first when the server says
