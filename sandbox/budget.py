@@ -4,6 +4,10 @@ Loops, function bodies and comprehensions tick (`None in _ticks_`, see `make_tic
 C-level iteration over huge ranges calls `tick`; binary operators that can build huge objects
 go through the size guards. Both layers stop the same attacks; this one does it from inside
 the interpreter, with the learner's line number, and works without the process layer.
+
+The deadline is in CPU time (`time.process_time`), so that a verdict does not depend on how
+busy the machine is; a generous wall clock (`limits.wall_timeout`) stops a program that
+sleeps or blocks, and says so.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import time
 from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any, NoReturn
+
+from sandbox.limits import wall_timeout
 
 MAX_INT_BITS = 1 << 24
 """Refuse integer results above ~16.7 million bits (5 million digits)."""
@@ -50,8 +56,11 @@ class Budget:
 
     def __init__(self, timeout: float, memory_bytes: int) -> None:
         self.timeout = timeout
+        self.wall_timeout = wall_timeout(timeout)
         self.memory_bytes = memory_bytes
         self.expired = False
+        self.wall_expired = False
+        """The wall clock, not the CPU time, ran out: the program slept or blocked."""
         self.memory_refused = False
         self.restart()
         self._ticks = 0
@@ -65,8 +74,9 @@ class Budget:
         """The tick source once expired: every tick raises, in C, with no Python frame."""
 
     def restart(self) -> None:
-        """Start the clock and take the memory baseline now (a run is about to begin)."""
-        self.deadline = time.monotonic() + self.timeout
+        """Start the clocks and take the memory baseline now (a run is about to begin)."""
+        self.deadline = time.process_time() + self.timeout
+        self.wall_deadline = time.monotonic() + self.wall_timeout
         self._baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     def make_tick(self) -> Callable[..., Any]:
@@ -111,7 +121,7 @@ class Budget:
         return itertools.chain.from_iterable(map(refill, itertools.repeat(None)))
 
     def check(self) -> None:
-        if self.expired or time.monotonic() > self.deadline:
+        if self.expired or time.process_time() > self.deadline:
             self.expire()
             raise TimeLimitExceeded("the time limit was reached")
 
@@ -146,7 +156,8 @@ def _raising(exc: BaseException) -> Iterator[None]:
 
 
 class DeadlineAlarm:
-    """SIGALRM at the deadline, then every RETRY seconds, while the program runs.
+    """SIGPROF at the deadline in CPU time, then every RETRY seconds of CPU, while the program
+    runs; and SIGALRM at the wall-clock backstop, then every RETRY seconds.
 
     Each signal expires the budget and gives the program the stopped tick source, which
     raises at every tick in C: the refilling source may be gone (C drops a source whose
@@ -164,19 +175,26 @@ class DeadlineAlarm:
         self._previous: Any = None
 
     def __enter__(self) -> DeadlineAlarm:
-        self._previous = signal.signal(signal.SIGALRM, self._fire)
-        remaining = max(self._budget.deadline - time.monotonic(), 0.001)
-        signal.setitimer(signal.ITIMER_REAL, remaining, self.RETRY)
+        budget = self._budget
+        self._previous = [signal.signal(number, self._fire) for number in _ALARMS]
+        cpu_left = max(budget.deadline - time.process_time(), 0.001)
+        signal.setitimer(signal.ITIMER_PROF, cpu_left, self.RETRY)
+        wall_left = max(budget.wall_deadline - time.monotonic(), 0.001)
+        signal.setitimer(signal.ITIMER_REAL, wall_left, self.RETRY)
         return self
 
     def __exit__(self, *_: object) -> None:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self._previous)
+        for number, previous in zip(_ALARMS, self._previous):
+            signal.signal(number, previous)
 
-    def _fire(self, _signum: int, frame: FrameType | None) -> None:
+    def _fire(self, signum: int, frame: FrameType | None) -> None:
         # No calls until the program is found to run: the handler runs in the program's
         # deepest frame, and at the depth limit even a C call fails with RecursionError.
         budget = self._budget
+        if signum == _WALL_ALARM and not budget.expired:
+            budget.wall_expired = True
         budget.expired = True
         if budget.ticks_home is not None:
             budget.ticks_home["_ticks_"] = budget.stopped_source
@@ -187,6 +205,8 @@ class DeadlineAlarm:
             frame = frame.f_back
 
 
+_WALL_ALARM = int(signal.SIGALRM)
+_ALARMS = (signal.SIGPROF, signal.SIGALRM)
 _SEQUENCES = (str, bytes, bytearray, list, tuple)
 _TEXTS = (str, bytes, bytearray)
 _PERCENT = re.compile(

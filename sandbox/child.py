@@ -209,7 +209,7 @@ def _classify(
         return result | {
             "status": Status.TIMEOUT,
             "stopped_by": Layer.LANGUAGE,
-            "error": _limit_error("TimeLimitExceeded", error, request),
+            "error": _limit_error(error, request, runtime is not None and runtime.budget.wall_expired),
         }
     if sink.truncated or isinstance(error, OutputLimitExceeded):
         # The cap is the channel's; without the language layer it is the process layer's.
@@ -236,7 +236,8 @@ def _classify(
     return result
 
 
-def _limit_error(kind: str, error: BaseException | None, request: Request) -> dict:
+def _limit_error(error: BaseException | None, request: Request, wall: bool) -> dict:
+    """The time limit: CPU time, or (`wall`) the wall clock of a program that slept."""
     line = None
     if error is not None:
         frames = [
@@ -245,10 +246,11 @@ def _limit_error(kind: str, error: BaseException | None, request: Request) -> di
             if t.tb_frame.f_code.co_filename == request.filename
         ]
         line = frames[-1].tb_lineno if frames else None
-    message = f"the program ran longer than {request.limits.timeout:g} s"
+    limits = request.limits
+    message = limits.wall_message() if wall else limits.timeout_message()
     where = f" (stopped at line {line})" if line else ""
     return {
-        "type": kind,
+        "type": "TimeLimitExceeded",
         "message": message,
         "line": line,
         "traceback": f"Timeout: {message}{where}\n",

@@ -70,7 +70,7 @@ class Order:
             )
         )
         codecs = modules.mentions_codecs(request.source)
-        header = (request.limits.timeout, self.template, self.build, imported, codecs)
+        header = (request.limits.wall_timeout, self.template, self.build, imported, codecs)
         return marshal.dumps((header, payload))
 
 
