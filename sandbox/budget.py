@@ -19,7 +19,7 @@ import resource
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from types import FrameType
 from typing import Any, NoReturn
 
@@ -67,7 +67,7 @@ class Budget:
         self._batch: list[None] = []
         self.ticks_home: dict[str, Any] | None = None
         """The program's globals, whose `_ticks_` is replaced when the budget expires."""
-        done = (item for item in ())
+        done: Generator[None, None, None] = (None for _ in range(0))
         next(done, None)  # throw() on a finished generator raises, and runs no frame
         stops = map(TimeLimitExceeded, itertools.repeat("the time limit was reached"))
         self.stopped_source: Iterator[None] = map(done.throw, stops)
@@ -186,7 +186,7 @@ class DeadlineAlarm:
     def __exit__(self, *_: object) -> None:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        for number, previous in zip(_ALARMS, self._previous):
+        for number, previous in zip(_ALARMS, self._previous, strict=True):
             signal.signal(number, previous)
 
     def _fire(self, signum: int, frame: FrameType | None) -> None:
@@ -415,7 +415,10 @@ def substitution_size(replacement: Any, text: Any) -> int:
     at most the whole text once per reference)."""
     if not isinstance(replacement, (str, bytes)) or not isinstance(text, (str, bytes)):
         return 0
-    references = replacement.count("\\" if isinstance(replacement, str) else b"\\")
+    if isinstance(replacement, str):
+        references = replacement.count("\\")
+    else:
+        references = replacement.count(b"\\")
     return len(text) * (1 + references) + (len(text) + 1) * len(replacement)
 
 

@@ -91,15 +91,15 @@ class Limits:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         if "allowed_imports" in values:
-            values["allowed_imports"] = frozenset(values["allowed_imports"])  # type: ignore[arg-type]
+            values["allowed_imports"] = frozenset(values["allowed_imports"])  # type: ignore[call-overload]
         return cls(**values)  # type: ignore[arg-type]
 
 
 MAX_TIMEOUT = 60.0
 CPU_MARGIN = 0.5
 """Seconds of CPU time between the language layer's deadline and RLIMIT_CPU."""
-WALL_FACTOR = 3
-WALL_EXTRA = 1.5
+WALL_FACTOR = 8
+WALL_EXTRA = 2.0
 
 
 def wall_timeout(timeout: float) -> float:
@@ -109,7 +109,10 @@ def wall_timeout(timeout: float) -> float:
 
 def wall_message(timeout: float) -> str:
     wall = wall_timeout(timeout)
-    return f"the program was still running after {wall:g} s of wall-clock time (sleeping or waiting)"
+    return (
+        f"the program was still running after {wall:g} s of wall-clock time (sleeping or waiting)"
+    )
+
 
 MAX_MEMORY_MB = 4096
 MAX_OUTPUT_BYTES = 16 * 1024 * 1024

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 _HEADER = struct.Struct(">I")
-MAX_FRAME = 64 * 1024 * 1024
+MAX_FRAME = 128 * 1024 * 1024
+"""Room for the largest reply: 16 MiB of output that JSON escapes to six bytes a character
+(control characters), and a result of up to 8 MiB."""
 
 
 class ProtocolError(Exception):

@@ -25,7 +25,7 @@ from sandbox.isolation import ProcessLayer
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_frame, write_frame
 from sandbox.status import Layer, Status
-from sandbox.zygote import Order, Zygote, ZygoteDied
+from sandbox.zygote import STOPPED_BY_WALL, Order, Zygote, ZygoteDied
 
 RUNTIME_TEMPLATES = 16
 """Language-layer runtimes kept warm in the zygote, one per (filename, limits)."""
@@ -61,12 +61,12 @@ class ForkServer:
             return _reply(order, "", False, time.monotonic() - started)
         zygote = self.zygote or self.start()
         try:
-            status, timed_out = zygote.run(order)
+            status, stopped = zygote.run(order)
         except ZygoteDied:
             zygote.close()
             self.zygote = None  # the next run forks a new one
             raise
-        return self._outcome(status, timed_out, time.monotonic() - started, request)
+        return self._outcome(status, stopped, time.monotonic() - started, request)
 
     def _prepare(self, request: Request) -> Order | dict[str, Any]:
         """Compile here when the source is small; a large one compiles in the child, under
@@ -109,7 +109,7 @@ class ForkServer:
         return slot, build
 
     def _outcome(
-        self, status: int, timed_out: bool, duration: float, request: Request
+        self, status: int, stopped: str, duration: float, request: Request
     ) -> dict[str, Any]:
         """The reply, from what the child left in the channel, read as untrusted input: the
         server cuts the output at its cap, and a result that is not one an honest child
@@ -117,7 +117,7 @@ class ForkServer:
         limits = request.limits
         raw, truncated, over_cap = self.channel.stdout(limits.output_bytes)
         stdout = raw.decode("utf-8", "replace")
-        found = None if timed_out else self.channel.result()
+        found = None if stopped else self.channel.result()
         result = untrusted.checked(found, request) if found is not None else None
         if over_cap:
             result = _output_limit()
@@ -125,7 +125,7 @@ class ForkServer:
             return _reply(result, stdout, truncated, duration)
         internal = found.get("internal_error") if found is not None else None
         out_of_memory = isinstance(internal, str) and internal.startswith("MemoryError")
-        verdict = _from_exit(status, timed_out, truncated, out_of_memory, limits)
+        verdict = _from_exit(status, stopped, truncated, out_of_memory, limits)
         return _reply(verdict, stdout, truncated, duration)
 
 
@@ -144,21 +144,21 @@ def _output_limit() -> dict[str, Any]:
 
 
 def _from_exit(
-    status: int, timed_out: bool, truncated: bool, out_of_memory: bool, limits: Limits
+    status: int, stopped: str, truncated: bool, out_of_memory: bool, limits: Limits
 ) -> dict[str, Any]:
     """The result of a child that wrote none (or none that holds): judged from how it ended.
     The wall clock stops only programs that sleep or block, and says so."""
     signum = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    stopped = {"stopped_by": Layer.PROCESS}
-    if timed_out:
+    by_process = {"stopped_by": Layer.PROCESS}
+    if stopped == STOPPED_BY_WALL:
         error = _error("Timeout", limits.wall_message())
-        return {"status": Status.TIMEOUT, "error": error} | stopped
-    if signum in (signal.SIGXCPU, signal.SIGKILL):  # RLIMIT_CPU: soft, then hard
+        return {"status": Status.TIMEOUT, "error": error} | by_process
+    if stopped or signum in (signal.SIGXCPU, signal.SIGKILL):  # RLIMIT_CPU: soft, then hard
         error = _error("Timeout", limits.timeout_message())
-        return {"status": Status.TIMEOUT, "error": error} | stopped
+        return {"status": Status.TIMEOUT, "error": error} | by_process
     if out_of_memory:
         message = "the program ran out of memory"
-        return {"status": Status.MEMORY_LIMIT, "error": _error("MemoryError", message)} | stopped
+        return {"status": Status.MEMORY_LIMIT, "error": _error("MemoryError", message)} | by_process
     if truncated or signum == signal.SIGXFSZ:
         return _output_limit()
     if signum is not None:

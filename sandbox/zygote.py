@@ -19,6 +19,7 @@ import os
 import select
 import signal
 import struct
+import time
 from dataclasses import dataclass
 from types import CodeType
 from typing import NoReturn
@@ -34,7 +35,12 @@ from sandbox.runtime import Runtime
 ADDRESS_SPACE_REFRESH = 64
 """Runs between two readings of the zygote's size (a child's RLIMIT_AS builds on it)."""
 KILL_GRACE = 0.25
-"""Seconds past the timeout before the process layer kills the child's process group."""
+"""Seconds past a limit (of CPU time, or the wall clock) before the zygote kills the child's
+process group: with both layers on, the language layer stops the program first."""
+CPU_POLL_MIN = 0.005
+"""Seconds at least between two readings of a busy child's CPU clock."""
+STOPPED_BY_CPU = "cpu"
+STOPPED_BY_WALL = "wall"
 NO_TEMPLATE = -1
 _LENGTH = struct.Struct(">I")
 
@@ -70,7 +76,9 @@ class Order:
             )
         )
         codecs = modules.mentions_codecs(request.source)
-        header = (request.limits.wall_timeout, self.template, self.build, imported, codecs)
+        limits = request.limits
+        clocks = (limits.timeout + KILL_GRACE, limits.wall_timeout + KILL_GRACE)
+        header = (clocks, self.template, self.build, imported, codecs)
         return marshal.dumps((header, payload))
 
 
@@ -140,8 +148,9 @@ class Zygote:
         os.close(self._from_zygote)
         os.waitpid(self.pid, 0)
 
-    def run(self, order: Order) -> tuple[int, bool]:
-        """Fork a child for `order`, wait for it: its wait status, and whether it timed out."""
+    def run(self, order: Order) -> tuple[int, str]:
+        """Fork a child for `order`, wait for it: its wait status, and which clock the zygote
+        stopped it by (STOPPED_BY_CPU, STOPPED_BY_WALL, or "")."""
         try:
             _send(self._to_zygote, order.encode())
             reply = _receive(self._from_zygote)
@@ -149,10 +158,10 @@ class Zygote:
             raise ZygoteDied(f"the zygote is gone ({exc.strerror})") from exc
         if reply is None:
             raise ZygoteDied("the zygote exited")
-        status, timed_out, error = marshal.loads(reply)
+        status, stopped, error = marshal.loads(reply)
         if error:
             raise RuntimeError(f"the zygote failed: {error}")
-        return status, timed_out
+        return status, stopped
 
 
 class _Process:
@@ -179,15 +188,16 @@ class _Process:
 
     def serve(self) -> NoReturn:
         while (message := _receive(self.inbox)) is not None:
+            reply: tuple[int, str, str | None]
             try:
                 reply = self.fork_one(message)
             except Exception as exc:
-                reply = (0, False, f"{type(exc).__name__}: {exc}")
+                reply = (0, "", f"{type(exc).__name__}: {exc}")
             _send(self.outbox, marshal.dumps(reply))
         os._exit(0)
 
-    def fork_one(self, message: bytes) -> tuple[int, bool, None]:
-        (timeout, template, build, imported, codecs), payload = marshal.loads(message)
+    def fork_one(self, message: bytes) -> tuple[int, str, None]:
+        ((cpu, wall), template, build, imported, codecs), payload = marshal.loads(message)
         self._ready(imported, codecs)
         kept = self._template(template, build, payload)
         pid = os.fork()
@@ -195,8 +205,8 @@ class _Process:
             self._child(payload, kept)
         with contextlib.suppress(OSError):  # the child already did it, or already exited
             os.setpgid(pid, pid)
-        status, timed_out = _wait(pid, timeout + KILL_GRACE)
-        return status, timed_out, None
+        status, stopped = _wait(pid, cpu, wall)
+        return status, stopped, None
 
     def _child(self, payload: bytes, kept: tuple[Runtime, Limits] | None) -> NoReturn:
         """In the forked child: never back into the zygote's code, whatever happens."""
@@ -241,19 +251,47 @@ class _Process:
         return self.templates[slot]
 
 
-def _wait(pid: int, timeout: float) -> tuple[int, bool]:
+def _wait(pid: int, cpu: float, wall: float) -> tuple[int, str]:
+    """Wait for the child; kill it once it has used `cpu` seconds of CPU time, or `wall`
+    seconds have passed. Its CPU clock is read from here, where the child cannot reach: a
+    program that computes wakes this process a few times, one that ends soon not once."""
     fd = os.pidfd_open(pid)
     try:
-        poller = select.poll()
-        poller.register(fd, select.POLLIN)
-        timed_out = not poller.poll(timeout * 1000)
+        stopped = _watch(fd, _cpu_clock(pid), cpu, time.monotonic() + wall)
     finally:
         os.close(fd)
-    if timed_out:
+    if stopped:
         _kill(pid)
     _, status = os.waitpid(pid, 0)
     _kill(pid)  # anything the child left behind in its group
-    return status, timed_out
+    return status, stopped
+
+
+def _watch(pidfd: int, clock: int, cpu: float, deadline: float) -> str:
+    poller = select.poll()
+    poller.register(pidfd, select.POLLIN)
+    while True:
+        cpu_left = cpu - _cpu_time(clock)
+        wall_left = deadline - time.monotonic()
+        if cpu_left <= 0:
+            return STOPPED_BY_CPU
+        if wall_left <= 0:
+            return STOPPED_BY_WALL
+        # One second of wall time gives a process of one thread at most one of CPU.
+        if poller.poll(max(min(cpu_left, wall_left), CPU_POLL_MIN) * 1000):
+            return ""
+
+
+def _cpu_time(clock: int) -> float:
+    try:
+        return time.clock_gettime(clock)
+    except OSError:  # no such clock on this kernel: the wall clock alone stops the child
+        return 0.0
+
+
+def _cpu_clock(pid: int) -> int:
+    """The clock id of a process's CPU time (the kernel's MAKE_PROCESS_CPUCLOCK)."""
+    return ((~pid) << 3) | 2  # CPUCLOCK_SCHED
 
 
 def _kill(pid: int) -> None:

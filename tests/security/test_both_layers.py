@@ -71,7 +71,7 @@ STOPPED = {
     "sleep": (  # no CPU time: the wall-clock backstop stops it, and says so
         "import time\ntime.sleep(100)\n",
         Status.TIMEOUT,
-        "the program was still running after 3 s of wall-clock time (sleeping or waiting)",
+        "the program was still running after 6 s of wall-clock time (sleeping or waiting)",
     ),
     "regex-backtracking": (
         "import re\nre.match(r'(a+)+$$', 'a' * 64 + 'b')\n",
