@@ -209,7 +209,9 @@ def _classify(
         return result | {
             "status": Status.TIMEOUT,
             "stopped_by": Layer.LANGUAGE,
-            "error": _limit_error(error, request, runtime is not None and runtime.budget.wall_expired),
+            "error": _limit_error(
+                error, request, runtime is not None and runtime.budget.wall_expired
+            ),
         }
     if sink.truncated or isinstance(error, OutputLimitExceeded):
         # The cap is the channel's; without the language layer it is the process layer's.

@@ -41,7 +41,9 @@ def import_paths() -> tuple[str, ...]:
     found = {os.path.dirname(os.__file__), os.path.dirname(os.path.abspath(__file__))}
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
-        if isinstance(path, str) and (path.endswith(".so") or module.__name__ == "RestrictedPython"):
+        if isinstance(path, str) and (
+            path.endswith(".so") or module.__name__ == "RestrictedPython"
+        ):
             found.add(os.path.dirname(os.path.abspath(path)))
     found.update(_shared_library_directories())
     return _outermost(found)

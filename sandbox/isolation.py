@@ -108,7 +108,9 @@ class ProcessLayer:
                     "(stat, readlink, xattrs), though Landlock keeps their contents closed"
                 )
         else:
-            warnings.append("no empty root on this CPU architecture: learner code can look up host paths")
+            warnings.append(
+                "no empty root on this CPU architecture: learner code can look up host paths"
+            )
         if self.zygote_filter is not None:
             self.zygote_filter.install()
         return warnings
