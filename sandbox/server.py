@@ -54,11 +54,11 @@ class ForkServer:
 
     def run(self, request: Request) -> dict[str, Any]:
         """Run one request; the reply is the wire form of an `Outcome`."""
-        self.channel.scrub()  # no byte an earlier child wrote is left for this one to read
         started = time.monotonic()
         order = self._prepare(request)
         if isinstance(order, dict):
             return _reply(order, "", False, time.monotonic() - started)
+        self.channel.scrub()  # no byte an earlier child wrote is left for this one to read
         zygote = self.zygote or self.start()
         try:
             status, stopped = zygote.run(order)
