@@ -6,7 +6,9 @@ process that never forks, and hands each run to the zygote, forked from it at st
 small message in, a fork, a wait, and the exit status out. The zygote holds what children
 should find warm: the allowlisted modules that programs import (each loaded the first time
 one does) and the language-layer runtimes, kept as templates that each child readies for
-its own run.
+its own run. Each zygote is the init of its own pid namespace and lives in an empty root
+(see `sandbox.isolation`); it watches each child's CPU clock and the wall clock, and kills
+the child at either limit.
 """
 
 from __future__ import annotations
