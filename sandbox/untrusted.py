@@ -21,6 +21,8 @@ _ERROR_TEXTS = ("type", "message")
 _ERROR_OPTIONAL_TEXTS = ("text", "traceback")
 _ERROR_NUMBERS = ("line", "column", "end_line", "end_column")
 _ERROR_KEYS = frozenset({*_ERROR_TEXTS, *_ERROR_OPTIONAL_TEXTS, *_ERROR_NUMBERS})
+COLLISIONS = 256
+"""Set items or dict keys with one hash, at most, in a value the child returns."""
 CUT_MARK_BYTES = 64
 """Room for the mark a child puts in a traceback it cut at the error cap."""
 
@@ -73,10 +75,7 @@ def _call(call: Any, output_cap: int, error_cap: int) -> dict[str, Any]:
     _expect(isinstance(display, str) and isinstance(stdout, str))
     _expect(_utf8_size(stdout) <= output_cap)
     if returned:
-        try:
-            values.decode(call.get("value"))  # what the grader will do with it
-        except Exception as exc:
-            raise Malformed(f"an undecodable value: {exc}") from exc
+        _expect(checked_value(call.get("value")))
     return {
         "call": call["call"],
         "returned": returned,
@@ -85,6 +84,87 @@ def _call(call: Any, output_cap: int, error_cap: int) -> dict[str, Any]:
         "error": _error(call.get("error"), error_cap),
         "stdout": stdout,
     }
+
+
+def checked_value(encoded: Any) -> bool:
+    """Whether the grader can rebuild this call value (`values.decode`) in linear time."""
+    return _decodes(encoded, top=False, budget=[values.MAX_ITEMS])
+
+
+def _decodes(data: Any, *, top: bool, budget: list[int], hashable: bool = False) -> bool:
+    """Whether `values.decode` takes `data` (and yields a hashable value where one must be),
+    found without building a set or a dict: ints whose hashes all collide would make that
+    quadratic, and the grader decodes only what an honest child encoded at its own cost."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return False
+    if isinstance(data, list):
+        # decode makes a list; a set item or dict key that is one becomes a tuple (`top`)
+        element_hashable = hashable
+        return (not hashable or top) and all(
+            _decodes(item, top=False, budget=budget, hashable=element_hashable) for item in data
+        )
+    if not isinstance(data, dict):
+        return True
+    return _decodes_tagged(data, hashable, budget)
+
+
+def _decodes_tagged(data: dict[str, Any], hashable: bool, budget: list[int]) -> bool:
+    if "$tuple" in data:
+        items = data["$tuple"]
+        return isinstance(items, list) and all(
+            _decodes(item, top=False, budget=budget, hashable=hashable) for item in items
+        )
+    if "$dict" in data:
+        pairs = data["$dict"]
+        return (
+            not hashable
+            and isinstance(pairs, list)
+            and all(isinstance(pair, list) and len(pair) == 2 for pair in pairs)
+            and all(
+                _decodes(key, top=True, budget=budget, hashable=True)
+                and _decodes(value, top=False, budget=budget)
+                for key, value in pairs
+            )
+            and _few_collisions([key for key, _ in pairs])
+        )
+    if "$set" in data:
+        items = data["$set"]
+        return (
+            isinstance(items, list)
+            and all(_decodes(item, top=True, budget=budget, hashable=True) for item in items)
+            and _few_collisions(items)
+        )
+    return _decodes_scalar(data)
+
+
+def _few_collisions(encoded: list[Any]) -> bool:
+    """Whether at most COLLISIONS of these set items (or dict keys) share a hash. Integers
+    that differ by a multiple of 2**61 - 1 all have one hash: a set of many would take the
+    grader quadratic time to rebuild, and an honest child quadratic time to make. Checked
+    after the items themselves, so that decoding them here is linear."""
+    if len(encoded) <= COLLISIONS:
+        return True
+    counts: dict[int, int] = {}
+    for item in encoded:
+        decoded = values.decode(item)
+        key = hash(tuple(decoded) if isinstance(decoded, list) else decoded)
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts.values()) <= COLLISIONS
+
+
+def _decodes_scalar(data: dict[str, Any]) -> bool:
+    try:
+        if "$float" in data:
+            float(data["$float"])
+        elif "$bytes" in data:
+            bytes.fromhex(data["$bytes"])
+        elif "$complex" in data:
+            real, imag = data["$complex"]
+            complex(real, imag)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def cut(text: str, cap: int) -> str:

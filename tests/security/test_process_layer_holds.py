@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import os
 import secrets
 import signal
@@ -22,9 +23,11 @@ from pathlib import Path
 
 import pytest
 
+from sandbox import untrusted, values
 from sandbox.client import Sandbox
 from sandbox.limits import Limits
 from sandbox.outcome import Outcome, Status
+from sandbox.untrusted import COLLISIONS
 from tests.security.host import LIMITS, NOBODY, Host, server_pid
 
 _ATTEMPT = """\
@@ -476,19 +479,54 @@ def test_a_forged_report_is_a_crash_of_that_run(process_only: Sandbox, host: Hos
     assert answers == {name: (Status.RUNTIME_ERROR, "Crash", False) for name in FORGED}
 
 
+FORGED_VALUES = {  # call values a child may write itself, as Python expressions
+    "an unhashable set item": "{'$set': [{'$tuple': [[1, 2]]}]}",
+    "a list as a dict key's element": "{'$dict': [[[1, [2]], 1]]}",
+    "a tuple of a number": "{'$tuple': 5}",
+    "a float of no number": "{'$float': 'many'}",
+    "integers whose hashes collide": "{'$set': [i * (2 ** 61 - 1) for i in range(50000)]}",
+    "tuples whose hashes collide": "{'$dict': [[{'$tuple': [i * (2 ** 61 - 1)]}, 0] for i in range(50000)]}",
+}
+
+
 def test_forged_call_values_are_a_crash_and_never_reach_the_grader(process_only: Sandbox) -> None:
-    forged = (
-        _CHANNEL
-        + "import json, os\n"
-        + "value = {'$set': [{'$tuple': [[1, 2]]}]}  # decodes to an unhashable set item\n"
-        + "call = {'call': 'f()', 'returned': True, 'value': value, 'display': ''}\n"
-        + "raw = json.dumps({'status': 'ok', 'calls': [call]}).encode()\n"
-        + "region[_RESULT_OFFSET:_RESULT_OFFSET + len(raw)] = raw\n"
-        + "_HEADER.pack_into(region, 0, 0, len(raw), 0)\n"
-        + "os._exit(0)\n"
-    )
-    outcome = process_only.run(forged, calls=["f()"], limits=LIMITS)
-    assert outcome.status is Status.RUNTIME_ERROR and outcome.calls == ()
+    """A value the grader could not rebuild, or only in quadratic time (a set of integers
+    whose hashes all collide costs an honest child the same time to make, a forger none)."""
+    answers = {}
+    for name, value in FORGED_VALUES.items():
+        forged = (
+            _CHANNEL
+            + "import json, os\n"
+            + f"value = {value}\n"
+            + "call = {'call': 'f()', 'returned': True, 'value': value, 'display': ''}\n"
+            + "raw = json.dumps({'status': 'ok', 'calls': [call]}).encode()\n"
+            + "region[_RESULT_OFFSET:_RESULT_OFFSET + len(raw)] = raw\n"
+            + "_HEADER.pack_into(region, 0, 0, len(raw), 0)\n"
+            + "os._exit(0)\n"
+        )
+        outcome = process_only.run(forged, calls=["f()"], limits=LIMITS)
+        answers[name] = (outcome.status, outcome.calls)
+    assert answers == {name: (Status.RUNTIME_ERROR, ()) for name in FORGED_VALUES}
+
+
+class _Plain:
+    pass
+
+
+HONEST_VALUES = [
+    None, True, -(2**80), 1.5, math.inf, math.nan, "é", b"\x00\xff", 1 + 2j, [1, [2, (3, 4)]],
+    {1: [2], (1, 2): {3: 4}, "a": {5}}, {1, (2, 3), frozenset({4}), "x", 2.5, None},
+    frozenset({(1, (2, 3))}), _Plain(), {"k": _Plain()}, {(1, 2): (3, [4])}, set(range(5000)),
+    {i: str(i) for i in range(5000)}, {frozenset({frozenset({1})})},
+    {i * (2**61 - 1) for i in range(COLLISIONS)},
+]  # fmt: skip
+
+
+def test_every_value_an_honest_child_returns_passes_the_parents_check() -> None:
+    for value in HONEST_VALUES:
+        encoded = values.encode(value)
+        values.decode(encoded)  # the grader rebuilds it
+        assert untrusted.checked_value(encoded), value
 
 
 def test_a_child_killed_by_any_signal_is_a_crash_of_that_run(process_only: Sandbox) -> None:
