@@ -57,11 +57,11 @@ def _checked(result: dict[str, Any], request: Request) -> dict[str, Any]:
 def _error(error: Any, cap: int) -> dict[str, Any] | None:
     if error is None:
         return None
-    _expect(isinstance(error, dict) and _ERROR_KEYS.issuperset(error))
+    _expect(isinstance(error, dict))
     _expect(all(isinstance(error.get(key), str) for key in _ERROR_TEXTS))
     _expect(all(_optional(error.get(key), str) for key in _ERROR_OPTIONAL_TEXTS))
     _expect(all(_optional(error.get(key), int) for key in _ERROR_NUMBERS))
-    checked = dict(error)
+    checked = {key: value for key, value in error.items() if key in _ERROR_KEYS}
     if isinstance(checked.get("traceback"), str):
         checked["traceback"] = cut(checked["traceback"], cap)
     return checked
