@@ -172,11 +172,11 @@ class DeadlineAlarm:
     def __init__(self, budget: Budget, filename: str) -> None:
         self._budget = budget
         self._filename = filename
-        self._previous: Any = None
 
     def __enter__(self) -> DeadlineAlarm:
+        install_alarm_handler()
         budget = self._budget
-        self._previous = [signal.signal(number, self._fire) for number in _ALARMS]
+        _ARMED[:] = (budget, self._filename)
         cpu_left = max(budget.deadline - time.process_time(), 0.001)
         signal.setitimer(signal.ITIMER_PROF, cpu_left, self.RETRY)
         wall_left = max(budget.wall_deadline - time.monotonic(), 0.001)
@@ -186,23 +186,43 @@ class DeadlineAlarm:
     def __exit__(self, *_: object) -> None:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        for number, previous in zip(_ALARMS, self._previous, strict=True):
-            signal.signal(number, previous)
+        _ARMED.clear()  # the handler stays, and does nothing until the next alarm
 
-    def _fire(self, signum: int, frame: FrameType | None) -> None:
-        # No calls until the program is found to run: the handler runs in the program's
-        # deepest frame, and at the depth limit even a C call fails with RecursionError.
-        budget = self._budget
-        if signum == _WALL_ALARM and not budget.expired:
-            budget.wall_expired = True
-        budget.expired = True
-        if budget.ticks_home is not None:
-            budget.ticks_home["_ticks_"] = budget.stopped_source
-        filename = self._filename
-        while frame is not None:
-            if frame.f_code.co_filename == filename:
-                raise TimeLimitExceeded("the time limit was reached")
-            frame = frame.f_back
+
+_ARMED: list[Any] = []
+"""The budget and the program's file name while a `DeadlineAlarm` is armed, else empty."""
+
+
+def install_alarm_handler() -> None:
+    """The alarm handler for SIGPROF and SIGALRM, installed once per process: the zygote
+    installs it before it forks (`signal.signal` and even `signal.getsignal` cost 5 to 8 µs
+    a call; a child pays none, and inherits the handler and the flag)."""
+    if not _INSTALLED:
+        for number in _ALARMS:
+            signal.signal(number, _alarm)
+        _INSTALLED.append(True)
+
+
+_INSTALLED: list[bool] = []
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    # No calls until the program is found to run: the handler runs in the program's
+    # deepest frame, and at the depth limit even a C call fails with RecursionError.
+    armed = _ARMED
+    if not armed:
+        return
+    budget = armed[0]
+    if signum == _WALL_ALARM and not budget.expired:
+        budget.wall_expired = True
+    budget.expired = True
+    if budget.ticks_home is not None:
+        budget.ticks_home["_ticks_"] = budget.stopped_source
+    filename = armed[1]
+    while frame is not None:
+        if frame.f_code.co_filename == filename:
+            raise TimeLimitExceeded("the time limit was reached")
+        frame = frame.f_back
 
 
 _WALL_ALARM = int(signal.SIGALRM)

@@ -27,6 +27,7 @@ from types import CodeType
 from typing import NoReturn
 
 from sandbox import child, modules
+from sandbox.budget import install_alarm_handler
 from sandbox.channel import Channel
 from sandbox.compiling import Compiled, Request
 from sandbox.isolation import AddressSpace, ProcessLayer
@@ -179,6 +180,8 @@ class _Process:
             os.dup2(self.null, fd)
         self.statm = AddressSpace()
         _send(outbox, marshal.dumps(layer.enter_zygote()))
+        if language:  # (without the language layer, a program's own signals stay as CPython's)
+            install_alarm_handler()
         self.language, self.layer, self.channel = language, layer, channel
         self.inbox, self.outbox = inbox, outbox
         self.templates: dict[int, tuple[Runtime, Limits]] = {}
