@@ -4,6 +4,10 @@ Loops, function bodies and comprehensions tick (`None in _ticks_`, see `make_tic
 C-level iteration over huge ranges calls `tick`; binary operators that can build huge objects
 go through the size guards. Both layers stop the same attacks; this one does it from inside
 the interpreter, with the learner's line number, and works without the process layer.
+
+The deadline is in CPU time (`time.process_time`), so that a verdict does not depend on how
+busy the machine is; a generous wall clock (`limits.wall_timeout`) stops a program that
+sleeps or blocks, and says so.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ import resource
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from types import FrameType
 from typing import Any, NoReturn
+
+from sandbox.limits import wall_timeout
 
 MAX_INT_BITS = 1 << 24
 """Refuse integer results above ~16.7 million bits (5 million digits)."""
@@ -50,23 +56,27 @@ class Budget:
 
     def __init__(self, timeout: float, memory_bytes: int) -> None:
         self.timeout = timeout
+        self.wall_timeout = wall_timeout(timeout)
         self.memory_bytes = memory_bytes
         self.expired = False
+        self.wall_expired = False
+        """The wall clock, not the CPU time, ran out: the program slept or blocked."""
         self.memory_refused = False
         self.restart()
         self._ticks = 0
         self._batch: list[None] = []
         self.ticks_home: dict[str, Any] | None = None
         """The program's globals, whose `_ticks_` is replaced when the budget expires."""
-        done = (item for item in ())
+        done: Generator[None, None, None] = (None for _ in range(0))
         next(done, None)  # throw() on a finished generator raises, and runs no frame
         stops = map(TimeLimitExceeded, itertools.repeat("the time limit was reached"))
         self.stopped_source: Iterator[None] = map(done.throw, stops)
         """The tick source once expired: every tick raises, in C, with no Python frame."""
 
     def restart(self) -> None:
-        """Start the clock and take the memory baseline now (a run is about to begin)."""
-        self.deadline = time.monotonic() + self.timeout
+        """Start the clocks and take the memory baseline now (a run is about to begin)."""
+        self.deadline = time.process_time() + self.timeout
+        self.wall_deadline = time.monotonic() + self.wall_timeout
         self._baseline_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     def make_tick(self) -> Callable[..., Any]:
@@ -111,7 +121,7 @@ class Budget:
         return itertools.chain.from_iterable(map(refill, itertools.repeat(None)))
 
     def check(self) -> None:
-        if self.expired or time.monotonic() > self.deadline:
+        if self.expired or time.process_time() > self.deadline:
             self.expire()
             raise TimeLimitExceeded("the time limit was reached")
 
@@ -146,7 +156,8 @@ def _raising(exc: BaseException) -> Iterator[None]:
 
 
 class DeadlineAlarm:
-    """SIGALRM at the deadline, then every RETRY seconds, while the program runs.
+    """SIGPROF at the deadline in CPU time, then every RETRY seconds of CPU, while the program
+    runs; and SIGALRM at the wall-clock backstop, then every RETRY seconds.
 
     Each signal expires the budget and gives the program the stopped tick source, which
     raises at every tick in C: the refilling source may be gone (C drops a source whose
@@ -161,32 +172,61 @@ class DeadlineAlarm:
     def __init__(self, budget: Budget, filename: str) -> None:
         self._budget = budget
         self._filename = filename
-        self._previous: Any = None
 
     def __enter__(self) -> DeadlineAlarm:
-        self._previous = signal.signal(signal.SIGALRM, self._fire)
-        remaining = max(self._budget.deadline - time.monotonic(), 0.001)
-        signal.setitimer(signal.ITIMER_REAL, remaining, self.RETRY)
+        install_alarm_handler()
+        budget = self._budget
+        _ARMED[:] = (budget, self._filename)
+        cpu_left = max(budget.deadline - time.process_time(), 0.001)
+        signal.setitimer(signal.ITIMER_PROF, cpu_left, self.RETRY)
+        wall_left = max(budget.wall_deadline - time.monotonic(), 0.001)
+        signal.setitimer(signal.ITIMER_REAL, wall_left, self.RETRY)
         return self
 
     def __exit__(self, *_: object) -> None:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self._previous)
-
-    def _fire(self, _signum: int, frame: FrameType | None) -> None:
-        # No calls until the program is found to run: the handler runs in the program's
-        # deepest frame, and at the depth limit even a C call fails with RecursionError.
-        budget = self._budget
-        budget.expired = True
-        if budget.ticks_home is not None:
-            budget.ticks_home["_ticks_"] = budget.stopped_source
-        filename = self._filename
-        while frame is not None:
-            if frame.f_code.co_filename == filename:
-                raise TimeLimitExceeded("the time limit was reached")
-            frame = frame.f_back
+        _ARMED.clear()  # the handler stays, and does nothing until the next alarm
 
 
+_ARMED: list[Any] = []
+"""The budget and the program's file name while a `DeadlineAlarm` is armed, else empty."""
+
+
+def install_alarm_handler() -> None:
+    """The alarm handler for SIGPROF and SIGALRM, installed once per process: the zygote
+    installs it before it forks (`signal.signal` and even `signal.getsignal` cost 5 to 8 µs
+    a call; a child pays none, and inherits the handler and the flag)."""
+    if not _INSTALLED:
+        for number in _ALARMS:
+            signal.signal(number, _alarm)
+        _INSTALLED.append(True)
+
+
+_INSTALLED: list[bool] = []
+
+
+def _alarm(signum: int, frame: FrameType | None) -> None:
+    # No calls until the program is found to run: the handler runs in the program's
+    # deepest frame, and at the depth limit even a C call fails with RecursionError.
+    armed = _ARMED
+    if not armed:
+        return
+    budget = armed[0]
+    if signum == _WALL_ALARM and not budget.expired:
+        budget.wall_expired = True
+    budget.expired = True
+    if budget.ticks_home is not None:
+        budget.ticks_home["_ticks_"] = budget.stopped_source
+    filename = armed[1]
+    while frame is not None:
+        if frame.f_code.co_filename == filename:
+            raise TimeLimitExceeded("the time limit was reached")
+        frame = frame.f_back
+
+
+_WALL_ALARM = int(signal.SIGALRM)
+_ALARMS = (signal.SIGPROF, signal.SIGALRM)
 _SEQUENCES = (str, bytes, bytearray, list, tuple)
 _TEXTS = (str, bytes, bytearray)
 _PERCENT = re.compile(
@@ -395,7 +435,10 @@ def substitution_size(replacement: Any, text: Any) -> int:
     at most the whole text once per reference)."""
     if not isinstance(replacement, (str, bytes)) or not isinstance(text, (str, bytes)):
         return 0
-    references = replacement.count("\\" if isinstance(replacement, str) else b"\\")
+    if isinstance(replacement, str):
+        references = replacement.count("\\")
+    else:
+        references = replacement.count(b"\\")
     return len(text) * (1 + references) + (len(text) + 1) * len(replacement)
 
 

@@ -2,6 +2,8 @@
 
 The child writes its output straight into a shared mapping as it runs, so the server
 still has every byte printed before a kill. The result is JSON text, never a pickle.
+A child can write anywhere in the region (and can read all of it), so the server zeroes
+the whole region before each run, and reads what the child left as untrusted input.
 """
 
 from __future__ import annotations
@@ -27,13 +29,20 @@ class Channel:
     def __init__(self) -> None:
         self.region = mmap.mmap(-1, REGION_BYTES)
 
-    def reset(self) -> None:
-        _HEADER.pack_into(self.region, 0, 0, 0, 0)
+    def scrub(self) -> None:
+        """Zero every byte, header included, and free the pages: punching a hole in the
+        shared memory costs about what the last child touched, not the region's size."""
+        self.region.madvise(mmap.MADV_REMOVE)
 
-    def stdout(self) -> tuple[bytes, bool]:
+    def stdout(self, cap: int) -> tuple[bytes, bool, bool]:
+        """The output, at most `cap` bytes: (output, truncated, whether the header claimed
+        more than `cap`, which only a program that wrote the header itself can do)."""
         length, _, truncated = _HEADER.unpack_from(self.region, 0)
-        length = min(length, MAX_OUTPUT_BYTES)
-        return bytes(self.region[_STDOUT_OFFSET : _STDOUT_OFFSET + length]), bool(truncated)
+        over_cap = length > cap
+        data = bytes(self.region[_STDOUT_OFFSET : _STDOUT_OFFSET + min(length, cap + 1)])
+        if over_cap:
+            data = _cut_at_char(data, cap)  # never inside a character
+        return data, bool(truncated) or over_cap, over_cap
 
     def result(self) -> dict[str, Any] | None:
         """The child's result, or None when it wrote none (it was killed, say)."""
@@ -43,7 +52,7 @@ class Channel:
         raw = bytes(self.region[_RESULT_OFFSET : _RESULT_OFFSET + length])
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError, MemoryError):  # written by the program itself
             return None
         return data if isinstance(data, dict) else None
 

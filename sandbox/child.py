@@ -46,10 +46,11 @@ class Job:
     runtime: Runtime | None = None
 
 
-def main(job: Job, channel: Channel, layer: ProcessLayer) -> NoReturn:
+def main(job: Job, channel: Channel, layer: ProcessLayer, null: int) -> NoReturn:
     code = 0
     try:
-        _report(channel, plain.outcome(_run(job, channel, layer), job.request.limits.error_bytes))
+        result = _run(job, channel, layer, null)
+        _report(channel, plain.outcome(result, job.request.limits.error_bytes))
     except BaseException as exc:
         try:
             what = plain.text(f"{plain.type_name(type(exc))}: {exc}", plain.NAME_BYTES)
@@ -69,9 +70,9 @@ def _report(channel: Channel, result: dict[str, Any]) -> None:
         channel.write_result(plain.unreportable(result))
 
 
-def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict[str, Any]:
+def _run(job: Job, channel: Channel, layer: ProcessLayer, null: int) -> dict[str, Any]:
     request = job.request
-    layer.enter_child(request.limits, job.address_space)
+    layer.enter_child(request.limits, job.address_space, null)
     compiled = job.compiled
     if compiled is None:
         stopped_by = Layer.PROCESS if layer.enabled else Layer.LANGUAGE
@@ -220,7 +221,9 @@ def _classify(
         return result | {
             "status": Status.TIMEOUT,
             "stopped_by": Layer.LANGUAGE,
-            "error": _limit_error("TimeLimitExceeded", error, request),
+            "error": _limit_error(
+                error, request, runtime is not None and runtime.budget.wall_expired
+            ),
         }
     if sink.truncated or isinstance(error, OutputLimitExceeded):
         # The cap is the channel's; without the language layer it is the process layer's.
@@ -247,7 +250,8 @@ def _classify(
     return result
 
 
-def _limit_error(kind: str, error: BaseException | None, request: Request) -> dict[str, Any]:
+def _limit_error(error: BaseException | None, request: Request, wall: bool) -> dict[str, Any]:
+    """The time limit: CPU time, or (`wall`) the wall clock of a program that slept."""
     line = None
     if error is not None:
         frames = [
@@ -256,10 +260,11 @@ def _limit_error(kind: str, error: BaseException | None, request: Request) -> di
             if t.tb_frame.f_code.co_filename == request.filename
         ]
         line = frames[-1].tb_lineno if frames else None
-    message = f"the program ran longer than {request.limits.timeout:g} s"
+    limits = request.limits
+    message = limits.wall_message() if wall else limits.timeout_message()
     where = f" (stopped at line {line})" if line else ""
     return {
-        "type": kind,
+        "type": "TimeLimitExceeded",
         "message": message,
         "line": line,
         "traceback": f"Timeout: {message}{where}\n",

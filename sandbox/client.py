@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 HASH_SEED = "0"
 _ANSWER_MARGIN = 30.0
-"""Seconds past a run's timeout before the grader gives up on the server itself."""
+"""Seconds past a run's wall-clock backstop before the grader gives up on the server itself."""
 
 
 class SandboxError(Exception):
@@ -154,7 +154,7 @@ class Sandbox:
             "calls": list(calls),
         }
         with self._lock:
-            reply = self._exchange(request, limits.timeout + _ANSWER_MARGIN)
+            reply = self._exchange(request, limits.wall_timeout + _ANSWER_MARGIN)
             warnings = self._greeting().get("warnings", [])
         if "internal_error" in reply:
             raise SandboxError(reply["internal_error"])

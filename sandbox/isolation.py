@@ -1,8 +1,10 @@
-"""The process layer: namespaces, rlimits, an unprivileged uid, Landlock and seccomp.
+"""The process layer: namespaces, an empty root, rlimits, an unprivileged uid, Landlock and
+seccomp.
 
-`ProcessLayer.prepare` runs once in the fork server; `enter_child` and `drop_privileges`
-run in every child, before and after compiling. A feature this machine lacks is reported
-as a warning and the run goes on with the others.
+`ProcessLayer.prepare` runs once in the fork server, `new_pid_namespace` before it forks
+each zygote and `enter_zygote` once in each zygote; `enter_child` and `drop_privileges` run
+in every child, before and after compiling. A feature this machine lacks is reported as a
+warning and the run goes on with the others.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import resource
 import signal
 from dataclasses import dataclass, field
 
-from sandbox import landlock, seccomp
+from sandbox import emptyroot, landlock, seccomp
 from sandbox.limits import Limits
 
+_CLONE_NEWUTS = 0x04000000
 _CLONE_NEWIPC = 0x08000000
 _CLONE_NEWUSER = 0x10000000
+_CLONE_NEWPID = 0x20000000
 _CLONE_NEWNET = 0x40000000
+_HOSTNAME = b"sandbox"
 _PR_SET_PDEATHSIG = 1
 _PR_SET_NO_NEW_PRIVS = 38
 _INTERPRETER_HEADROOM = 64 * 1024 * 1024
@@ -38,7 +43,11 @@ class ProcessLayer:
     landlock_abi: int = 0
     landlock_fd: int | None = None
     seccomp_filter: seccomp.Filter | None = None
+    zygote_filter: seccomp.Filter | None = None
     network_isolated: bool = False
+    pid_namespaces: bool = False
+    empty_root: bool = False
+    import_paths: tuple[str, ...] = ()
     drop_capabilities: bool = False
     warnings: list[str] = field(default_factory=list)
     server_pid: int = 0
@@ -53,12 +62,58 @@ class ProcessLayer:
         layer._choose_user()
         layer._enter_empty_directory()
         layer._prepare_landlock()
+        layer.pid_namespaces = layer.network_isolated or os.geteuid() == 0
+        layer.empty_root = emptyroot.supported()
+        layer.import_paths = emptyroot.import_paths()
         if seccomp.supported():
-            seccomp.server_filter().install()  # inherited by every child
+            seccomp.server_filter().install()  # inherited by every zygote and child
+            layer.zygote_filter = seccomp.zygote_filter()
             layer.seccomp_filter = seccomp.child_filter()
         else:
             layer.warnings.append("no seccomp filter for this CPU architecture")
         return layer
+
+    def new_pid_namespace(self) -> None:
+        """Make the next process this server forks, a zygote, the first (the init) of a new
+        pid namespace: its children see no process of the host or of another server, and
+        so cannot signal, renice, pin or `prlimit` them. A namespace whose init has exited
+        takes no new process, so each zygote gets a new one."""
+        if not self.enabled or not self.pid_namespaces:
+            return
+        try:
+            self_fd = os.pidfd_open(os.getpid())
+            try:  # back to this server's own namespace for its children, then a new one
+                _check(_libc.setns(self_fd, _CLONE_NEWPID), "setns")
+            finally:
+                os.close(self_fd)
+            _check(_libc.unshare(_CLONE_NEWPID), "unshare(CLONE_NEWPID)")
+        except OSError as exc:
+            self.pid_namespaces = False
+            self.warnings.append(
+                f"no pid namespace ({exc.strerror}): learner children share the machine's "
+                "process ids; seccomp still refuses calls on any process but their own"
+            )
+
+    def enter_zygote(self) -> list[str]:
+        """In a new zygote, once: its empty root, then its filter. The warnings it met."""
+        if not self.enabled:
+            return []
+        warnings = []
+        if self.empty_root:
+            try:
+                emptyroot.enter(self.import_paths)
+            except OSError as exc:
+                warnings.append(
+                    f"no empty root ({exc.strerror}): learner code can look up host paths "
+                    "(stat, readlink, xattrs), though Landlock keeps their contents closed"
+                )
+        else:
+            warnings.append(
+                "no empty root on this CPU architecture: learner code can look up host paths"
+            )
+        if self.zygote_filter is not None:
+            self.zygote_filter.install()
+        return warnings
 
     def _enter_empty_directory(self) -> None:
         """Done once here, inherited by every child: an empty working directory, already
@@ -83,7 +138,8 @@ class ProcessLayer:
         )
 
     def _isolate_network(self) -> None:
-        flags = _CLONE_NEWNET | _CLONE_NEWIPC
+        """New network, IPC and UTS namespaces (and a user namespace when not root)."""
+        flags = _CLONE_NEWNET | _CLONE_NEWIPC | _CLONE_NEWUTS
         if os.geteuid() != 0:
             flags |= _CLONE_NEWUSER
             uid, gid = os.getuid(), os.getgid()
@@ -99,6 +155,7 @@ class ProcessLayer:
             _write("/proc/self/uid_map", f"{uid} {uid} 1")
             _write("/proc/self/gid_map", f"{gid} {gid} 1")
             self.drop_capabilities = True
+        _libc.sethostname(_HOSTNAME, len(_HOSTNAME))  # not the host's name
         self.network_isolated = True
 
     def _choose_user(self) -> None:
@@ -116,13 +173,14 @@ class ProcessLayer:
 
     # -- in the child ----------------------------------------------------------------------
 
-    def enter_child(self, limits: Limits, address_space: int) -> None:
+    def enter_child(self, limits: Limits, address_space: int, null: int) -> None:
         """Own process group, quiet descriptors and (process layer) rlimits.
 
-        `address_space` is the server's size at fork time, measured there (warm).
+        `address_space` is the zygote's size at fork time, measured there (warm); `null` is
+        its descriptor of /dev/null (there is no /dev in the empty root).
         """
         os.setpgid(0, 0)
-        _silence_descriptors(keep=self.kept_descriptors())
+        _silence_descriptors(null, keep=self.kept_descriptors())
         if not self.enabled:
             return
         cpu = limits.cpu_seconds
@@ -159,6 +217,8 @@ class ProcessLayer:
         return {
             "process_layer": self.enabled,
             "network_namespace": self.network_isolated,
+            "pid_namespace": self.pid_namespaces,
+            "empty_root": self.empty_root,
             "uid": self.uid if self.uid is not None else os.geteuid(),
             "landlock_abi": self.landlock_abi,
             "seccomp": self.seccomp_filter is not None,
@@ -182,9 +242,8 @@ def _empty_directory() -> int:
         os.rmdir(path)
 
 
-def _silence_descriptors(keep: tuple[int, ...]) -> None:
+def _silence_descriptors(null: int, keep: tuple[int, ...]) -> None:
     """stdin, stdout and stderr on /dev/null; every other descriptor closed but `keep`."""
-    null = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(null, fd)
     start = 3
@@ -194,11 +253,21 @@ def _silence_descriptors(keep: tuple[int, ...]) -> None:
     os.closerange(start, 65536)
 
 
-def address_space() -> int:
-    """This process's virtual size in bytes."""
-    with open("/proc/self/statm", "rb") as handle:
-        pages = int(handle.read().split()[0])
-    return pages * resource.getpagesize()
+class AddressSpace:
+    """This process's virtual size, read from a descriptor of /proc/self/statm opened at
+    start: the empty root has no /proc. Open it in the process to be measured."""
+
+    def __init__(self) -> None:
+        self._fd = os.open("/proc/self/statm", os.O_RDONLY | os.O_CLOEXEC)
+
+    def bytes(self) -> int:
+        return int(os.pread(self._fd, 128, 0).split()[0]) * resource.getpagesize()
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"{what}: {os.strerror(error)}")
 
 
 class _CapHeader(ctypes.Structure):

@@ -36,7 +36,8 @@ class Limits:
     """What one run may use. Every field has a safe default."""
 
     timeout: float = 2.0
-    """Seconds of wall-clock time (CPU time is capped at the same value, rounded up)."""
+    """Seconds of CPU time: what a verdict rests on, however busy the machine is. A program
+    that sleeps or blocks is stopped by a generous wall clock instead (`wall_timeout`)."""
     memory_mb: int = 256
     """Memory the program may allocate on top of the interpreter."""
     output_bytes: int = 64 * 1024
@@ -58,8 +59,22 @@ class Limits:
 
     @property
     def cpu_seconds(self) -> int:
-        """The RLIMIT_CPU soft limit: the timeout rounded up, at least one second."""
-        return max(1, math.ceil(self.timeout))
+        """The RLIMIT_CPU soft limit, in whole seconds: past the language layer's deadline
+        by at least CPU_MARGIN, so that with both layers on, the language layer stops first."""
+        return math.ceil(self.timeout + CPU_MARGIN)
+
+    @property
+    def wall_timeout(self) -> float:
+        """Seconds of wall-clock time: a backstop for programs that sleep or block, far
+        enough past the CPU limit that no program that computes is stopped by it on a
+        busy machine."""
+        return wall_timeout(self.timeout)
+
+    def timeout_message(self) -> str:
+        return f"the program ran longer than {self.timeout:g} s"
+
+    def wall_message(self) -> str:
+        return wall_message(self.timeout)
 
     @property
     def modules(self) -> frozenset[str]:
@@ -76,11 +91,29 @@ class Limits:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
         if "allowed_imports" in values:
-            values["allowed_imports"] = frozenset(values["allowed_imports"])  # type: ignore[arg-type]
+            values["allowed_imports"] = frozenset(values["allowed_imports"])  # type: ignore[call-overload]
         return cls(**values)  # type: ignore[arg-type]
 
 
 MAX_TIMEOUT = 60.0
+CPU_MARGIN = 0.5
+"""Seconds of CPU time between the language layer's deadline and RLIMIT_CPU."""
+WALL_FACTOR = 8
+WALL_EXTRA = 2.0
+
+
+def wall_timeout(timeout: float) -> float:
+    """The wall-clock backstop for a CPU time limit of `timeout` seconds."""
+    return timeout * WALL_FACTOR + WALL_EXTRA
+
+
+def wall_message(timeout: float) -> str:
+    wall = wall_timeout(timeout)
+    return (
+        f"the program was still running after {wall:g} s of wall-clock time (sleeping or waiting)"
+    )
+
+
 MAX_MEMORY_MB = 4096
 MAX_OUTPUT_BYTES = 16 * 1024 * 1024
 

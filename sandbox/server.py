@@ -18,13 +18,14 @@ import time
 from collections import OrderedDict
 from typing import Any
 
+from sandbox import untrusted
 from sandbox.channel import Channel
 from sandbox.compiling import SERVER_COMPILE_LIMIT, Compiled, Request, compile_program
 from sandbox.isolation import ProcessLayer
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_frame, write_frame
 from sandbox.status import Layer, Status
-from sandbox.zygote import Order, Zygote, ZygoteDied
+from sandbox.zygote import STOPPED_BY_WALL, Order, Zygote, ZygoteDied
 
 RUNTIME_TEMPLATES = 16
 """Language-layer runtimes kept warm in the zygote, one per (filename, limits)."""
@@ -46,23 +47,26 @@ class ForkServer:
     def start(self) -> Zygote:
         """Fork the zygote: at start, and again after one died."""
         self.zygote = Zygote.spawn(self.language, self.layer, self.channel)
+        for warning in self.zygote.warnings:
+            if warning not in self.layer.warnings:
+                self.layer.warnings.append(warning)
         return self.zygote
 
     def run(self, request: Request) -> dict[str, Any]:
         """Run one request; the reply is the wire form of an `Outcome`."""
-        self.channel.reset()
         started = time.monotonic()
         order = self._prepare(request)
         if isinstance(order, dict):
             return _reply(order, "", False, time.monotonic() - started)
+        self.channel.scrub()  # no byte an earlier child wrote is left for this one to read
         zygote = self.zygote or self.start()
         try:
-            status, timed_out = zygote.run(order)
+            status, stopped = zygote.run(order)
         except ZygoteDied:
             zygote.close()
             self.zygote = None  # the next run forks a new one
             raise
-        return self._outcome(status, timed_out, time.monotonic() - started, request.limits)
+        return self._outcome(status, stopped, time.monotonic() - started, request)
 
     def _prepare(self, request: Request) -> Order | dict[str, Any]:
         """Compile here when the source is small; a large one compiles in the child, under
@@ -105,40 +109,24 @@ class ForkServer:
         return slot, build
 
     def _outcome(
-        self, status: int, timed_out: bool, duration: float, limits: Limits
+        self, status: int, stopped: str, duration: float, request: Request
     ) -> dict[str, Any]:
-        raw, truncated = self.channel.stdout()
+        """The reply, from what the child left in the channel, read as untrusted input: the
+        server cuts the output at its cap, and a result that is not one an honest child
+        writes is a crash of this run."""
+        limits = request.limits
+        raw, truncated, over_cap = self.channel.stdout(limits.output_bytes)
         stdout = raw.decode("utf-8", "replace")
-        result = None if timed_out else self.channel.result()
-        if result is not None and "internal_error" not in result:
-            if _well_formed(result):
-                return _reply(result, stdout, truncated, duration)
-            result = None  # written by the program itself (it can, without the language layer)
-        internal = result.get("internal_error", "") if result else ""
-        if internal and "MemoryError" not in internal:
-            raise RuntimeError(f"sandbox child failed: {internal}")
-        return _reply(
-            _from_exit(status, timed_out, truncated, internal, limits), stdout, truncated, duration
-        )
-
-
-def _well_formed(result: dict[str, Any]) -> bool:
-    """Whether a result has the shape `Outcome.from_dict` reads, so the grader cannot fail
-    on it: anything else in the channel was put there by the program, not by the child."""
-    error, calls = result.get("error"), result.get("calls", [])
-    return (
-        result.get("status") in set(Status)
-        and result.get("stopped_by") in {None, *Layer}
-        and (error is None or isinstance(error, dict))
-        and isinstance(calls, list)
-        and all(
-            isinstance(call, dict)
-            and isinstance(call.get("call"), str)
-            and "returned" in call
-            and (call.get("error") is None or isinstance(call.get("error"), dict))
-            for call in calls
-        )
-    )
+        found = None if stopped else self.channel.result()
+        result = untrusted.checked(found, request) if found is not None else None
+        if over_cap:
+            result = _output_limit()
+        if result is not None:
+            return _reply(result, stdout, truncated, duration)
+        internal = found.get("internal_error") if found is not None else None
+        out_of_memory = isinstance(internal, str) and internal.startswith("MemoryError")
+        verdict = _from_exit(status, stopped, truncated, out_of_memory, limits)
+        return _reply(verdict, stdout, truncated, duration)
 
 
 def _reply(result: dict[str, Any], stdout: str, truncated: bool, duration: float) -> dict[str, Any]:
@@ -149,26 +137,43 @@ def _error(kind: str, message: str) -> dict[str, Any]:
     return {"type": kind, "message": message, "traceback": f"{kind}: {message}\n"}
 
 
+def _output_limit() -> dict[str, Any]:
+    message = "the program printed too much"
+    error = _error("OutputLimit", message)
+    return {"status": Status.OUTPUT_LIMIT, "error": error, "stopped_by": Layer.PROCESS}
+
+
 def _from_exit(
-    status: int, timed_out: bool, truncated: bool, internal: str, limits: Limits
+    status: int, stopped: str, truncated: bool, out_of_memory: bool, limits: Limits
 ) -> dict[str, Any]:
-    """The result of a child that wrote none: judged from how it ended."""
+    """The result of a child that wrote none (or none that holds): judged from how it ended.
+    The wall clock stops only programs that sleep or block, and says so."""
     signum = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    stopped = {"stopped_by": Layer.PROCESS}
-    if timed_out or signum in (signal.SIGXCPU, signal.SIGKILL):
-        message = f"the program ran longer than {limits.timeout:g} s"
-        return {"status": Status.TIMEOUT, "error": _error("Timeout", message)} | stopped
-    if "MemoryError" in internal:
+    by_process = {"stopped_by": Layer.PROCESS}
+    if stopped == STOPPED_BY_WALL:
+        error = _error("Timeout", limits.wall_message())
+        return {"status": Status.TIMEOUT, "error": error} | by_process
+    if stopped or signum in (signal.SIGXCPU, signal.SIGKILL):  # RLIMIT_CPU: soft, then hard
+        error = _error("Timeout", limits.timeout_message())
+        return {"status": Status.TIMEOUT, "error": error} | by_process
+    if out_of_memory:
         message = "the program ran out of memory"
-        return {"status": Status.MEMORY_LIMIT, "error": _error("MemoryError", message)} | stopped
+        return {"status": Status.MEMORY_LIMIT, "error": _error("MemoryError", message)} | by_process
     if truncated or signum == signal.SIGXFSZ:
-        message = "the program printed too much"
-        return {"status": Status.OUTPUT_LIMIT, "error": _error("OutputLimit", message)} | stopped
+        return _output_limit()
     if signum is not None:
-        message = f"the program was stopped by signal {signal.Signals(signum).name}"
+        message = f"the program was stopped by signal {_signal_name(signum)}"
     else:
         message = f"the program ended without a result (exit status {os.WEXITSTATUS(status)})"
     return {"status": Status.RUNTIME_ERROR, "error": _error("Crash", message)}
+
+
+def _signal_name(signum: int) -> str:
+    """SIGSEGV, say; a real-time signal has no name of its own (SIGRTMIN+6)."""
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"SIGRTMIN+{signum - signal.SIGRTMIN}" if signum > signal.SIGRTMIN else str(signum)
 
 
 # -- the process ---------------------------------------------------------------------------

@@ -6,7 +6,9 @@ process that never forks, and hands each run to the zygote, forked from it at st
 small message in, a fork, a wait, and the exit status out. The zygote holds what children
 should find warm: the allowlisted modules that programs import (each loaded the first time
 one does) and the language-layer runtimes, kept as templates that each child readies for
-its own run.
+its own run. Each zygote is the init of its own pid namespace and lives in an empty root
+(see `sandbox.isolation`); it watches each child's CPU clock and the wall clock, and kills
+the child at either limit.
 """
 
 from __future__ import annotations
@@ -19,14 +21,16 @@ import os
 import select
 import signal
 import struct
+import time
 from dataclasses import dataclass
 from types import CodeType
 from typing import NoReturn
 
 from sandbox import child, modules
+from sandbox.budget import install_alarm_handler
 from sandbox.channel import Channel
 from sandbox.compiling import Compiled, Request
-from sandbox.isolation import ProcessLayer, address_space
+from sandbox.isolation import AddressSpace, ProcessLayer
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_exact, write_all
 from sandbox.runtime import Runtime
@@ -34,7 +38,12 @@ from sandbox.runtime import Runtime
 ADDRESS_SPACE_REFRESH = 64
 """Runs between two readings of the zygote's size (a child's RLIMIT_AS builds on it)."""
 KILL_GRACE = 0.25
-"""Seconds past the timeout before the process layer kills the child's process group."""
+"""Seconds past a limit (of CPU time, or the wall clock) before the zygote kills the child's
+process group: with both layers on, the language layer stops the program first."""
+CPU_POLL_MIN = 0.005
+"""Seconds at least between two readings of a busy child's CPU clock."""
+STOPPED_BY_CPU = "cpu"
+STOPPED_BY_WALL = "wall"
 NO_TEMPLATE = -1
 _LENGTH = struct.Struct(">I")
 
@@ -70,7 +79,9 @@ class Order:
             )
         )
         codecs = modules.mentions_codecs(request.source)
-        header = (request.limits.timeout, self.template, self.build, imported, codecs)
+        limits = request.limits
+        clocks = (limits.timeout + KILL_GRACE, limits.wall_timeout + KILL_GRACE)
+        header = (clocks, self.template, self.build, imported, codecs)
         return marshal.dumps((header, payload))
 
 
@@ -106,13 +117,16 @@ class Zygote:
 
     def __init__(self, pid: int, to_zygote: int, from_zygote: int) -> None:
         self.pid, self._to_zygote, self._from_zygote = pid, to_zygote, from_zygote
+        self.warnings: list[str] = []
 
     @classmethod
     def spawn(cls, language: bool, layer: ProcessLayer, channel: Channel) -> Zygote:
-        """Fork the zygote. Call it from plain functions only: the children run at its depth
-        of the stack, and an `__init__` there would cost them recursion depth."""
+        """Fork the zygote, the first process of its own pid namespace, and wait until it has
+        entered its empty root. Call it from plain functions only: the children run at its
+        depth of the stack, and an `__init__` there would cost them recursion depth."""
         inbox, to_zygote = os.pipe()
         from_zygote, outbox = os.pipe()
+        layer.new_pid_namespace()
         pid = os.fork()
         if pid == 0:
             try:
@@ -123,7 +137,13 @@ class Zygote:
                 os._exit(70)  # never back into the server's code
         os.close(inbox)
         os.close(outbox)
-        return cls(pid, to_zygote, from_zygote)
+        zygote = cls(pid, to_zygote, from_zygote)
+        ready = _receive(from_zygote)
+        if ready is None:
+            zygote.close()
+            raise ZygoteDied("the zygote exited while it started")
+        zygote.warnings = list(marshal.loads(ready))
+        return zygote
 
     def close(self) -> None:
         """Let the zygote go (it exits at end of file) and reap it."""
@@ -131,8 +151,9 @@ class Zygote:
         os.close(self._from_zygote)
         os.waitpid(self.pid, 0)
 
-    def run(self, order: Order) -> tuple[int, bool]:
-        """Fork a child for `order`, wait for it: its wait status, and whether it timed out."""
+    def run(self, order: Order) -> tuple[int, str]:
+        """Fork a child for `order`, wait for it: its wait status, and which clock the zygote
+        stopped it by (STOPPED_BY_CPU, STOPPED_BY_WALL, or "")."""
         try:
             _send(self._to_zygote, order.encode())
             reply = _receive(self._from_zygote)
@@ -140,10 +161,10 @@ class Zygote:
             raise ZygoteDied(f"the zygote is gone ({exc.strerror})") from exc
         if reply is None:
             raise ZygoteDied("the zygote exited")
-        status, timed_out, error = marshal.loads(reply)
+        status, stopped, error = marshal.loads(reply)
         if error:
             raise RuntimeError(f"the zygote failed: {error}")
-        return status, timed_out
+        return status, stopped
 
 
 class _Process:
@@ -154,30 +175,34 @@ class _Process:
     ) -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
         layer.server_pid = os.getpid()  # children check that their parent is this process
-        null = os.open(os.devnull, os.O_RDWR)
+        self.null = os.open(os.devnull, os.O_RDWR)  # before the empty root, which has none
         for fd in (0, 1):  # the grader's pipes belong to the server
-            os.dup2(null, fd)
-        os.close(null)
+            os.dup2(self.null, fd)
+        self.statm = AddressSpace()
+        _send(outbox, marshal.dumps(layer.enter_zygote()))
+        if language:  # (without the language layer, a program's own signals stay as CPython's)
+            install_alarm_handler()
         self.language, self.layer, self.channel = language, layer, channel
         self.inbox, self.outbox = inbox, outbox
         self.templates: dict[int, tuple[Runtime, Limits]] = {}
         self.loaded: frozenset[str] = frozenset()
         self.codecs = False
-        self.size = address_space()
+        self.size = self.statm.bytes()
         self.runs = 0
         gc.freeze()  # children's collections skip what the zygote holds
 
     def serve(self) -> NoReturn:
         while (message := _receive(self.inbox)) is not None:
+            reply: tuple[int, str, str | None]
             try:
                 reply = self.fork_one(message)
             except Exception as exc:
-                reply = (0, False, f"{type(exc).__name__}: {exc}")
+                reply = (0, "", f"{type(exc).__name__}: {exc}")
             _send(self.outbox, marshal.dumps(reply))
         os._exit(0)
 
-    def fork_one(self, message: bytes) -> tuple[int, bool, None]:
-        (timeout, template, build, imported, codecs), payload = marshal.loads(message)
+    def fork_one(self, message: bytes) -> tuple[int, str, None]:
+        ((cpu, wall), template, build, imported, codecs), payload = marshal.loads(message)
         self._ready(imported, codecs)
         kept = self._template(template, build, payload)
         pid = os.fork()
@@ -185,8 +210,8 @@ class _Process:
             self._child(payload, kept)
         with contextlib.suppress(OSError):  # the child already did it, or already exited
             os.setpgid(pid, pid)
-        status, timed_out = _wait(pid, timeout + KILL_GRACE)
-        return status, timed_out, None
+        status, stopped = _wait(pid, cpu, wall)
+        return status, stopped, None
 
     def _child(self, payload: bytes, kept: tuple[Runtime, Limits] | None) -> NoReturn:
         """In the forked child: never back into the zygote's code, whatever happens."""
@@ -196,7 +221,7 @@ class _Process:
             with contextlib.suppress(BaseException):
                 self.channel.write_result({"internal_error": f"{type(exc).__name__}: {exc}"})
             os._exit(3)
-        child.main(job, self.channel, self.layer)
+        child.main(job, self.channel, self.layer, self.null)
 
     def _ready(self, imported: tuple[str, ...], codecs: bool) -> None:
         """Load what this program imports, before the fork, so the child finds it (after
@@ -209,10 +234,10 @@ class _Process:
                 modules.register_codecs()
                 self.codecs = True
             self.loaded |= frozenset(imported)
-            self.size = address_space()
+            self.size = self.statm.bytes()
             gc.freeze()
         elif self.runs % ADDRESS_SPACE_REFRESH == 0:
-            self.size = address_space()
+            self.size = self.statm.bytes()
 
     def _template(self, slot: int, build: bool, payload: bytes) -> tuple[Runtime, Limits] | None:
         """The runtime (and its limits) kept in `slot`, built first when the server says
@@ -231,19 +256,47 @@ class _Process:
         return self.templates[slot]
 
 
-def _wait(pid: int, timeout: float) -> tuple[int, bool]:
+def _wait(pid: int, cpu: float, wall: float) -> tuple[int, str]:
+    """Wait for the child; kill it once it has used `cpu` seconds of CPU time, or `wall`
+    seconds have passed. Its CPU clock is read from here, where the child cannot reach: a
+    program that computes wakes this process a few times, one that ends soon not once."""
     fd = os.pidfd_open(pid)
     try:
-        poller = select.poll()
-        poller.register(fd, select.POLLIN)
-        timed_out = not poller.poll(timeout * 1000)
+        stopped = _watch(fd, _cpu_clock(pid), cpu, time.monotonic() + wall)
     finally:
         os.close(fd)
-    if timed_out:
+    if stopped:
         _kill(pid)
     _, status = os.waitpid(pid, 0)
     _kill(pid)  # anything the child left behind in its group
-    return status, timed_out
+    return status, stopped
+
+
+def _watch(pidfd: int, clock: int, cpu: float, deadline: float) -> str:
+    poller = select.poll()
+    poller.register(pidfd, select.POLLIN)
+    while True:
+        cpu_left = cpu - _cpu_time(clock)
+        wall_left = deadline - time.monotonic()
+        if cpu_left <= 0:
+            return STOPPED_BY_CPU
+        if wall_left <= 0:
+            return STOPPED_BY_WALL
+        # One second of wall time gives a process of one thread at most one of CPU.
+        if poller.poll(max(min(cpu_left, wall_left), CPU_POLL_MIN) * 1000):
+            return ""
+
+
+def _cpu_time(clock: int) -> float:
+    try:
+        return time.clock_gettime(clock)
+    except OSError:  # no such clock on this kernel: the wall clock alone stops the child
+        return 0.0
+
+
+def _cpu_clock(pid: int) -> int:
+    """The clock id of a process's CPU time (the kernel's MAKE_PROCESS_CPUCLOCK)."""
+    return ((~pid) << 3) | 2  # CPUCLOCK_SCHED
 
 
 def _kill(pid: int) -> None:

@@ -9,13 +9,16 @@ import string
 import time
 from dataclasses import dataclass, field
 
-from sandbox import Limits, Outcome, Sandbox, Status
+from sandbox.client import Sandbox
+from sandbox.limits import Limits
+from sandbox.outcome import Outcome, Status
 
 NOBODY = 65534
 LIMITS = Limits(timeout=0.5, memory_mb=64)
 """Small limits keep the suite fast: every stop happens within about a second."""
-WALL_BOUND = 3.0
-"""Seconds a hostile run may take at most, from the grader's side (timeout + kill + slack)."""
+WALL_BOUND = LIMITS.wall_timeout + 1.5
+"""Seconds a hostile run may take at most, from the grader's side: the wall-clock backstop
+of a program that sleeps, the kill, and slack."""
 
 
 def nobody_processes() -> set[int]:
