@@ -153,8 +153,11 @@ class LearnerPolicy(RestrictingNodeTransformer):
             new = _call("_getattr_", node.value, ast.Constant(mangled))
             ast.copy_location(new, node)
             return new
-        new_value = _call("_write_", node.value)
+        # The name too: a plain store gets the checks of `setattr()` and `+=`.
+        name = ast.Constant(names.mangle(node.attr, self._current_class()))
+        new_value = _call("_write_", node.value, name)
         ast.copy_location(new_value, node.value)
+        ast.copy_location(name, node.value)
         node.value = new_value
         return node
 
@@ -301,6 +304,14 @@ class LearnerPolicy(RestrictingNodeTransformer):
             node.format_spec = _guard_spec(node.format_spec)
         return node
 
+    def visit_With(self, node: ast.With) -> ast.AST:
+        """`with m:` as `with _with_(m):`, which calls m's own `__enter__`/`__exit__` and
+        gives `__exit__` None for the traceback (a traceback never reaches the program)."""
+        node = self.node_contents_visit(node)
+        for item in node.items:
+            item.context_expr = _located(_call("_with_", item.context_expr), node)
+        return node
+
     # -- match statements ------------------------------------------------------------------
 
     def visit_Match(self, node: ast.Match) -> ast.AST | list[ast.stmt]:
@@ -354,11 +365,30 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return node
 
     def visit_MatchClass(self, node: ast.MatchClass) -> ast.AST:
-        for attr in node.kwd_attrs:  # CPython reads these itself, past the guards
+        """CPython reads a class pattern's attributes itself, past `_getattr_`. So the class
+        is read as `_match_class_(C, positional, keywords)`, a class that checks (when the
+        pattern is tried) every name to be read on the subject as the guard would, and each
+        sub-pattern `p` becomes `_checked_attr_(p)`, which checks the value read before `p`
+        sees it (and matches `p` against it: `_checked_attr_` matches itself, like `int`)."""
+        for attr in node.kwd_attrs:
             if attr.startswith("_") or attr in names.DENIED_ATTRIBUTES | GUARDED_READS:
                 self.deny(node, f"matching on the attribute '{attr}' is not allowed")
         node = self.node_contents_visit(node)
-        node.cls = self._case_value(node.cls)
+        if node.patterns or node.kwd_patterns:
+            cls = _located(
+                _call(
+                    "_match_class_",
+                    node.cls,
+                    ast.Constant(bool(node.patterns)),
+                    ast.Constant(tuple(node.kwd_attrs)),
+                ),
+                node.cls,
+            )
+            node.cls = self._case_value(cls)
+            node.patterns = [_checked_pattern(p) for p in node.patterns]
+            node.kwd_patterns = [_checked_pattern(p) for p in node.kwd_patterns]
+        else:
+            node.cls = self._case_value(node.cls)
         return node
 
     def _case_value(self, value: ast.expr) -> ast.expr:
@@ -371,6 +401,11 @@ class LearnerPolicy(RestrictingNodeTransformer):
         ref = ast.Attribute(ast.Name(holder, ast.Load()), f"v{len(reads) - 1}", ast.Load())
         _locate_like(ref.value, value)
         return _located(ref, value)
+
+
+def _checked_pattern(pattern: ast.pattern) -> ast.pattern:
+    checker = _located(ast.Name("_checked_attr_", ast.Load()), pattern)
+    return _located(ast.MatchClass(checker, [pattern], [], []), pattern)
 
 
 def _refused_import(module: str, top: str, allowed: frozenset[str]) -> str:
