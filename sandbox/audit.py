@@ -159,8 +159,4 @@ class AuditHook:
 
 
 def _plain_field(name: Any, field: Any) -> bool:
-    return (
-        type(field) is dataclasses.Field
-        and is_plain_identifier(name)
-        and field.name is name
-    )
+    return type(field) is dataclasses.Field and is_plain_identifier(name) and field.name is name

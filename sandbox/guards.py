@@ -97,7 +97,6 @@ class Ownership:
                 return klass in self.classes
         return True  # not defined anywhere: the lookup raises AttributeError as CPython does
 
-
     def implements(self, obj: Any, name: str) -> bool:
         """True when the program's own code provides the method `name` read on `obj`."""
         if isinstance(obj, super):
@@ -109,7 +108,8 @@ class Ownership:
         return self.defines(obj, name)
 
     def _super_implements(self, proxy: super, name: str) -> bool:
-        start, bound = proxy.__thisclass__, proxy.__self_class__
+        start: type = proxy.__thisclass__  # type: ignore[attr-defined]
+        bound: type | None = proxy.__self_class__  # type: ignore[attr-defined]
         if bound is None or not self.owns(proxy):
             return False
         mro = bound.__mro__
@@ -121,9 +121,10 @@ class Ownership:
 
 def _instance_dict(obj: Any) -> dict[str, Any] | None:
     try:
-        return object.__getattribute__(obj, "__dict__")
+        found: dict[str, Any] = object.__getattribute__(obj, "__dict__")
     except (AttributeError, TypeError):
         return None
+    return found
 
 
 class Guards:
@@ -228,7 +229,9 @@ class Guards:
         else:
             allowed = ownership.implements(obj, name)
         if not allowed:
-            raise self.deny(f"the attribute '{name}' of {_describe(obj)} is not allowed in exercises")
+            raise self.deny(
+                f"the attribute '{name}' of {_describe(obj)} is not allowed in exercises"
+            )
 
     def _checked_value(self, value: Any, obj: Any, name: str) -> Any:
         kind = type(value)
@@ -380,7 +383,8 @@ def _bound_format(formatter: Any, template: Any, name: str) -> Callable[..., str
     """`template.format` (or `format_map`): the safe formatter, bound to the template."""
 
     def bound(*args: Any, **kwargs: Any) -> str:
-        return formatter(template, *args, **kwargs)
+        text: str = formatter(template, *args, **kwargs)
+        return text
 
     bound.__name__ = bound.__qualname__ = name
     return bound

@@ -56,7 +56,7 @@ class TypeStandIn(_Atomic):
     Its state is private: the guards read attributes of `type` itself, never of this object.
     """
 
-    __slots__ = ("_deny", "_generic", "_aliases")
+    __slots__ = ("_aliases", "_deny", "_generic")
     __name__ = "type"
     __qualname__ = "type"
     _real = type
@@ -208,7 +208,7 @@ class BuiltinFunction(_Atomic):
         return self._function(*args, **kwargs)
 
     @property
-    def __name__(self) -> str:  # type: ignore[override]
+    def __name__(self) -> str:
         return self._name
 
     def __dir__(self) -> list[str]:
@@ -276,9 +276,11 @@ STAND_INS = frozenset(_STAND_IN_CLASSES)
 """Stand-ins for classes; the guards read attributes on the real class (`_real`)."""
 
 
-def _TYPE_OF_INSTANCE(obj: Any) -> Any:  # noqa: N802 (a marker the alias table holds)
+def _TYPE_OF_INSTANCE(obj: Any) -> Any:
     """Alias marker: `type(x)` asks the object itself (`type_shown`)."""
     return obj.type_shown()
+
+
 _SHOWN_AS = {
     BuiltinFunction: "builtin_function_or_method",
     TypeStandIn: "type",

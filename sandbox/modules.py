@@ -193,7 +193,7 @@ class _MeteredIterator:
     """An iterator that ticks per item; `type()` of it is `shown` (the metered factory, as
     `type(itertools.count())` is `itertools.count`), never the real unmetered class."""
 
-    __slots__ = ("_inner", "_tick", "_shown")
+    __slots__ = ("_inner", "_shown", "_tick")
 
     def __init__(self, inner: Iterator[Any], tick: Callable[..., Any], shown: Any) -> None:
         self._inner = inner
@@ -379,7 +379,7 @@ def _owned(cls: Any, hooks: Any) -> Any:
 def prepare_dataclass(cls: Any, hooks: Any) -> None:
     if not (isinstance(cls, type) and hooks.ownership.owns_class(cls)):
         raise hooks.deny("@dataclass applies only to the program's own classes")
-    annotations = cls.__dict__.get("__annotations__")
+    annotations = cls.__dict__.get("__annotations__")  # noqa: RUF063 (what dataclasses reads)
     if annotations is not None:
         if type(annotations) is not dict:
             raise hooks.deny("a dataclass's __annotations__ must be a plain dict")
@@ -618,9 +618,12 @@ class ModuleTable:
                 elif _never_offered(value):
                     continue
             setattr(proxy, attr, value)
-        proxy.__all__ = [attr for attr in ALLOWLIST[name] if attr in proxy.__dict__]  # type: ignore[attr-defined]
-        proxy.__getattr__ = _missing_attribute(real, proxy, self._hooks)  # type: ignore[attr-defined]
-        proxy.__dir__ = _real_names(real)  # type: ignore[attr-defined]
+        offered = [attr for attr in ALLOWLIST[name] if attr in proxy.__dict__]
+        proxy.__dict__.update(
+            __all__=offered,
+            __getattr__=_missing_attribute(real, proxy, self._hooks),
+            __dir__=_real_names(real),
+        )
         return proxy
 
 

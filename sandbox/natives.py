@@ -92,9 +92,9 @@ class ClassPatterns:
         if isinstance(value, type):
             if issubclass(value, type) or guards.shown_as(value) is not value:
                 raise guards.deny("matching on this attribute is not allowed in exercises")
-        elif isinstance(value, _DANGEROUS) and not guards.is_proxy(value):
-            raise guards.deny("matching on this attribute is not allowed in exercises")
-        elif guards.is_dangerous_id(value):
+        elif (
+            isinstance(value, _DANGEROUS) and not guards.is_proxy(value)
+        ) or guards.is_dangerous_id(value):
             raise guards.deny("matching on this attribute is not allowed in exercises")
         return True
 
@@ -139,5 +139,5 @@ def _special(obj: Any, name: str) -> Any:
 
 
 def _not_a_manager(manager: Any, suffix: str) -> str:
-    return f"'{type(manager).__name__}' object does not support the context manager protocol{suffix}"
-
+    kind = type(manager).__name__
+    return f"'{kind}' object does not support the context manager protocol{suffix}"

@@ -16,7 +16,7 @@ import difflib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from RestrictedPython.transformer import IOPERATOR_TO_STR, RestrictingNodeTransformer
 
@@ -182,7 +182,7 @@ class LearnerPolicy(RestrictingNodeTransformer):
         op = IOPERATOR_TO_STR[type(node.op)]
         target = node.target
         if isinstance(target, ast.Name):
-            new_node = super().visit_AugAssign(node)
+            new_node = cast(ast.AST, super().visit_AugAssign(node))
             if isinstance(new_node, ast.Assign) and isinstance(new_node.value, ast.Call):
                 _locate_like(new_node.value.args[1], target)  # where CPython reads the name
             return new_node
@@ -246,7 +246,7 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return node
 
     def visit_For(self, node: ast.For) -> ast.AST:
-        node = self.guard_iter(node)  # located at the iterable, as CPython's from 3.13
+        node = cast(ast.For, self.guard_iter(node))  # at the iterable, as CPython's from 3.13
         if _GET_ITER_AT_STATEMENT:
             _locate_like(node.iter, node)
         _prepend_tick(node.body)
@@ -258,19 +258,19 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return node
 
     def visit_ListComp(self, node: ast.ListComp) -> ast.AST:
-        return _locate_iterators(super().visit_ListComp(node))
+        return _locate_iterators(cast(ast.AST, super().visit_ListComp(node)))
 
     def visit_SetComp(self, node: ast.SetComp) -> ast.AST:
-        return _locate_iterators(super().visit_SetComp(node))
+        return _locate_iterators(cast(ast.AST, super().visit_SetComp(node)))
 
     def visit_DictComp(self, node: ast.DictComp) -> ast.AST:
-        return _locate_iterators(super().visit_DictComp(node))
+        return _locate_iterators(cast(ast.AST, super().visit_DictComp(node)))
 
     def visit_GeneratorExp(self, node: ast.GeneratorExp) -> ast.AST:
-        return _locate_iterators(super().visit_GeneratorExp(node))
+        return _locate_iterators(cast(ast.AST, super().visit_GeneratorExp(node)))
 
     def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
-        node = self.guard_iter(node)
+        node = cast(ast.comprehension, self.guard_iter(node))
         tick = ast.copy_location(_tick(), node.iter)  # always true
         ast.fix_missing_locations(tick)
         node.ifs.insert(0, tick)
@@ -380,7 +380,7 @@ class LearnerPolicy(RestrictingNodeTransformer):
                     "_match_class_",
                     node.cls,
                     ast.Constant(bool(node.patterns)),
-                    ast.Constant(tuple(node.kwd_attrs)),
+                    ast.Constant(tuple(node.kwd_attrs)),  # type: ignore[arg-type]
                 ),
                 node.cls,
             )

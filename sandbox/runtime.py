@@ -82,7 +82,7 @@ class Runtime:
         for base in bases:
             if base is self.type_stand_in or (isinstance(base, type) and issubclass(base, type)):
                 raise self.deny("defining metaclasses is not allowed in exercises")
-        cls = builtins.__build_class__(func, name, *bases, **kwargs)
+        cls: type = builtins.__build_class__(func, name, *bases, **kwargs)
         self.ownership.classes.add(cls)
         return cls
 
@@ -106,7 +106,7 @@ class Runtime:
         stdin, exactly as CPython's do (descriptors 0-2 are /dev/null in the child).
         """
         sys.modules["__main__"] = self.module
-        sys.stdout = self.sink  # type: ignore[assignment]
+        sys.stdout = self.sink
         sys.stdin = self.stdin
         return self.globals
 

@@ -9,7 +9,9 @@ import string
 import time
 from dataclasses import dataclass, field
 
-from sandbox import Limits, Outcome, Sandbox, Status
+from sandbox.client import Sandbox
+from sandbox.limits import Limits
+from sandbox.outcome import Outcome, Status
 
 NOBODY = 65534
 LIMITS = Limits(timeout=0.5, memory_mb=64)

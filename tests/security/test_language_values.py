@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from sandbox import Layer, Outcome, Sandbox, Status
+from sandbox.client import Sandbox
+from sandbox.outcome import Layer, Outcome, Status
 from tests.security.host import WALL_BOUND, Host, server_pid
 
 LAYERS = ("language_only", "sandbox")
