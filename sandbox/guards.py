@@ -53,15 +53,24 @@ _OPERATOR_DUNDERS: dict[str, tuple[str, bool]] = {
 """C operator methods called by name, past the `+ * ** << %` guards: (size check, reflected)."""
 _BOUND_C_METHODS = (types.MethodWrapperType, types.BuiltinMethodType)
 _UNBOUND_C_METHODS = (types.WrapperDescriptorType, types.MethodDescriptorType)
-_C_METHODS = frozenset({types.BuiltinMethodType, types.MethodDescriptorType})
+_C_METHODS = frozenset(
+    {
+        types.BuiltinMethodType,
+        types.MethodDescriptorType,
+        types.MethodWrapperType,
+        types.WrapperDescriptorType,
+    }
+)
 _MISSING = object()
 _PUBLIC_SPECIALS = frozenset(names.DENIED_ATTRIBUTES | GUARDED_READS)
 """Public names the guard does more for than read them."""
-PROTOCOL_DUNDERS = frozenset({"__get__", "__set__", "__delete__", "__set_name__", "__getattr__"})
+PROTOCOL_DUNDERS = frozenset({"__get__", "__set__", "__delete__", "__getattr__"})
 """Special methods that a foreign implementation runs on whatever arguments it is given,
 reading or writing what the guards protect (`cached_property.__get__(FunctionType)` reads a
 class's `__dict__`): readable only where the program's own code implements them."""
-_CHECKED_DUNDERS = PROTOCOL_DUNDERS | {"__init__", "__init_subclass__", "__wrapped__"}
+_CHECKED_DUNDERS = PROTOCOL_DUNDERS | {
+    "__init__", "__init_subclass__", "__set_name__", "__wrapped__"
+}  # fmt: skip
 _SANDBOX_PACKAGE = __name__.partition(".")[0] + "."
 
 
@@ -101,6 +110,8 @@ class Ownership:
         """True when the program's own code provides the method `name` read on `obj`."""
         if isinstance(obj, super):
             return self._super_implements(obj, name)
+        if type(obj) in _BINDING_DESCRIPTORS:
+            return all(self.owns(f) for f in _descriptor_functions(obj) if f is not None)
         if not self.owns(obj):
             return False
         if isinstance(obj, (types.FunctionType, types.MethodType)):
@@ -117,6 +128,18 @@ class Ownership:
             if name in klass.__dict__:
                 return klass in self.classes
         return True  # not there: the read raises AttributeError as CPython's does
+
+
+_BINDING_DESCRIPTORS = frozenset({property, classmethod, staticmethod})
+"""Descriptors whose `__get__`/`__set__` only bind or call their functions: the program's
+own when it gave them all (`Celsius.temperature.__get__(c)`), not a library's property
+applied to another object (its getter would read that object's private state)."""
+
+
+def _descriptor_functions(obj: Any) -> tuple[Any, ...]:
+    if isinstance(obj, property):
+        return (obj.fget, obj.fset, obj.fdel)
+    return (obj.__func__,)
 
 
 def _instance_dict(obj: Any) -> dict[str, Any] | None:
@@ -162,22 +185,22 @@ class Guards:
             if name == "obj" and isinstance(obj, AttributeError):
                 raise self.deny("the attribute 'obj' of AttributeError is not allowed in exercises")
         value = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
-        if type(value) in _C_METHODS and name in _C_METHOD_OWNERS:
-            guarded = self._c_method(value, name)
-            if guarded is not None:
-                return guarded
-        value = self._checked_value(value, obj, name)
-        if name in _OPERATOR_DUNDERS:
-            return self._sized_operator(value, name)
-        return value
+        return self.checked(value, obj, name)
 
     def checked(self, value: Any, obj: Any, name: str) -> Any:
-        """What a read of `name` on `obj` may hand out, for a value obtained another way (the
-        result of a call into a real module, say): the same check as an attribute read."""
-        if type(value) in _C_METHODS and name in _C_METHOD_OWNERS:
-            guarded = self._c_method(value, name)
-            if guarded is not None:
-                return guarded
+        """What a read of `name` on `obj` hands out; also for a value obtained another way
+        (the result of a call into a real module, say): the same check as an attribute read.
+
+        C methods are recognised by what they are, however they were reached (`s.center`,
+        `super(S, s).center`, `str.center` copied out of a class's `__dict__`)."""
+        if type(value) in _C_METHODS:
+            method = value.__name__
+            if method in _C_METHOD_OWNERS:
+                guarded = self._c_method(value, method)
+                if guarded is not None:
+                    return guarded
+            elif method in _OPERATOR_DUNDERS:
+                return self._sized_operator(value, method)
         return self._checked_value(value, obj, name)
 
     def check_read(self, obj: Any, name: str) -> None:
@@ -222,8 +245,8 @@ class Guards:
         ownership = self.ownership
         if name == "__init__":
             allowed = isinstance(obj, type) or ownership.owns(obj)
-        elif name == "__init_subclass__":
-            allowed = ownership.owns(obj)
+        elif name in ("__init_subclass__", "__set_name__"):
+            allowed = ownership.owns(obj)  # state set on the program's own object or class
         elif name == "__wrapped__":
             allowed = not _is_sandbox_function(obj)
         else:

@@ -239,25 +239,18 @@ def _sized(limit_arg: int, limit: int) -> Callable[[Any, Any], Any]:
 
 
 def _wrapper_attributes(positional: int, safe: Callable[[Any], Any]) -> Wrapper:
-    """functools.wraps/update_wrapper, limited to the default attribute lists, made by `safe`
+    """functools.wraps/update_wrapper, the attribute lists by keyword only, made by `safe`
     (the sandbox's own update_wrapper, which reads and writes through the guards)."""
 
     def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
-        allowed = set(real.__defaults__[-2]) | set(real.__defaults__[-1])  # type: ignore[index]
         implementation = safe(hooks)
 
         def checked(*args: Any, **kwargs: Any) -> Any:
             if len(args) > positional:
                 raise hooks.deny(f"pass 'assigned'/'updated' to {real.__name__} by keyword")
             for key in ("assigned", "updated"):
-                if key not in kwargs:
-                    continue
-                # Read once, as exact str: what is checked is what update_wrapper gets.
-                chosen = tuple(_exact_str(name) for name in kwargs[key])
-                for name in chosen:
-                    if name not in allowed:
-                        raise hooks.deny(f"functools cannot copy '{name}' in exercises")
-                kwargs[key] = chosen
+                if key in kwargs:
+                    kwargs[key] = _wrapper_names(kwargs[key], hooks)
             return implementation(*args, **kwargs)
 
         checked.__name__ = checked.__qualname__ = real.__name__
@@ -265,6 +258,19 @@ def _wrapper_attributes(positional: int, safe: Callable[[Any], Any]) -> Wrapper:
         return checked
 
     return wrap
+
+
+_WRAPPER_NAMES = frozenset(functools.WRAPPER_ASSIGNMENTS + functools.WRAPPER_UPDATES)
+
+
+def _wrapper_names(names: Any, hooks: Any) -> tuple[str, ...]:
+    """The attribute names given to wraps/update_wrapper, read once as exact str: only
+    those of its default lists (what is checked is what is used)."""
+    chosen = tuple(_exact_str(name) for name in names)
+    for name in chosen:
+        if name not in _WRAPPER_NAMES:
+            raise hooks.deny(f"functools cannot copy '{name}' in exercises")
+    return chosen
 
 
 def _update_wrapper(hooks: Any) -> Callable[..., Any]:
@@ -277,9 +283,10 @@ def _update_wrapper(hooks: Any) -> Callable[..., Any]:
     def update_wrapper(
         wrapper: Any, wrapped: Any, assigned: Any = assignments, updated: Any = updates
     ) -> Any:
+        assigned, updated = _wrapper_names(assigned, hooks), _wrapper_names(updated, hooks)
         for attr in assigned:
             try:
-                value = getattr(wrapped, attr)  # metadata names only (checked by the caller)
+                value = getattr(wrapped, attr)  # metadata: `__name__`, `__doc__`...
             except AttributeError:
                 continue
             guards.setattr(wrapper, attr, guards.checked(value, wrapped, attr))
@@ -304,6 +311,7 @@ def _wraps(hooks: Any) -> Callable[..., Any]:
     assignments, updates = functools.WRAPPER_ASSIGNMENTS, functools.WRAPPER_UPDATES
 
     def wraps(wrapped: Any, assigned: Any = assignments, updated: Any = updates) -> Any:
+        assigned, updated = _wrapper_names(assigned, hooks), _wrapper_names(updated, hooks)
         return functools.partial(
             update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated
         )
@@ -414,9 +422,7 @@ def _make_dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
             raise hooks.deny(f"the class name {cls_name!r} is not allowed in exercises")
         items = [_field_spec(item, hooks) for item in fields]
         bases = tuple(bases)
-        for base in bases:
-            if isinstance(base, type) and issubclass(base, type):
-                raise hooks.deny("defining metaclasses is not allowed in exercises")
+        hooks.check_bases(bases)
         names_given = dict(namespace or {})
         for key in names_given:
             if not (type(key) is str and hooks.allows_class_name(key)):

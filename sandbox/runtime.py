@@ -79,12 +79,19 @@ class Runtime:
     def build_class(self, func: Any, name: str, *bases: Any, **kwargs: Any) -> type:
         if "metaclass" in kwargs:
             raise self.deny("the keyword 'metaclass' is not allowed in exercises")
-        for base in bases:
-            if base is self.type_stand_in or (isinstance(base, type) and issubclass(base, type)):
-                raise self.deny("defining metaclasses is not allowed in exercises")
+        self.check_bases(bases)
         cls: type = builtins.__build_class__(func, name, *bases, **kwargs)
         self.ownership.classes.add(cls)
         return cls
+
+    def check_bases(self, bases: tuple[Any, ...]) -> None:
+        """No base makes a metaclass, also once `__mro_entries__` has resolved it
+        (`class K(type[int])` and `typing.Type[int]` resolve to the real `type`)."""
+        if any(base is self.type_stand_in for base in bases):
+            raise self.deny("defining metaclasses is not allowed in exercises")
+        for base in types.resolve_bases(bases):
+            if isinstance(base, type) and issubclass(base, type):
+                raise self.deny("defining metaclasses is not allowed in exercises")
 
     def import_module(
         self, name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
