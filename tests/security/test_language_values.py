@@ -236,6 +236,17 @@ RETURNED_VALUES = {
         "B = G['__builtins__']\n" + _WRITE_MARKER,
         answers=("forbidden", "runtime_error:KeyError"),
     ),
+    "wraps-names-changed-after-the-check": Escape(
+        "import functools, json\n"
+        "w = functools.wraps(json.dumps)\n"
+        "w.keywords['updated'] = ('__globals__',)\n"
+        "def mine():\n"
+        "    pass\n"
+        "w(mine)\n"
+        "o = open\n"
+        "o('$marker', 'w').write('escaped')\n",
+        line=6,
+    ),
     "update-wrapper-renames-a-module": Escape(
         "import functools, json\n"
         "def importlib():\n"
@@ -320,6 +331,20 @@ GUARD_STATE = {
 METACLASSES_AND_TRACEBACKS = {
     "from-enum-import-metaclass": Escape("from enum import EnumMeta\nprint(EnumMeta)\n", line=1),
     "from-enum-import-enum-type": Escape("from enum import EnumType\nprint(EnumType)\n", line=1),
+    # A base whose `__mro_entries__` resolves to the real `type` makes a metaclass.
+    "metaclass-through-a-type-alias-base": Escape(
+        "class K(type[int]):\n    pass\nM = K('M', (), {})\nprint(M)\n", line=1
+    ),
+    "metaclass-through-typing-type-base": Escape(
+        "import typing\nclass K(typing.Type[int]):\n    pass\nprint(K('M', (), {}))\n",
+        line=2,
+    ),
+    "metaclass-through-make-dataclass-bases": Escape(
+        "import dataclasses\n"
+        "K = dataclasses.make_dataclass('K', [], bases=(type[int],), init=False)\n"
+        "print(K('M', (), {}))\n",
+        line=2,
+    ),
     "enum-star-import": Escape(
         "from enum import *\nprint(EnumType)\n", answers=("runtime_error:NameError",)
     ),
