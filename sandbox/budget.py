@@ -408,6 +408,20 @@ def check_spec(spec: str, budget: Budget) -> None:
             budget.refuse_memory()
 
 
+def exact_count(value: Any) -> Any:
+    """The int C code would read from `value` through `__index__`, read once: the size check
+    and the C function then see the same int (an `__index__` may answer differently each
+    time, and an int subclass may lie in its comparisons). Anything else is left as it is."""
+    if isinstance(value, int) or (
+        hasattr(type(value), "__index__") and not isinstance(value, (str, bytes, bytearray))
+    ):
+        try:
+            return operator.index(value)
+        except TypeError:
+            return value  # C code falls back to other readings (bytes(x) iterates x)
+    return value
+
+
 def _is_count(value: Any) -> bool:
     return isinstance(value, int) or hasattr(type(value), "__index__")
 

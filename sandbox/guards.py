@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sandbox import names
-from sandbox.budget import ForbiddenOperation, SizeGuards, substitution_size
+from sandbox.budget import ForbiddenOperation, SizeGuards, exact_count, substitution_size
 from sandbox.learner_builtins import STAND_INS
 from sandbox.modules import SafeModule
 
@@ -62,6 +62,12 @@ _C_METHODS = frozenset(
     }
 )
 _MISSING = object()
+_COUNT_ARGUMENTS: dict[str, tuple[int, ...]] = {
+    **{name: (0,) for name in ("center", "ljust", "rjust", "zfill", "expandtabs", "to_bytes")},
+    "replace": (2,),
+}
+"""Positions of the size arguments (after the object) of the sized C methods."""
+_COUNT_KEYWORDS = frozenset({"tabsize", "length", "count"})
 _PUBLIC_SPECIALS = frozenset(names.DENIED_ATTRIBUTES | GUARDED_READS)
 """Public names the guard does more for than read them."""
 PROTOCOL_DUNDERS = frozenset({"__get__", "__set__", "__delete__", "__getattr__"})
@@ -310,6 +316,11 @@ class Guards:
             head, rest = (args[:1], list(args[1:])) if unbound and args else ((), list(args))
             if name == "join" and rest and _iterable_not_sequence(rest[0]):
                 rest[0] = list(rest[0])  # as join itself does first, so that it can be sized
+            for index in _COUNT_ARGUMENTS.get(name, ()):
+                if index < len(rest):
+                    rest[index] = exact_count(rest[index])
+            for key in _COUNT_KEYWORDS.intersection(kwargs):
+                kwargs[key] = exact_count(kwargs[key])
             target = head[0] if head else obj
             budget.check_memory(_estimate(target, name, tuple(rest), kwargs))
             return method(*head, *rest, **kwargs)
@@ -330,6 +341,8 @@ class Guards:
         check = self.sizes.check
 
         def checked(*args: Any, **kwargs: Any) -> Any:
+            if kind == "mul":  # `'a'.__mul__(n)` reads n's `__index__` once, here
+                args = tuple(exact_count(arg) for arg in args)
             operands = (this, *args) if bound else args
             if len(operands) >= 2:
                 a, b = operands[:2]

@@ -8,7 +8,7 @@ import types
 from typing import Any
 
 from sandbox.bigrange import BigRange, metered_range
-from sandbox.budget import check_spec
+from sandbox.budget import check_spec, exact_count
 from sandbox.modules import SafeModule, _MeteredIterator
 from sandbox.names import is_reserved
 
@@ -155,6 +155,8 @@ class SizedTypeStandIn(_Atomic):
         self._sizes = sizes
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args and not hasattr(type(args[0]), "__bytes__"):  # C reads `__bytes__` first
+            args = (exact_count(args[0]), *args[1:])  # the size C reads, read once
         size = args[0] if args else kwargs.get("source")
         if isinstance(size, int) and size > 1 << 20:
             self._sizes.budget.check_memory(int(size))

@@ -18,7 +18,7 @@ import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sandbox.budget import MAX_INT_BITS, substitution_size
+from sandbox.budget import MAX_INT_BITS, exact_count, substitution_size
 
 _MATH = """acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist
 e erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose
@@ -226,9 +226,11 @@ def _sized(limit_arg: int, limit: int) -> Callable[[Any, Any], Any]:
 
     def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
         def sized(*args: Any, **kwargs: Any) -> Any:
-            value = args[limit_arg] if len(args) > limit_arg else None
-            if isinstance(value, int) and value > limit:
-                hooks.sizes.budget.refuse_memory()
+            if len(args) > limit_arg:
+                value = exact_count(args[limit_arg])
+                args = (*args[:limit_arg], value, *args[limit_arg + 1 :])
+                if isinstance(value, int) and value > limit:
+                    hooks.sizes.budget.refuse_memory()
             return real(*args, **kwargs)
 
         sized.__name__ = sized.__qualname__ = real.__name__
@@ -472,6 +474,7 @@ def _permutations(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
     """math.perm, refusing results as large as factorials the allowlist refuses."""
 
     def perm(n: Any, k: Any = None, /) -> Any:
+        n, k = exact_count(n), exact_count(k)
         if isinstance(n, int) and n > _FACTORIAL_LIMIT:
             count = n if k is None else k
             if not isinstance(count, int) or count * int.bit_length(n) > MAX_INT_BITS:

@@ -80,6 +80,21 @@ NATIVE_READS = {
         "            print(type(tb).__name__)\n",
         line=7,
     ),
+    # C reads a size through `__index__` itself, past the size guards' int checks.
+    "index-sizes-a-bytearray": Escape(
+        "class Big:\n"
+        "    def __index__(self):\n"
+        "        return 10 ** 8\n"
+        "print(len(bytearray(Big())))\n",
+        answers=("memory_limit",),
+    ),
+    "index-sizes-a-centered-string": Escape(
+        "class Big:\n"
+        "    def __index__(self):\n"
+        "        return 10 ** 8\n"
+        "print(len('a'.center(Big())))\n",
+        answers=("memory_limit",),
+    ),
     # `from M import name` falls back to `sys.modules['M.name']` under the proxy's name.
     "from-import-after-proxy-reinit": Escape(
         "import json\n"
