@@ -205,10 +205,24 @@ _GROWING = frozenset({"*=", "**=", "<<="})
 _ITEM_BYTES = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8}
 
 
+_LENGTHS: tuple[tuple[type, Callable[[Any], int]], ...] = tuple(
+    (kind, kind.__len__) for kind in (str, bytes, bytearray, list, tuple, dict)
+)
+
+
+def true_len(value: Any) -> int:
+    """`len()` as C code sees it: a subclass's `__len__` cannot make a str, bytes or list
+    look shorter to the size checks than the data C copies."""
+    for kind, length in _LENGTHS:
+        if isinstance(value, kind):
+            return length(value)
+    return len(value)
+
+
 def _item_bytes(seq: Any) -> int:
     for kind, size in _ITEM_BYTES.items():
         if isinstance(seq, kind):
-            if kind is str and not seq.isascii():
+            if kind is str and not str.isascii(seq):
                 return 4
             return size
     return 8
@@ -232,7 +246,7 @@ class SizeGuards:
         self.budget = budget
 
     def _sequence_result(self, seq: Any, count: int) -> None:
-        estimate = len(seq) * max(count, 0) * _item_bytes(seq)
+        estimate = true_len(seq) * max(count, 0) * _item_bytes(seq)
         if estimate > 1 << 20:
             self.budget.check_memory(estimate)
 
@@ -242,7 +256,7 @@ class SizeGuards:
 
     def _concat_result(self, a: Any, b: Any) -> None:
         if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
-            total = len(a) + len(b)
+            total = true_len(a) + true_len(b)
             if total > 1 << 20:
                 self.budget.check_memory(total * _item_bytes(a))
 
@@ -395,8 +409,12 @@ def substitution_size(replacement: Any, text: Any) -> int:
     at most the whole text once per reference)."""
     if not isinstance(replacement, (str, bytes)) or not isinstance(text, (str, bytes)):
         return 0
-    references = replacement.count("\\" if isinstance(replacement, str) else b"\\")
-    return len(text) * (1 + references) + (len(text) + 1) * len(replacement)
+    if isinstance(replacement, str):
+        references = str.count(replacement, "\\")
+    else:
+        references = bytes.count(replacement, b"\\")
+    length = true_len(text)
+    return length * (1 + references) + (length + 1) * true_len(replacement)
 
 
 def check_spec(spec: str, budget: Budget) -> None:

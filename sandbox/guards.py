@@ -16,7 +16,13 @@ from collections.abc import Callable
 from typing import Any
 
 from sandbox import names
-from sandbox.budget import ForbiddenOperation, SizeGuards, exact_count, substitution_size
+from sandbox.budget import (
+    ForbiddenOperation,
+    SizeGuards,
+    exact_count,
+    substitution_size,
+    true_len,
+)
 from sandbox.learner_builtins import STAND_INS
 from sandbox.modules import SafeModule
 
@@ -465,18 +471,20 @@ def _estimate(obj: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
     if name in ("sub", "subn"):
         return substitution_size(args[0] if args else None, args[1] if len(args) > 1 else "")
     if name == "translate" and args and isinstance(args[0], dict):
-        longest = max((len(v) for v in args[0].values() if isinstance(v, str)), default=1)
-        return len(obj) * longest
+        longest = max((true_len(v) for v in args[0].values() if isinstance(v, str)), default=1)
+        return true_len(obj) * longest
     if name in ("center", "ljust", "rjust", "zfill") and numbers:
         return max(numbers[0], 0)
     if name == "expandtabs":
         tabsize = numbers[0] if numbers else 8
-        return len(obj) * max(tabsize, 1)
+        return true_len(obj) * max(tabsize, 1)
     if name == "replace" and len(args) >= 2:
         new = args[1]
-        return len(obj) * (len(new) if hasattr(new, "__len__") else 1) + len(obj)
+        return true_len(obj) * (true_len(new) if hasattr(new, "__len__") else 1) + true_len(obj)
     if name == "join" and args and isinstance(args[0], (list, tuple)):
-        return len(obj) * len(args[0]) + sum(len(x) for x in args[0] if hasattr(x, "__len__"))
+        return true_len(obj) * true_len(args[0]) + sum(
+            true_len(x) for x in args[0] if hasattr(x, "__len__")
+        )
     return 0
 
 

@@ -95,6 +95,13 @@ NATIVE_READS = {
         "print(len('a'.center(Big())))\n",
         answers=("memory_limit",),
     ),
+    "len-of-a-str-subclass-lies-to-the-size-guard": Escape(
+        "class S(str):\n"
+        "    def __len__(self):\n"
+        "        return 0\n"
+        "print(len(S('a' * 1000) * 10 ** 5))\n",
+        answers=("memory_limit",),
+    ),
     # `from M import name` falls back to `sys.modules['M.name']` under the proxy's name.
     "from-import-after-proxy-reinit": Escape(
         "import json\n"
