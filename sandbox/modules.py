@@ -299,7 +299,7 @@ def _update_wrapper(hooks: Any) -> Callable[..., Any]:
                 source = {
                     key: guards.checked(value, wrapped, key)
                     for key, value in dict(source).items()
-                    if type(key) is str and key[:1] != "_"
+                    if type(key) is str and key[:1] != "_" and key not in hooks.denied_names
                 }
             target.update(source)
         guards.setattr(wrapper, "__wrapped__", wrapped)

@@ -64,6 +64,9 @@ class Runtime:
         """From now on in this process, no text runs outside the policy (`sandbox.audit`)."""
         sys.addaudithook(AuditHook(self.globals, self.deny, program))
 
+    denied_names = names.DENIED_ATTRIBUTES
+    """Public names no read may give (`gi_frame`, `tb_frame`...), for copies of a dict."""
+
     @staticmethod
     def allows_class_name(name: str) -> bool:
         """Whether a class body could bind `name` (the policy's rule for names)."""
