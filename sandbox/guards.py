@@ -191,6 +191,8 @@ class Guards:
             raise self.deny(f"reading from {_describe(obj)} is not allowed in exercises")
         if name[:1] == "_":
             self._check_private_read(obj, name)
+            if name == "__init__" and isinstance(obj, type):
+                return self._class_init(obj, default)
         elif name in _PUBLIC_SPECIALS:
             if name in names.DENIED_ATTRIBUTES:
                 raise self.deny(f"the attribute '{name}' is not allowed in exercises")
@@ -267,6 +269,24 @@ class Guards:
             raise self.deny(
                 f"the attribute '{name}' of {_describe(obj)} is not allowed in exercises"
             )
+
+    def _class_init(self, cls: type, default: Any) -> Any:
+        """`Base.__init__` of a class that is not the program's: it initialises only the
+        program's own objects (`Exception.__init__(self, ...)`), never re-initialises a
+        library's (a descriptor shared by every enum, say)."""
+        init: Any = getattr(cls, "__init__", default)  # every class has one (object's)
+        if self.ownership.owns_class(cls) or init is default:
+            return init
+        owns, deny = self.ownership.owns, self.deny
+
+        def __init__(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if not owns(self):
+                raise deny(f"re-initialising {_describe(self)} is not allowed in exercises")
+            return init(self, *args, **kwargs)
+
+        __init__.__qualname__ = f"{cls.__name__}.__init__"
+        __init__.__doc__ = init.__doc__
+        return __init__
 
     def _checked_value(self, value: Any, obj: Any, name: str) -> Any:
         kind = type(value)

@@ -117,7 +117,7 @@ NATIVE_READS = {
         "from json import machinery\n"
         "O = machinery.BuiltinImporter.load_module('posix')\n"
         "O.system('touch $marker')\n",
-        line=3,
+        line=2,
     ),
     "from-import-after-rename-through-super": Escape(
         "import json\n"
@@ -334,11 +334,23 @@ GUARD_STATE = {
     # `type.__init__(f)` re-initialised the stand-in (issue 10).
     "type-stand-in-reinitialised": Escape(
         "type.__init__(print)\nR = type(range(3))\nprint(sum(R(10 ** 15)))\n",
-        answers=("runtime_error:TypeError",),
+        line=1,
     ),
     "builtin-stand-in-reinitialised-through-its-class": Escape(
         "type(pow).__init__(pow, 'pow', print)\npow(2, 3)\n",
-        answers=("runtime_error:TypeError",),
+        line=1,
+    ),
+    "library-descriptor-reinitialised-through-its-class": Escape(
+        "import enum, functools\n"
+        "class Color(enum.Enum):\n"
+        "    RED = 1\n"
+        "def mine():\n"
+        "    pass\n"
+        "functools.update_wrapper(mine, enum.Enum)\n"
+        "p = mine.__dict__['value']\n"
+        "type(p).__init__(p, lambda self: 'forged')\n"
+        "print(Color.RED.value)\n",
+        line=8,
     ),
     "guarded-method-unwrapped": Escape(
         "print(len('a'.center.__wrapped__(10 ** 8)))\n",
