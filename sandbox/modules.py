@@ -337,6 +337,22 @@ def _own_class_only(what: str) -> Wrapper:
     return wrap
 
 
+def _shallow_copy(real: Callable[..., Any], _hooks: Any) -> Callable[..., Any]:
+    """copy.copy, which copies a bound method the way pickle would: `getattr(obj, name)`
+    with the name of the method's function, which a program can set to anything
+    (`f.__name__ = '__globals__'`), on whatever object it bound `f` to. A bound method is
+    rebuilt from its parts instead; everything else is CPython's copy."""
+
+    def copy(x: Any) -> Any:
+        if type(x) is types.MethodType:
+            return types.MethodType(x.__func__, x.__self__)
+        return real(x)
+
+    copy.__name__ = copy.__qualname__ = "copy"
+    copy.__doc__ = real.__doc__
+    return copy
+
+
 def _checked_result(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
     """A function whose result gets the check of an attribute read (`typing.get_origin`
     returns `__origin__`, which is the real `type` for `type[int]`)."""
@@ -571,6 +587,7 @@ WRAPPERS: dict[str, dict[str, Wrapper]] = {
         "total_ordering": _own_class_only("functools.total_ordering"),
     },
     "typing": {"get_origin": _checked_result, "get_args": _checked_result},
+    "copy": {"copy": _shallow_copy},
     "dataclasses": {"dataclass": _dataclass, "make_dataclass": _make_dataclass},
     "operator": {
         "attrgetter": _attrgetter,

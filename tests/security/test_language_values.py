@@ -102,6 +102,16 @@ NATIVE_READS = {
         "print(len(S('a' * 1000) * 10 ** 5))\n",
         answers=("memory_limit",),
     ),
+    # copy.copy rebuilds a bound method as pickle does: getattr(obj, func.__name__).
+    "copy-of-a-bound-method-reads-any-name": Escape(
+        "import copy, json\n"
+        "def f():\n"
+        "    pass\n"
+        "f.__name__ = '__globals__'\n"
+        "G = copy.copy(f.__get__(json.dumps))\n"
+        "B = G['__builtins__']\n" + _WRITE_MARKER,
+        answers=("forbidden", "runtime_error:TypeError"),
+    ),
     # `from M import name` falls back to `sys.modules['M.name']` under the proxy's name.
     "from-import-after-proxy-reinit": Escape(
         "import json\n"
