@@ -68,6 +68,7 @@ _C_METHODS = frozenset(
     }
 )
 _MISSING = object()
+_OBJECT_SETATTR = object.__setattr__
 _COUNT_ARGUMENTS: dict[str, tuple[int, ...]] = {
     **{name: (0,) for name in ("center", "ljust", "rjust", "zfill", "expandtabs", "to_bytes")},
     "replace": (2,),
@@ -390,7 +391,17 @@ class Guards:
             raise self.deny(f"changing the class '{obj.__name__}' is not allowed in exercises")
         if name is not None:
             self.check_write_name(obj, name)
+            setter = type(obj).__setattr__
+            if setter is not _OBJECT_SETATTR and type(setter) is types.FunctionType:
+                self._check_foreign_setter(obj, name)
         return obj
+
+    def _check_foreign_setter(self, obj: Any, name: str) -> None:
+        """A library's own `__setattr__` runs natively with the name and value given: a
+        typing alias's sets the attribute on its origin class (`typing.Counter[int].x = 1`
+        changes `collections.Counter`), past the write guard."""
+        if not self.ownership.owns(obj):
+            raise self.deny(f"setting '{name}' on {_describe(obj)} is not allowed in exercises")
 
     def check_write_name(self, obj: Any, name: str) -> None:
         if name[:1] != "_":
