@@ -68,7 +68,7 @@ _C_METHODS = frozenset(
     }
 )
 _MISSING = object()
-_OBJECT_SETATTR = object.__setattr__
+_OBJECT_SETATTR: Any = object.__setattr__
 _COUNT_ARGUMENTS: dict[str, tuple[int, ...]] = {
     **{name: (0,) for name in ("center", "ljust", "rjust", "zfill", "expandtabs", "to_bytes")},
     "replace": (2,),
@@ -391,7 +391,7 @@ class Guards:
             raise self.deny(f"changing the class '{obj.__name__}' is not allowed in exercises")
         if name is not None:
             self.check_write_name(obj, name)
-            setter = type(obj).__setattr__
+            setter: Any = type(obj).__setattr__
             if setter is not _OBJECT_SETATTR and type(setter) is types.FunctionType:
                 self._check_foreign_setter(obj, name)
         return obj
