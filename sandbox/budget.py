@@ -245,10 +245,24 @@ _GROWING = frozenset({"*=", "**=", "<<="})
 _ITEM_BYTES = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8}
 
 
+_LENGTHS: tuple[tuple[type, Callable[[Any], int]], ...] = tuple(
+    (kind, kind.__len__) for kind in (str, bytes, bytearray, list, tuple, dict)
+)
+
+
+def true_len(value: Any) -> int:
+    """`len()` as C code sees it: a subclass's `__len__` cannot make a str, bytes or list
+    look shorter to the size checks than the data C copies."""
+    for kind, length in _LENGTHS:
+        if isinstance(value, kind):
+            return length(value)
+    return len(value)
+
+
 def _item_bytes(seq: Any) -> int:
     for kind, size in _ITEM_BYTES.items():
         if isinstance(seq, kind):
-            if kind is str and not seq.isascii():
+            if kind is str and not str.isascii(seq):
                 return 4
             return size
     return 8
@@ -272,7 +286,7 @@ class SizeGuards:
         self.budget = budget
 
     def _sequence_result(self, seq: Any, count: int) -> None:
-        estimate = len(seq) * max(count, 0) * _item_bytes(seq)
+        estimate = true_len(seq) * max(count, 0) * _item_bytes(seq)
         if estimate > 1 << 20:
             self.budget.check_memory(estimate)
 
@@ -282,7 +296,7 @@ class SizeGuards:
 
     def _concat_result(self, a: Any, b: Any) -> None:
         if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
-            total = len(a) + len(b)
+            total = true_len(a) + true_len(b)
             if total > 1 << 20:
                 self.budget.check_memory(total * _item_bytes(a))
 
@@ -436,10 +450,11 @@ def substitution_size(replacement: Any, text: Any) -> int:
     if not isinstance(replacement, (str, bytes)) or not isinstance(text, (str, bytes)):
         return 0
     if isinstance(replacement, str):
-        references = replacement.count("\\")
+        references = str.count(replacement, "\\")
     else:
-        references = replacement.count(b"\\")
-    return len(text) * (1 + references) + (len(text) + 1) * len(replacement)
+        references = bytes.count(replacement, b"\\")
+    length = true_len(text)
+    return length * (1 + references) + (length + 1) * true_len(replacement)
 
 
 def check_spec(spec: str, budget: Budget) -> None:
@@ -449,6 +464,20 @@ def check_spec(spec: str, budget: Budget) -> None:
         run = run + 1 if char.isdigit() else 0
         if run > MAX_WIDTH_DIGITS:
             budget.refuse_memory()
+
+
+def exact_count(value: Any) -> Any:
+    """The int C code would read from `value` through `__index__`, read once: the size check
+    and the C function then see the same int (an `__index__` may answer differently each
+    time, and an int subclass may lie in its comparisons). Anything else is left as it is."""
+    if isinstance(value, int) or (
+        hasattr(type(value), "__index__") and not isinstance(value, (str, bytes, bytearray))
+    ):
+        try:
+            return operator.index(value)
+        except TypeError:
+            return value  # C code falls back to other readings (bytes(x) iterates x)
+    return value
 
 
 def _is_count(value: Any) -> bool:

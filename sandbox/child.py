@@ -132,6 +132,7 @@ def _execute_restricted(code: Any, request: Request, runtime: Runtime) -> dict[s
     sink = runtime.sink
     namespace = runtime.install()
     set_recursion_limit()
+    runtime.arm_audit_hook(code)
     runtime.budget.ticks_home = namespace
     with DeadlineAlarm(runtime.budget, request.filename):
         error = _execute(code, namespace)

@@ -8,7 +8,6 @@ traceback or metaclass never reaches learner code.
 from __future__ import annotations
 
 import builtins
-import functools
 import re
 import sys
 import types
@@ -17,8 +16,14 @@ from collections.abc import Callable
 from typing import Any
 
 from sandbox import names
-from sandbox.budget import ForbiddenOperation, SizeGuards, substitution_size
-from sandbox.learner_builtins import SizedTypeStandIn
+from sandbox.budget import (
+    ForbiddenOperation,
+    SizeGuards,
+    exact_count,
+    substitution_size,
+    true_len,
+)
+from sandbox.learner_builtins import STAND_INS
 from sandbox.modules import SafeModule
 
 _DANGEROUS_TYPES = (types.ModuleType, types.FrameType, types.CodeType, types.TracebackType)
@@ -39,6 +44,10 @@ _AMPLIFYING_METHODS = frozenset(
 _STRING_SPECIALS = _AMPLIFYING_METHODS | {"format", "format_map"}
 _OTHER_AMPLIFIERS: dict[str, type] = {"to_bytes": int, "sub": re.Pattern, "subn": re.Pattern}
 """Methods of other types that build a result whose size an argument sets."""
+_C_METHOD_OWNERS: dict[str, tuple[type, ...]] = dict.fromkeys(_STRING_SPECIALS, _SIZED_TYPES) | {
+    name: (kind,) for name, kind in _OTHER_AMPLIFIERS.items()
+}
+"""Names of C methods the guard replaces, and the classes whose C methods they are."""
 GUARDED_READS: frozenset[str] = frozenset(_STRING_SPECIALS | set(_OTHER_AMPLIFIERS) | {"obj"})
 """Public attribute names whose reads the guard changes (the compiler denies them where
 CPython reads an attribute itself, in a class pattern: `case str(format=f)`)."""
@@ -50,7 +59,32 @@ _OPERATOR_DUNDERS: dict[str, tuple[str, bool]] = {
 """C operator methods called by name, past the `+ * ** << %` guards: (size check, reflected)."""
 _BOUND_C_METHODS = (types.MethodWrapperType, types.BuiltinMethodType)
 _UNBOUND_C_METHODS = (types.WrapperDescriptorType, types.MethodDescriptorType)
+_C_METHODS = frozenset(
+    {
+        types.BuiltinMethodType,
+        types.MethodDescriptorType,
+        types.MethodWrapperType,
+        types.WrapperDescriptorType,
+    }
+)
 _MISSING = object()
+_OBJECT_SETATTR: Any = object.__setattr__
+_COUNT_ARGUMENTS: dict[str, tuple[int, ...]] = {
+    **{name: (0,) for name in ("center", "ljust", "rjust", "zfill", "expandtabs", "to_bytes")},
+    "replace": (2,),
+}
+"""Positions of the size arguments (after the object) of the sized C methods."""
+_COUNT_KEYWORDS = frozenset({"tabsize", "length", "count"})
+_PUBLIC_SPECIALS = frozenset(names.DENIED_ATTRIBUTES | GUARDED_READS)
+"""Public names the guard does more for than read them."""
+PROTOCOL_DUNDERS = frozenset({"__get__", "__set__", "__delete__", "__getattr__"})
+"""Special methods that a foreign implementation runs on whatever arguments it is given,
+reading or writing what the guards protect (`cached_property.__get__(FunctionType)` reads a
+class's `__dict__`): readable only where the program's own code implements them."""
+_CHECKED_DUNDERS = PROTOCOL_DUNDERS | {
+    "__init__", "__init_subclass__", "__set_name__", "__wrapped__"
+}  # fmt: skip
+_SANDBOX_PACKAGE = __name__.partition(".")[0] + "."
 
 
 class Ownership:
@@ -85,12 +119,48 @@ class Ownership:
                 return klass in self.classes
         return True  # not defined anywhere: the lookup raises AttributeError as CPython does
 
+    def implements(self, obj: Any, name: str) -> bool:
+        """True when the program's own code provides the method `name` read on `obj`."""
+        if isinstance(obj, super):
+            return self._super_implements(obj, name)
+        if type(obj) in _BINDING_DESCRIPTORS:
+            return all(self.owns(f) for f in _descriptor_functions(obj) if f is not None)
+        if not self.owns(obj):
+            return False
+        if isinstance(obj, (types.FunctionType, types.MethodType)):
+            return True  # binding its own function (`f.__get__(obj)`) makes a method
+        return self.defines(obj, name)
+
+    def _super_implements(self, proxy: super, name: str) -> bool:
+        start: type = proxy.__thisclass__  # type: ignore[attr-defined]
+        bound: type | None = proxy.__self_class__  # type: ignore[attr-defined]
+        if bound is None or not self.owns(proxy):
+            return False
+        mro = bound.__mro__
+        for klass in mro[mro.index(start) + 1 :] if start in mro else ():
+            if name in klass.__dict__:
+                return klass in self.classes
+        return True  # not there: the read raises AttributeError as CPython's does
+
+
+_BINDING_DESCRIPTORS = frozenset({property, classmethod, staticmethod})
+"""Descriptors whose `__get__`/`__set__` only bind or call their functions: the program's
+own when it gave them all (`Celsius.temperature.__get__(c)`), not a library's property
+applied to another object (its getter would read that object's private state)."""
+
+
+def _descriptor_functions(obj: Any) -> tuple[Any, ...]:
+    if isinstance(obj, property):
+        return (obj.fget, obj.fset, obj.fdel)
+    return (obj.__func__,)
+
 
 def _instance_dict(obj: Any) -> dict[str, Any] | None:
     try:
-        return object.__getattribute__(obj, "__dict__")
+        found: dict[str, Any] = object.__getattribute__(obj, "__dict__")
     except (AttributeError, TypeError):
         return None
+    return found
 
 
 class Guards:
@@ -113,28 +183,66 @@ class Guards:
     # -- reading ---------------------------------------------------------------------------
 
     def getattr(self, obj: Any, name: Any, default: Any = _MISSING) -> Any:
-        name = _attribute_name(name)
-        if type(obj) is SizedTypeStandIn:
-            obj = obj._real  # `bytes.zfill` is looked up (and guarded) on the real class
+        if type(name) is not str:
+            name = _attribute_name(name)
+        kind = type(obj)
+        if kind in STAND_INS:
+            obj = obj._real  # `type.__init__`, `bytes.zfill`: read (and guarded) on the class
+        elif isinstance(obj, _DANGEROUS_TYPES) and kind is not SafeModule:
+            raise self.deny(f"reading from {_describe(obj)} is not allowed in exercises")
         if name[:1] == "_":
             self._check_private_read(obj, name)
-        elif name in names.DENIED_ATTRIBUTES:
-            raise self.deny(f"the attribute '{name}' is not allowed in exercises")
-        elif name in _STRING_SPECIALS and _is_string_like(obj):
-            return self._string_method(obj, name, default)
-        elif name == "obj" and isinstance(obj, AttributeError):
-            raise self.deny("the attribute 'obj' of AttributeError is not allowed in exercises")
-        elif name in _OTHER_AMPLIFIERS and _is_a(obj, _OTHER_AMPLIFIERS[name]):
-            return self._sized_method(obj, name, default)
+            if name == "__init__" and isinstance(obj, type):
+                return self._class_init(obj, default)
+        elif name in _PUBLIC_SPECIALS:
+            if name in names.DENIED_ATTRIBUTES:
+                raise self.deny(f"the attribute '{name}' is not allowed in exercises")
+            if name == "obj" and isinstance(obj, AttributeError):
+                raise self.deny("the attribute 'obj' of AttributeError is not allowed in exercises")
         value = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
-        value = self._checked_value(value, obj, name)
-        if name in _OPERATOR_DUNDERS:
-            return self._sized_operator(value, name)
-        return value
+        return self.checked(value, obj, name)
+
+    def checked(self, value: Any, obj: Any, name: str) -> Any:
+        """What a read of `name` on `obj` hands out; also for a value obtained another way
+        (the result of a call into a real module, say): the same check as an attribute read.
+
+        C methods are recognised by what they are, however they were reached (`s.center`,
+        `super(S, s).center`, `str.center` copied out of a class's `__dict__`)."""
+        if type(value) in _C_METHODS:
+            method = value.__name__
+            if method in _C_METHOD_OWNERS:
+                guarded = self._c_method(value, method)
+                if guarded is not None:
+                    return guarded
+            elif method in _OPERATOR_DUNDERS:
+                return self._sized_operator(value, method)
+        return self._checked_value(value, obj, name)
+
+    def check_read(self, obj: Any, name: str) -> None:
+        """The guard's rules for reading `name` on `obj`, for a read CPython makes itself
+        (a class pattern's): names the guard would change are refused too."""
+        if name[:1] == "_":
+            self._check_private_read(obj, name)
+        elif name in _PUBLIC_SPECIALS:
+            raise self.deny(f"matching on the attribute '{name}' is not allowed")
+
+    def shown_as(self, cls: type) -> Any:
+        """The class as a program sees it (`type` and the sandbox's own are stand-ins)."""
+        return self.type_stand_in if cls is type else self.type_stand_in.alias(cls)
+
+    @staticmethod
+    def is_proxy(obj: Any) -> bool:
+        return type(obj) is SafeModule
+
+    @staticmethod
+    def is_dangerous_id(value: Any) -> bool:
+        return id(value) in _DANGEROUS_IDS
 
     def _check_private_read(self, obj: Any, name: str) -> None:
         if names.is_dunder(name):
             if name in names.READ_DUNDERS:
+                if name in _CHECKED_DUNDERS:
+                    self._check_special_read(obj, name)
                 return
             if name in names.OWNED_READ_DUNDERS and self.ownership.owns(obj):
                 return
@@ -145,6 +253,42 @@ class Guards:
             return
         raise self.deny(f"the attribute '{name}' of {_describe(obj)} is not allowed in exercises")
 
+    def _check_special_read(self, obj: Any, name: str) -> None:
+        """Special methods that re-initialise, bind or unwrap: never on what is not the
+        program's (a stand-in's `__init__`, `cached_property.__get__`, the real method
+        behind a guarded one)."""
+        ownership = self.ownership
+        if name == "__init__":
+            allowed = isinstance(obj, type) or ownership.owns(obj)
+        elif name in ("__init_subclass__", "__set_name__"):
+            allowed = ownership.owns(obj)  # state set on the program's own object or class
+        elif name == "__wrapped__":
+            allowed = not _is_sandbox_function(obj)
+        else:
+            allowed = ownership.implements(obj, name)
+        if not allowed:
+            raise self.deny(
+                f"the attribute '{name}' of {_describe(obj)} is not allowed in exercises"
+            )
+
+    def _class_init(self, cls: type, default: Any) -> Any:
+        """`Base.__init__` of a class that is not the program's: it initialises only the
+        program's own objects (`Exception.__init__(self, ...)`), never re-initialises a
+        library's (a descriptor shared by every enum, say)."""
+        init: Any = getattr(cls, "__init__", default)  # every class has one (object's)
+        if self.ownership.owns_class(cls) or init is default:
+            return init
+        owns, deny = self.ownership.owns, self.deny
+
+        def __init__(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if not owns(self):
+                raise deny(f"re-initialising {_describe(self)} is not allowed in exercises")
+            return init(self, *args, **kwargs)
+
+        __init__.__qualname__ = f"{cls.__name__}.__init__"
+        __init__.__doc__ = init.__doc__
+        return __init__
+
     def _checked_value(self, value: Any, obj: Any, name: str) -> Any:
         kind = type(value)
         if kind is type or issubclass(kind, type):
@@ -152,39 +296,64 @@ class Guards:
                 return self.type_stand_in
             if issubclass(value, type):
                 raise self.deny(f"metaclasses ('{name}') are not available in exercises")
-            return self.type_stand_in.aliases.get(value, value)  # `b''.__class__` is `bytes`
+            return self.type_stand_in.alias(value)  # `b''.__class__` is `bytes`
         if (isinstance(value, _DANGEROUS_TYPES) and kind is not SafeModule) or (
             id(value) in _DANGEROUS_IDS
         ):
             raise self.deny(f"the attribute '{name}' of {_describe(obj)} is not allowed")
         return value
 
-    def _string_method(self, obj: Any, name: str, default: Any) -> Any:
+    def _c_method(self, method: Any, name: str) -> Any | None:
+        """A C method of str/bytes/int/Pattern however it was reached (`s.format`,
+        `super(S, s).format`, `str.center`): the guarded version, bound to the same object."""
+        owners = _C_METHOD_OWNERS[name]
+        if type(method) is types.MethodDescriptorType:
+            kind = method.__objclass__
+            if kind in owners or issubclass(kind, owners):
+                if issubclass(kind, _SIZED_TYPES):
+                    return self._string_method(kind, name)
+                return self._sized_method(kind, name, _MISSING)
+            return None
+        target = method.__self__
+        if isinstance(target, owners):
+            if isinstance(target, _SIZED_TYPES):
+                return self._string_method(target, name, method)
+            return self._sized_method(target, name, _MISSING, method)
+        return None
+
+    def _string_method(self, obj: Any, name: str, method: Any = None) -> Any:
         """str.format/format_map without attribute traversal; size checks on amplifiers."""
         if name in ("format", "format_map"):
-            if obj is str:
-                return getattr(self.formatter, name)
-            if isinstance(obj, str):
-                return functools.partial(getattr(self.formatter, name), obj)
+            formatter = getattr(self.formatter, name)
+            if isinstance(obj, type):
+                return formatter
+            return _bound_format(formatter, obj, name)
         if name not in _AMPLIFYING_METHODS:
-            return getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
-        return self._sized_method(obj, name, default)
+            return method if method is not None else getattr(obj, name)
+        return self._sized_method(obj, name, _MISSING, method)
 
-    def _sized_method(self, obj: Any, name: str, default: Any) -> Any:
+    def _sized_method(self, obj: Any, name: str, default: Any, method: Any = None) -> Any:
         """The method, checking the size of its result (from its arguments) before C builds it."""
-        method = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
+        if method is None:
+            method = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
         unbound = isinstance(obj, type)
         budget = self.sizes.budget
 
-        @functools.wraps(method)
         def checked(*args: Any, **kwargs: Any) -> Any:
             head, rest = (args[:1], list(args[1:])) if unbound and args else ((), list(args))
             if name == "join" and rest and _iterable_not_sequence(rest[0]):
                 rest[0] = list(rest[0])  # as join itself does first, so that it can be sized
+            for index in _COUNT_ARGUMENTS.get(name, ()):
+                if index < len(rest):
+                    rest[index] = exact_count(rest[index])
+            for key in _COUNT_KEYWORDS.intersection(kwargs):
+                kwargs[key] = exact_count(kwargs[key])
             target = head[0] if head else obj
             budget.check_memory(_estimate(target, name, tuple(rest), kwargs))
             return method(*head, *rest, **kwargs)
 
+        checked.__name__ = checked.__qualname__ = name
+        checked.__doc__ = method.__doc__
         return checked
 
     def _sized_operator(self, method: Any, name: str) -> Any:
@@ -199,6 +368,8 @@ class Guards:
         check = self.sizes.check
 
         def checked(*args: Any, **kwargs: Any) -> Any:
+            if kind == "mul":  # `'a'.__mul__(n)` reads n's `__index__` once, here
+                args = tuple(exact_count(arg) for arg in args)
             operands = (this, *args) if bound else args
             if len(operands) >= 2:
                 a, b = operands[:2]
@@ -220,7 +391,17 @@ class Guards:
             raise self.deny(f"changing the class '{obj.__name__}' is not allowed in exercises")
         if name is not None:
             self.check_write_name(obj, name)
+            setter: Any = type(obj).__setattr__
+            if setter is not _OBJECT_SETATTR and type(setter) is types.FunctionType:
+                self._check_foreign_setter(obj, name)
         return obj
+
+    def _check_foreign_setter(self, obj: Any, name: str) -> None:
+        """A library's own `__setattr__` runs natively with the name and value given: a
+        typing alias's sets the attribute on its origin class (`typing.Counter[int].x = 1`
+        changes `collections.Counter`), past the write guard."""
+        if not self.ownership.owns(obj):
+            raise self.deny(f"setting '{name}' on {_describe(obj)} is not allowed in exercises")
 
     def check_write_name(self, obj: Any, name: str) -> None:
         if name[:1] != "_":
@@ -271,12 +452,22 @@ class Guards:
         self.write(obj)[key] = result
 
 
-def _is_string_like(obj: Any) -> bool:
-    return isinstance(obj, _SIZED_TYPES) or obj is str or obj is bytes or obj is bytearray
+def _bound_format(formatter: Any, template: Any, name: str) -> Callable[..., str]:
+    """`template.format` (or `format_map`): the safe formatter, bound to the template."""
+
+    def bound(*args: Any, **kwargs: Any) -> str:
+        text: str = formatter(template, *args, **kwargs)
+        return text
+
+    bound.__name__ = bound.__qualname__ = name
+    return bound
 
 
-def _is_a(obj: Any, kind: type) -> bool:
-    return isinstance(obj, kind) or (isinstance(obj, type) and issubclass(obj, kind))
+def _is_sandbox_function(obj: Any) -> bool:
+    """A function of the sandbox's own (a guarded method, a proxy's wrapper)."""
+    if not isinstance(obj, types.FunctionType):
+        return False
+    return str(obj.__globals__.get("__name__", "")).startswith(_SANDBOX_PACKAGE)
 
 
 def _iterable_not_sequence(value: Any) -> bool:
@@ -311,18 +502,20 @@ def _estimate(obj: Any, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
     if name in ("sub", "subn"):
         return substitution_size(args[0] if args else None, args[1] if len(args) > 1 else "")
     if name == "translate" and args and isinstance(args[0], dict):
-        longest = max((len(v) for v in args[0].values() if isinstance(v, str)), default=1)
-        return len(obj) * longest
+        longest = max((true_len(v) for v in args[0].values() if isinstance(v, str)), default=1)
+        return true_len(obj) * longest
     if name in ("center", "ljust", "rjust", "zfill") and numbers:
         return max(numbers[0], 0)
     if name == "expandtabs":
         tabsize = numbers[0] if numbers else 8
-        return len(obj) * max(tabsize, 1)
+        return true_len(obj) * max(tabsize, 1)
     if name == "replace" and len(args) >= 2:
         new = args[1]
-        return len(obj) * (len(new) if hasattr(new, "__len__") else 1) + len(obj)
+        return true_len(obj) * (true_len(new) if hasattr(new, "__len__") else 1) + true_len(obj)
     if name == "join" and args and isinstance(args[0], (list, tuple)):
-        return len(obj) * len(args[0]) + sum(len(x) for x in args[0] if hasattr(x, "__len__"))
+        return true_len(obj) * true_len(args[0]) + sum(
+            true_len(x) for x in args[0] if hasattr(x, "__len__")
+        )
     return 0
 
 

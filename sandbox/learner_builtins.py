@@ -8,8 +8,8 @@ import types
 from typing import Any
 
 from sandbox.bigrange import BigRange, metered_range
-from sandbox.budget import check_spec
-from sandbox.modules import _MeteredIterator
+from sandbox.budget import check_spec, exact_count
+from sandbox.modules import SafeModule, _MeteredIterator
 from sandbox.names import is_reserved
 
 PLAIN: tuple[str, ...] = (
@@ -38,25 +38,51 @@ DENIED: frozenset[str] = frozenset(
 """Never offered; listed so that tests can check their absence."""
 
 
-class TypeStandIn:
-    """Stands for `type`: one-argument `type(x)`, `isinstance(c, type)`, never a class factory."""
+class _Atomic:
+    """Copied as CPython copies classes and builtin functions: `copy.copy(x) is x`."""
 
-    __slots__ = ("_deny", "_generic", "aliases")
+    __slots__ = ()
+
+    def __copy__(self) -> Any:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> Any:
+        return self
+
+
+class TypeStandIn(_Atomic):
+    """Stands for `type`: one-argument `type(x)`, `isinstance(c, type)`, never a class factory.
+
+    Its state is private: the guards read attributes of `type` itself, never of this object.
+    """
+
+    __slots__ = ("_aliases", "_deny", "_generic")
     __name__ = "type"
     __qualname__ = "type"
+    _real = type
 
     def __init__(self, deny: Any) -> None:
         self._deny = deny
-        self.aliases: dict[type, Any] = {}
-        """Classes shown as their stand-in: `type(range(3))` is the program's `range`."""
+        self._aliases: dict[type, Any] = {}
+        """Classes shown as their stand-in: `type(range(3))` is the program's `range`, and
+        the sandbox's own classes are shown as the CPython classes they stand for."""
         self._generic = _generic_type_alias(self)
+        self._aliases[self._generic] = types.GenericAlias
+
+    def alias(self, cls: type) -> Any:
+        """What the program sees for the class `cls` (itself, unless the sandbox's own)."""
+        return self._aliases.get(cls, cls)
+
+    def add_aliases(self, aliases: dict[type, Any]) -> None:
+        self._aliases.update(aliases)
 
     def __call__(self, *args: Any) -> Any:
         if len(args) == 1:
             kind = type(args[0])
             if issubclass(kind, type) or kind in _STAND_IN_CLASSES:
                 return self
-            return self.aliases.get(kind, kind)
+            alias = self._aliases.get(kind, kind)
+            return alias(args[0]) if alias is _TYPE_OF_INSTANCE else alias
         if len(args) == 3:
             raise self._deny("type() with three arguments is not allowed in exercises")
         raise TypeError("type() takes 1 or 3 arguments")
@@ -89,11 +115,12 @@ def _generic_type_alias(stand_in: TypeStandIn) -> type:
     return type("GenericAlias", (types.GenericAlias,), namespace)
 
 
-class RangeStandIn:
+class RangeStandIn(_Atomic):
     """Stands for `range`: calls give a range (metered when huge); `isinstance` works."""
 
     __slots__ = ("_tick",)
     __name__ = "range"
+    _real = range
 
     def __init__(self, tick: Any) -> None:
         self._tick = tick
@@ -114,7 +141,7 @@ class RangeStandIn:
         return "<class 'range'>"
 
 
-class SizedTypeStandIn:
+class SizedTypeStandIn(_Atomic):
     """Stands for `bytes` or `bytearray`: `bytearray(10**10)` is refused before C zero-fills it.
 
     `isinstance`, `issubclass`, subclassing and `bytes | None` work; attributes are looked up
@@ -128,6 +155,8 @@ class SizedTypeStandIn:
         self._sizes = sizes
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args and not hasattr(type(args[0]), "__bytes__"):  # C reads `__bytes__` first
+            args = (exact_count(args[0]), *args[1:])  # the size C reads, read once
         size = args[0] if args else kwargs.get("source")
         if isinstance(size, int) and size > 1 << 20:
             self._sizes.budget.check_memory(int(size))
@@ -162,7 +191,7 @@ def _real_class(value: Any) -> Any:
     return value._real if type(value) is SizedTypeStandIn else value
 
 
-class BuiltinFunction:
+class BuiltinFunction(_Atomic):
     """A guarded builtin that shows itself as CPython's own: `<built-in function print>`.
 
     Its type is named `builtin_function_or_method`, so that `"Hi " + pow` fails with
@@ -181,7 +210,7 @@ class BuiltinFunction:
         return self._function(*args, **kwargs)
 
     @property
-    def __name__(self) -> str:  # type: ignore[override]
+    def __name__(self) -> str:
         return self._name
 
     def __dir__(self) -> list[str]:
@@ -245,6 +274,15 @@ def _check_positional(
 
 
 _STAND_IN_CLASSES = (TypeStandIn, RangeStandIn, SizedTypeStandIn)
+STAND_INS = frozenset(_STAND_IN_CLASSES)
+"""Stand-ins for classes; the guards read attributes on the real class (`_real`)."""
+
+
+def _TYPE_OF_INSTANCE(obj: Any) -> Any:
+    """Alias marker: `type(x)` asks the object itself (`type_shown`)."""
+    return obj.type_shown()
+
+
 _SHOWN_AS = {
     BuiltinFunction: "builtin_function_or_method",
     TypeStandIn: "type",
@@ -265,7 +303,8 @@ def make_builtins(runtime: Any) -> dict[str, Any]:
 
     def iter_(obj: Any, *sentinel: Any) -> Any:
         if sentinel:
-            return _MeteredIterator(iter(obj, *sentinel), tick)
+            inner = iter(obj, *sentinel)
+            return _MeteredIterator(inner, tick, type(inner))  # callable_iterator: no calls
         return iter(obj)
 
     def pow_(base: Any, exp: Any, mod: Any = None) -> Any:
@@ -318,11 +357,23 @@ def make_builtins(runtime: Any) -> dict[str, Any]:
             function.__name__ = function.__qualname__ = name
         table[name] = BuiltinFunction(name, function)
     range_stand_in = RangeStandIn(tick)
-    runtime.type_stand_in.aliases.update({range: range_stand_in, BigRange: range_stand_in})
+    stand_in = runtime.type_stand_in
+    stand_in.add_aliases({range: range_stand_in, BigRange: range_stand_in, **INTERNAL_ALIASES})
     table["range"] = range_stand_in
     for real in (bytes, bytearray):
-        table[real.__name__] = runtime.type_stand_in.aliases[real] = SizedTypeStandIn(real, sizes)
+        table[real.__name__] = SizedTypeStandIn(real, sizes)
+        stand_in.add_aliases({real: table[real.__name__]})
     return table
+
+
+INTERNAL_ALIASES: dict[type, Any] = {
+    BuiltinFunction: types.BuiltinFunctionType,
+    SafeModule: types.ModuleType,
+    _MeteredIterator: _TYPE_OF_INSTANCE,
+}
+"""The sandbox's own classes as the program sees them (`type(pow)`, `pow.__class__`): the
+CPython class they stand for, never the class itself (whose `__init__` would re-initialise
+a stand-in)."""
 
 
 _WRAPPED = (

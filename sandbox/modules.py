@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import copy
+import functools
 import importlib
+import keyword
 import sys
 import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from sandbox.budget import MAX_INT_BITS, substitution_size
+from sandbox.budget import MAX_INT_BITS, exact_count, substitution_size
 
 _MATH = """acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist
 e erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose
@@ -46,9 +49,9 @@ SupportsFloat SupportsIndex SupportsInt SupportsRound TYPE_CHECKING Text Tuple T
 TypeAlias TypeGuard TypeVar TypeVarTuple TypedDict Union Unpack ValuesView assert_never
 assert_type cast final get_args get_origin is_typeddict overload reveal_type
 runtime_checkable"""
-_ENUM = """CONFORM CONTINUOUS EJECT Enum EnumCheck EnumMeta EnumType Flag FlagBoundary IntEnum
-IntFlag KEEP NAMED_FLAGS ReprEnum STRICT StrEnum UNIQUE auto member nonmember property unique
-verify"""
+_ENUM = """CONFORM CONTINUOUS EJECT Enum EnumCheck Flag FlagBoundary IntEnum IntFlag KEEP
+NAMED_FLAGS ReprEnum STRICT StrEnum UNIQUE auto member nonmember property unique verify"""
+"""`EnumMeta`/`EnumType` are metaclasses, which never reach a program."""
 _DECIMAL = """BasicContext Clamped Context ConversionSyntax Decimal DecimalException
 DecimalTuple DefaultContext DivisionByZero DivisionImpossible DivisionUndefined
 ExtendedContext FloatOperation Inexact InvalidContext InvalidOperation MAX_EMAX MAX_PREC
@@ -179,7 +182,7 @@ def _metered(factory: Callable[..., Iterator[Any]], hooks: Any) -> Callable[...,
     tick = hooks.tick
 
     def metered(*args: Any, **kwargs: Any) -> Iterator[Any]:
-        return _MeteredIterator(factory(*args, **kwargs), tick)
+        return _MeteredIterator(factory(*args, **kwargs), tick, metered)
 
     metered.__name__ = metered.__qualname__ = factory.__name__
     metered.__doc__ = factory.__doc__
@@ -187,11 +190,25 @@ def _metered(factory: Callable[..., Iterator[Any]], hooks: Any) -> Callable[...,
 
 
 class _MeteredIterator:
-    __slots__ = ("_inner", "_tick")
+    """An iterator that ticks per item; `type()` of it is `shown` (the metered factory, as
+    `type(itertools.count())` is `itertools.count`), never the real unmetered class."""
 
-    def __init__(self, inner: Iterator[Any], tick: Callable[..., Any]) -> None:
+    __slots__ = ("_inner", "_shown", "_tick")
+
+    def __init__(self, inner: Iterator[Any], tick: Callable[..., Any], shown: Any) -> None:
         self._inner = inner
         self._tick = tick
+        self._shown = shown
+
+    def type_shown(self) -> Any:
+        return self._shown
+
+    def __copy__(self) -> _MeteredIterator:
+        """A copy of the iterator, as CPython's; the tick stays the budget's own."""
+        return _MeteredIterator(copy.copy(self._inner), self._tick, self._shown)
+
+    def __deepcopy__(self, memo: Any) -> _MeteredIterator:
+        return _MeteredIterator(copy.deepcopy(self._inner, memo), self._tick, self._shown)
 
     def __iter__(self) -> _MeteredIterator:
         return self
@@ -209,9 +226,11 @@ def _sized(limit_arg: int, limit: int) -> Callable[[Any, Any], Any]:
 
     def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
         def sized(*args: Any, **kwargs: Any) -> Any:
-            value = args[limit_arg] if len(args) > limit_arg else None
-            if isinstance(value, int) and value > limit:
-                hooks.sizes.budget.refuse_memory()
+            if len(args) > limit_arg:
+                value = exact_count(args[limit_arg])
+                args = (*args[:limit_arg], value, *args[limit_arg + 1 :])
+                if isinstance(value, int) and value > limit:
+                    hooks.sizes.budget.refuse_memory()
             return real(*args, **kwargs)
 
         sized.__name__ = sized.__qualname__ = real.__name__
@@ -221,31 +240,231 @@ def _sized(limit_arg: int, limit: int) -> Callable[[Any, Any], Any]:
     return wrap
 
 
-def _wrapper_attributes(positional: int) -> Wrapper:
-    """functools.wraps/update_wrapper, limited to the default attribute lists."""
+def _wrapper_attributes(positional: int, safe: Callable[[Any], Any]) -> Wrapper:
+    """functools.wraps/update_wrapper, the attribute lists by keyword only, made by `safe`
+    (the sandbox's own update_wrapper, which reads and writes through the guards)."""
 
     def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
-        allowed = set(real.__defaults__[-2]) | set(real.__defaults__[-1])  # type: ignore[index]
+        implementation = safe(hooks)
 
         def checked(*args: Any, **kwargs: Any) -> Any:
             if len(args) > positional:
                 raise hooks.deny(f"pass 'assigned'/'updated' to {real.__name__} by keyword")
             for key in ("assigned", "updated"):
-                if key not in kwargs:
-                    continue
-                # Read once, as exact str: what is checked is what update_wrapper gets.
-                chosen = tuple(_exact_str(name) for name in kwargs[key])
-                for name in chosen:
-                    if name not in allowed:
-                        raise hooks.deny(f"functools cannot copy '{name}' in exercises")
-                kwargs[key] = chosen
-            return real(*args, **kwargs)
+                if key in kwargs:
+                    kwargs[key] = _wrapper_names(kwargs[key], hooks)
+            return implementation(*args, **kwargs)
 
         checked.__name__ = checked.__qualname__ = real.__name__
         checked.__doc__ = real.__doc__
         return checked
 
     return wrap
+
+
+_WRAPPER_NAMES = frozenset(functools.WRAPPER_ASSIGNMENTS + functools.WRAPPER_UPDATES)
+
+
+def _wrapper_names(names: Any, hooks: Any) -> tuple[str, ...]:
+    """The attribute names given to wraps/update_wrapper, read once as exact str: only
+    those of its default lists (what is checked is what is used)."""
+    chosen = tuple(_exact_str(name) for name in names)
+    for name in chosen:
+        if name not in _WRAPPER_NAMES:
+            raise hooks.deny(f"functools cannot copy '{name}' in exercises")
+    return chosen
+
+
+def _update_wrapper(hooks: Any) -> Callable[..., Any]:
+    """functools.update_wrapper through the guards: the wrapper must be the program's own
+    (its attributes and `__dict__` are written), and from a foreign `wrapped` only public
+    `__dict__` entries are copied (never its private state), each value checked."""
+    guards, ownership = hooks.guards, hooks.ownership
+    assignments, updates = functools.WRAPPER_ASSIGNMENTS, functools.WRAPPER_UPDATES
+
+    def update_wrapper(
+        wrapper: Any, wrapped: Any, assigned: Any = assignments, updated: Any = updates
+    ) -> Any:
+        assigned, updated = _wrapper_names(assigned, hooks), _wrapper_names(updated, hooks)
+        for attr in assigned:
+            try:
+                value = getattr(wrapped, attr)  # metadata: `__name__`, `__doc__`...
+            except AttributeError:
+                continue
+            guards.setattr(wrapper, attr, guards.checked(value, wrapped, attr))
+        for attr in updated:
+            target = guards.getattr(wrapper, attr)
+            source = getattr(wrapped, attr, {})
+            if not ownership.owns(wrapped):
+                source = {
+                    key: guards.checked(value, wrapped, key)
+                    for key, value in dict(source).items()
+                    if type(key) is str and key[:1] != "_" and key not in hooks.denied_names
+                }
+            target.update(source)
+        guards.setattr(wrapper, "__wrapped__", wrapped)
+        return wrapper
+
+    return update_wrapper
+
+
+def _wraps(hooks: Any) -> Callable[..., Any]:
+    update_wrapper = _update_wrapper(hooks)
+    assignments, updates = functools.WRAPPER_ASSIGNMENTS, functools.WRAPPER_UPDATES
+
+    def wraps(wrapped: Any, assigned: Any = assignments, updated: Any = updates) -> Any:
+        assigned, updated = _wrapper_names(assigned, hooks), _wrapper_names(updated, hooks)
+        return functools.partial(
+            update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated
+        )
+
+    return wraps
+
+
+def _own_class_only(what: str) -> Wrapper:
+    """A decorator that changes the class it is given: only the program's own classes."""
+
+    def wrap(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+        def own_class_only(cls: Any) -> Any:
+            if not (isinstance(cls, type) and hooks.ownership.owns_class(cls)):
+                raise hooks.deny(f"{what} applies only to the program's own classes")
+            return real(cls)
+
+        own_class_only.__name__ = own_class_only.__qualname__ = real.__name__
+        own_class_only.__doc__ = real.__doc__
+        return own_class_only
+
+    return wrap
+
+
+def _shallow_copy(real: Callable[..., Any], _hooks: Any) -> Callable[..., Any]:
+    """copy.copy, which copies a bound method the way pickle would: `getattr(obj, name)`
+    with the name of the method's function, which a program can set to anything
+    (`f.__name__ = '__globals__'`), on whatever object it bound `f` to. A bound method is
+    rebuilt from its parts instead; everything else is CPython's copy."""
+
+    def copy(x: Any) -> Any:
+        if type(x) is types.MethodType:
+            return types.MethodType(x.__func__, x.__self__)
+        return real(x)
+
+    copy.__name__ = copy.__qualname__ = "copy"
+    copy.__doc__ = real.__doc__
+    return copy
+
+
+def _checked_result(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+    """A function whose result gets the check of an attribute read (`typing.get_origin`
+    returns `__origin__`, which is the real `type` for `type[int]`)."""
+    checked = hooks.guards.checked
+
+    def checked_result(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        if type(result) is tuple:
+            return tuple(checked(item, real, real.__name__) for item in result)
+        return checked(result, real, real.__name__)
+
+    checked_result.__name__ = checked_result.__qualname__ = real.__name__
+    checked_result.__doc__ = real.__doc__
+    return checked_result
+
+
+LEARNER_MODULE = "__main__"
+"""The key of the program's module in `sys.modules` (what `__module__` names)."""
+
+
+def _dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+    """@dataclass on the program's own classes, whose field names are identifiers and whose
+    `__module__` is the program's: dataclasses builds source text from the field names and
+    runs it in `sys.modules[cls.__module__].__dict__` (the audit hook checks it again)."""
+
+    def dataclass(cls: Any = None, /, **options: Any) -> Any:
+        if cls is None:
+            decorate = real(**options)  # CPython's errors for unknown options, here
+
+            def wrap(cls: Any) -> Any:
+                prepare_dataclass(cls, hooks)
+                return _owned(decorate(cls), hooks)
+
+            return wrap
+        prepare_dataclass(cls, hooks)
+        return _owned(real(cls, **options), hooks)
+
+    dataclass.__name__ = dataclass.__qualname__ = "dataclass"
+    dataclass.__doc__ = real.__doc__
+    return dataclass
+
+
+def _owned(cls: Any, hooks: Any) -> Any:
+    """The class dataclass returns (a new one for `slots=True`) is the program's own."""
+    if isinstance(cls, type):
+        hooks.ownership.classes.add(cls)
+    return cls
+
+
+def prepare_dataclass(cls: Any, hooks: Any) -> None:
+    if not (isinstance(cls, type) and hooks.ownership.owns_class(cls)):
+        raise hooks.deny("@dataclass applies only to the program's own classes")
+    annotations = cls.__dict__.get("__annotations__")  # noqa: RUF063 (what dataclasses reads)
+    if annotations is not None:
+        if type(annotations) is not dict:
+            raise hooks.deny("a dataclass's __annotations__ must be a plain dict")
+        for name in annotations:
+            check_field_name(name, hooks)
+    if cls.__dict__.get("__module__") is not LEARNER_MODULE:
+        type.__setattr__(cls, "__module__", LEARNER_MODULE)
+
+
+def check_field_name(name: Any, hooks: Any) -> None:
+    """Names that stdlib code pastes into source text: plain identifiers, nothing else."""
+    if not is_plain_identifier(name):
+        raise hooks.deny(f"the field name {name!r} is not allowed in exercises")
+
+
+def is_plain_identifier(name: Any) -> bool:
+    return (
+        type(name) is str
+        and name.isidentifier()
+        and not keyword.iskeyword(name)
+        and not (name.startswith("__") and name.endswith("__"))
+    )
+
+
+def _make_dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+    """make_dataclass with checked names, bases and namespace; the class is the program's."""
+
+    def make_dataclass(
+        cls_name: Any, fields: Any, *, bases: Any = (), namespace: Any = None, **options: Any
+    ) -> Any:
+        if not is_plain_identifier(cls_name):
+            raise hooks.deny(f"the class name {cls_name!r} is not allowed in exercises")
+        items = [_field_spec(item, hooks) for item in fields]
+        bases = tuple(bases)
+        hooks.check_bases(bases)
+        names_given = dict(namespace or {})
+        for key in names_given:
+            if not (type(key) is str and hooks.allows_class_name(key)):
+                raise hooks.deny(f"the name {key!r} is not allowed in exercises")
+        names_given["__module__"] = LEARNER_MODULE
+        options.pop("module", None)  # 3.12+: the program's module, always
+        cls = real(cls_name, items, bases=bases, namespace=names_given, **options)
+        hooks.ownership.classes.add(cls)
+        return cls
+
+    make_dataclass.__name__ = make_dataclass.__qualname__ = "make_dataclass"
+    make_dataclass.__doc__ = real.__doc__
+    return make_dataclass
+
+
+def _field_spec(item: Any, hooks: Any) -> Any:
+    """One `fields` item of make_dataclass, read once: a name or a (name, type[, field])."""
+    if isinstance(item, str):
+        check_field_name(item, hooks)
+        return item
+    spec = tuple(item)
+    if spec and isinstance(spec[0], str):
+        check_field_name(spec[0], hooks)
+    return spec
 
 
 def _exact_str(value: Any) -> Any:
@@ -271,6 +490,7 @@ def _permutations(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
     """math.perm, refusing results as large as factorials the allowlist refuses."""
 
     def perm(n: Any, k: Any = None, /) -> Any:
+        n, k = exact_count(n), exact_count(k)
         if isinstance(n, int) and n > _FACTORIAL_LIMIT:
             count = n if k is None else k
             if not isinstance(count, int) or count * int.bit_length(n) > MAX_INT_BITS:
@@ -361,7 +581,14 @@ _METERED = (
 )
 WRAPPERS: dict[str, dict[str, Wrapper]] = {
     "itertools": dict.fromkeys(_METERED, _metered),
-    "functools": {"wraps": _wrapper_attributes(1), "update_wrapper": _wrapper_attributes(2)},
+    "functools": {
+        "wraps": _wrapper_attributes(1, _wraps),
+        "update_wrapper": _wrapper_attributes(2, _update_wrapper),
+        "total_ordering": _own_class_only("functools.total_ordering"),
+    },
+    "typing": {"get_origin": _checked_result, "get_args": _checked_result},
+    "copy": {"copy": _shallow_copy},
+    "dataclasses": {"dataclass": _dataclass, "make_dataclass": _make_dataclass},
     "operator": {
         "attrgetter": _attrgetter,
         "methodcaller": _methodcaller,
@@ -414,10 +641,15 @@ class ModuleTable:
                 value = getattr(real, attr)
                 if attr in wrappers:
                     value = wrappers[attr](value, self._hooks)
+                elif _never_offered(value):
+                    continue
             setattr(proxy, attr, value)
-        proxy.__all__ = list(ALLOWLIST[name])  # type: ignore[attr-defined]
-        proxy.__getattr__ = _missing_attribute(real, name, self._hooks)  # type: ignore[attr-defined]
-        proxy.__dir__ = _real_names(real)  # type: ignore[attr-defined]
+        offered = [attr for attr in ALLOWLIST[name] if attr in proxy.__dict__]
+        proxy.__dict__.update(
+            __all__=offered,
+            __getattr__=_missing_attribute(real, proxy, self._hooks),
+            __dir__=_real_names(real),
+        )
         return proxy
 
 
@@ -431,10 +663,30 @@ def _real_names(real: types.ModuleType) -> Callable[[], list[str]]:
     return __dir__
 
 
-def _missing_attribute(real: types.ModuleType, name: str, hooks: Any) -> Callable[[str], Any]:
+def _never_offered(value: Any) -> bool:
+    """Values no proxy holds, whatever the list says: modules, metaclasses, `type` itself."""
+    return isinstance(value, types.ModuleType) or (
+        isinstance(value, type) and issubclass(value, type)
+    )
+
+
+def _missing_attribute(
+    real: types.ModuleType, proxy: SafeModule, hooks: Any
+) -> Callable[[str], Any]:
+    """The proxy's `__getattr__`: names of the real module (or of a loaded submodule) are
+    refused. An AttributeError would let `from M import name` look up `sys.modules` for
+    `M.name` itself, under whatever `__name__` the proxy then has (CPython's fallback)."""
+    name = proxy.__name__
+
     def __getattr__(attr: str) -> Any:
-        if hasattr(real, attr):
+        if hasattr(real, attr) or _names_loaded_module(proxy, name, attr):
             raise hooks.deny(f"'{name}.{attr}' is not allowed in exercises")
         raise AttributeError(f"module '{name}' has no attribute '{attr}'")
 
     return __getattr__
+
+
+def _names_loaded_module(proxy: SafeModule, name: str, attr: str) -> bool:
+    current = proxy.__dict__.get("__name__")
+    names = {name, str.__str__(current) if isinstance(current, str) else name}
+    return any(f"{module}.{attr}" in sys.modules for module in names)

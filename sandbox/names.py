@@ -38,7 +38,7 @@ NAME_DUNDERS: frozenset[str] = SPECIAL_METHODS | {
 READ_DUNDERS: frozenset[str] = (SPECIAL_METHODS - {"__new__", "__setattr__", "__delattr__"}) | {
     "__name__", "__qualname__", "__doc__", "__module__", "__class__", "__annotations__",
     "__slots__", "__match_args__", "__wrapped__", "__dataclass_fields__",
-    "__members__", "__cause__", "__context__", "__suppress_context__",
+    "__members__", "__cause__", "__context__", "__suppress_context__", "__type_params__",
 }  # fmt: skip
 """Dunder attributes any object may be asked for.
 
@@ -51,7 +51,8 @@ OWNED_READ_DUNDERS: frozenset[str] = frozenset(
 """Dunder attributes allowed only on the learner's own objects (and `super()` of them)."""
 
 WRITE_DUNDERS: frozenset[str] = (SPECIAL_METHODS - {"__setattr__", "__delattr__"}) | {
-    "__name__", "__qualname__", "__doc__", "__module__", "__wrapped__",
+    "__name__", "__qualname__", "__doc__", "__module__", "__wrapped__", "__type_params__",
+    "__annotations__",
 }  # fmt: skip
 """Dunder attributes a program may assign (on its own objects only)."""
 
@@ -72,6 +73,7 @@ GUARD_NAMES: frozenset[str] = frozenset(
         "_aug_get_attr_", "_aug_set_attr_", "_aug_get_item_", "_aug_set_item_", "_aug_op_",
         "_add_", "_mul_", "_pow_", "_lshift_", "_mod_", "_spec_", "_type_",
         "_add_plain_", "_mod_plain_", "_mul_plain_", "_pow_plain_", "_case_values_",
+        "_match_class_", "_checked_attr_", "_with_",
     }
 )  # fmt: skip
 

@@ -16,7 +16,7 @@ import difflib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from RestrictedPython.transformer import IOPERATOR_TO_STR, RestrictingNodeTransformer
 
@@ -153,8 +153,11 @@ class LearnerPolicy(RestrictingNodeTransformer):
             new = _call("_getattr_", node.value, ast.Constant(mangled))
             ast.copy_location(new, node)
             return new
-        new_value = _call("_write_", node.value)
+        # The name too: a plain store gets the checks of `setattr()` and `+=`.
+        name = ast.Constant(names.mangle(node.attr, self._current_class()))
+        new_value = _call("_write_", node.value, name)
         ast.copy_location(new_value, node.value)
+        ast.copy_location(name, node.value)
         node.value = new_value
         return node
 
@@ -179,7 +182,7 @@ class LearnerPolicy(RestrictingNodeTransformer):
         op = IOPERATOR_TO_STR[type(node.op)]
         target = node.target
         if isinstance(target, ast.Name):
-            new_node = super().visit_AugAssign(node)
+            new_node = cast(ast.AST, super().visit_AugAssign(node))
             if isinstance(new_node, ast.Assign) and isinstance(new_node.value, ast.Call):
                 _locate_like(new_node.value.args[1], target)  # where CPython reads the name
             return new_node
@@ -243,7 +246,7 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return node
 
     def visit_For(self, node: ast.For) -> ast.AST:
-        node = self.guard_iter(node)  # located at the iterable, as CPython's from 3.13
+        node = cast(ast.For, self.guard_iter(node))  # at the iterable, as CPython's from 3.13
         if _GET_ITER_AT_STATEMENT:
             _locate_like(node.iter, node)
         _prepend_tick(node.body)
@@ -255,19 +258,19 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return node
 
     def visit_ListComp(self, node: ast.ListComp) -> ast.AST:
-        return _locate_iterators(super().visit_ListComp(node))
+        return _locate_iterators(cast(ast.AST, super().visit_ListComp(node)))
 
     def visit_SetComp(self, node: ast.SetComp) -> ast.AST:
-        return _locate_iterators(super().visit_SetComp(node))
+        return _locate_iterators(cast(ast.AST, super().visit_SetComp(node)))
 
     def visit_DictComp(self, node: ast.DictComp) -> ast.AST:
-        return _locate_iterators(super().visit_DictComp(node))
+        return _locate_iterators(cast(ast.AST, super().visit_DictComp(node)))
 
     def visit_GeneratorExp(self, node: ast.GeneratorExp) -> ast.AST:
-        return _locate_iterators(super().visit_GeneratorExp(node))
+        return _locate_iterators(cast(ast.AST, super().visit_GeneratorExp(node)))
 
     def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
-        node = self.guard_iter(node)
+        node = cast(ast.comprehension, self.guard_iter(node))
         tick = ast.copy_location(_tick(), node.iter)  # always true
         ast.fix_missing_locations(tick)
         node.ifs.insert(0, tick)
@@ -299,6 +302,14 @@ class LearnerPolicy(RestrictingNodeTransformer):
         node = self.node_contents_visit(node)  # visits the value and the spec, once
         if node.format_spec is not None:
             node.format_spec = _guard_spec(node.format_spec)
+        return node
+
+    def visit_With(self, node: ast.With) -> ast.AST:
+        """`with m:` as `with _with_(m):`, which calls m's own `__enter__`/`__exit__` and
+        gives `__exit__` None for the traceback (a traceback never reaches the program)."""
+        node = self.node_contents_visit(node)
+        for item in node.items:
+            item.context_expr = _located(_call("_with_", item.context_expr), node)
         return node
 
     # -- match statements ------------------------------------------------------------------
@@ -354,11 +365,30 @@ class LearnerPolicy(RestrictingNodeTransformer):
         return node
 
     def visit_MatchClass(self, node: ast.MatchClass) -> ast.AST:
-        for attr in node.kwd_attrs:  # CPython reads these itself, past the guards
+        """CPython reads a class pattern's attributes itself, past `_getattr_`. So the class
+        is read as `_match_class_(C, positional, keywords)`, a class that checks (when the
+        pattern is tried) every name to be read on the subject as the guard would, and each
+        sub-pattern `p` becomes `_checked_attr_(p)`, which checks the value read before `p`
+        sees it (and matches `p` against it: `_checked_attr_` matches itself, like `int`)."""
+        for attr in node.kwd_attrs:
             if attr.startswith("_") or attr in names.DENIED_ATTRIBUTES | GUARDED_READS:
                 self.deny(node, f"matching on the attribute '{attr}' is not allowed")
         node = self.node_contents_visit(node)
-        node.cls = self._case_value(node.cls)
+        if node.patterns or node.kwd_patterns:
+            cls = _located(
+                _call(
+                    "_match_class_",
+                    node.cls,
+                    ast.Constant(bool(node.patterns)),
+                    ast.Constant(tuple(node.kwd_attrs)),  # type: ignore[arg-type]
+                ),
+                node.cls,
+            )
+            node.cls = self._case_value(cls)
+            node.patterns = [_checked_pattern(p) for p in node.patterns]
+            node.kwd_patterns = [_checked_pattern(p) for p in node.kwd_patterns]
+        else:
+            node.cls = self._case_value(node.cls)
         return node
 
     def _case_value(self, value: ast.expr) -> ast.expr:
@@ -371,6 +401,11 @@ class LearnerPolicy(RestrictingNodeTransformer):
         ref = ast.Attribute(ast.Name(holder, ast.Load()), f"v{len(reads) - 1}", ast.Load())
         _locate_like(ref.value, value)
         return _located(ref, value)
+
+
+def _checked_pattern(pattern: ast.pattern) -> ast.pattern:
+    checker = _located(ast.Name("_checked_attr_", ast.Load()), pattern)
+    return _located(ast.MatchClass(checker, [pattern], [], []), pattern)
 
 
 def _refused_import(module: str, top: str, allowed: frozenset[str]) -> str:

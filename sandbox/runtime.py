@@ -9,6 +9,8 @@ import sys
 import types
 from typing import Any
 
+from sandbox import names
+from sandbox.audit import AuditHook
 from sandbox.budget import PLAIN_OPERATORS, Budget, ForbiddenOperation, SizeGuards
 from sandbox.channel import StdoutSink
 from sandbox.formatting import SafeFormatter
@@ -16,6 +18,7 @@ from sandbox.guards import Guards, Ownership, current_line, learner_frame
 from sandbox.learner_builtins import TypeStandIn, make_builtins
 from sandbox.limits import Limits
 from sandbox.modules import ModuleTable
+from sandbox.natives import ClassPatterns, enter_with
 
 
 class Runtime:
@@ -37,6 +40,7 @@ class Runtime:
         self.guards = Guards(self.ownership, self.sizes, self.deny, self.type_stand_in, None)
         self.guards.formatter = SafeFormatter(self.guards.getattr, self.budget)
         self.modules = ModuleTable(limits.modules, self)
+        self.patterns = ClassPatterns(self.guards)
         self._fill_namespace()
 
     def begin(self, stdin: str) -> None:
@@ -56,6 +60,20 @@ class Runtime:
             self.violation, self.violation_line = text, line
         return ForbiddenOperation(text)
 
+    def arm_audit_hook(self, program: Any) -> None:
+        """From now on in this process, no text runs outside the policy (`sandbox.audit`)."""
+        sys.addaudithook(AuditHook(self.globals, self.deny, program))
+
+    denied_names = names.DENIED_ATTRIBUTES
+    """Public names no read may give (`gi_frame`, `tb_frame`...), for copies of a dict."""
+
+    @staticmethod
+    def allows_class_name(name: str) -> bool:
+        """Whether a class body could bind `name` (the policy's rule for names)."""
+        if names.is_reserved(name):
+            return False
+        return not names.is_dunder(name) or name in names.NAME_DUNDERS
+
     def learner_scope(self) -> dict[str, Any]:
         """The names of the learner's innermost frame, as a zero-argument `dir()` sees them."""
         frame = learner_frame(self.filename)
@@ -64,12 +82,19 @@ class Runtime:
     def build_class(self, func: Any, name: str, *bases: Any, **kwargs: Any) -> type:
         if "metaclass" in kwargs:
             raise self.deny("the keyword 'metaclass' is not allowed in exercises")
-        for base in bases:
-            if base is self.type_stand_in or (isinstance(base, type) and issubclass(base, type)):
-                raise self.deny("defining metaclasses is not allowed in exercises")
-        cls = builtins.__build_class__(func, name, *bases, **kwargs)
+        self.check_bases(bases)
+        cls: type = builtins.__build_class__(func, name, *bases, **kwargs)
         self.ownership.classes.add(cls)
         return cls
+
+    def check_bases(self, bases: tuple[Any, ...]) -> None:
+        """No base makes a metaclass, also once `__mro_entries__` has resolved it
+        (`class K(type[int])` and `typing.Type[int]` resolve to the real `type`)."""
+        if any(base is self.type_stand_in for base in bases):
+            raise self.deny("defining metaclasses is not allowed in exercises")
+        for base in types.resolve_bases(bases):
+            if isinstance(base, type) and issubclass(base, type):
+                raise self.deny("defining metaclasses is not allowed in exercises")
 
     def import_module(
         self, name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
@@ -91,7 +116,7 @@ class Runtime:
         stdin, exactly as CPython's do (descriptors 0-2 are /dev/null in the child).
         """
         sys.modules["__main__"] = self.module
-        sys.stdout = self.sink  # type: ignore[assignment]
+        sys.stdout = self.sink
         sys.stdin = self.stdin
         return self.globals
 
@@ -124,6 +149,9 @@ class Runtime:
             _spec_=sizes.width,
             _type_=type,  # the real `type`, for the plain-operator pick; a reserved name
             _case_values_=CaseValues,
+            _match_class_=self.patterns.match_class,
+            _checked_attr_=self.patterns.checked_attr,
+            _with_=enter_with,
             **{guard[:-1] + "plain_": table for guard, table in PLAIN_OPERATORS.items()},
         )
 

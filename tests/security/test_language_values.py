@@ -1,0 +1,500 @@
+"""The language layer denies by default at the level of values, not only of attribute syntax.
+
+Issue 10, section 1. Each class of escape runs against the language layer alone (the child
+is root, with no rlimits, namespaces, Landlock or seccomp: only the language layer can stop
+it) and against both layers, and the host must show no effect. Each group holds the
+issue's example and other routes through the same mechanism.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from sandbox.client import Sandbox
+from sandbox.outcome import Layer, Outcome, Status
+from tests.security.host import WALL_BOUND, Host, server_pid
+
+LAYERS = ("language_only", "sandbox")
+
+
+@dataclass(frozen=True)
+class Escape:
+    """A hostile program and the answers the language layer may give it."""
+
+    source: str
+    answers: tuple[str, ...] = ("forbidden",)
+    """`status` or `status:ErrorType`; a stop by the language layer itself."""
+    line: int | None = None
+    """The line at which the language layer must stop it."""
+    stdout: str | None = None
+    """For a program that runs to its end: exactly what it must print."""
+
+
+_WRITE_MARKER = "B['open']('$marker', 'w').write('escaped')\n"
+
+NATIVE_READS = {
+    # CPython reads the names in `__match_args__` itself (issue 10's example).
+    "class-pattern-positional-format": Escape(
+        "class S(str):\n"
+        "    __match_args__ = ('format',)\n"
+        "def f():\n"
+        "    pass\n"
+        "match S('{0.__globals__[__builtins__]}'):\n"
+        "    case S(fmt):\n"
+        "        print(fmt(f)[:60])\n",
+        line=6,
+    ),
+    "class-pattern-positional-center-skips-size-guard": Escape(
+        "class S(str):\n"
+        "    __match_args__ = ('center',)\n"
+        "match S('a'):\n"
+        "    case S(center):\n"
+        "        print(len(center(10 ** 8)))\n",
+        line=4,
+    ),
+    "class-pattern-match-args-descriptor": Escape(
+        "class Names:\n"
+        "    calls = 0\n"
+        "    def __get__(self, obj, owner):\n"
+        "        Names.calls += 1\n"
+        "        return ('format',) if Names.calls == 1 else ('upper',)\n"
+        "class S(str):\n"
+        "    __match_args__ = Names()\n"
+        "def f():\n"
+        "    pass\n"
+        "match S('{0.__globals__}'):\n"
+        "    case S(fmt):\n"
+        "        print(fmt(f)[:60])\n",
+        line=11,
+    ),
+    "class-pattern-positional-traceback": Escape(
+        "class E(Exception):\n"
+        "    __match_args__ = ('__traceback__',)\n"
+        "try:\n"
+        "    raise E()\n"
+        "except E as error:\n"
+        "    match error:\n"
+        "        case E(tb):\n"
+        "            print(type(tb).__name__)\n",
+        line=7,
+    ),
+    # C reads a size through `__index__` itself, past the size guards' int checks.
+    "index-sizes-a-bytearray": Escape(
+        "class Big:\n"
+        "    def __index__(self):\n"
+        "        return 10 ** 8\n"
+        "print(len(bytearray(Big())))\n",
+        answers=("memory_limit",),
+    ),
+    "index-sizes-a-centered-string": Escape(
+        "class Big:\n"
+        "    def __index__(self):\n"
+        "        return 10 ** 8\n"
+        "print(len('a'.center(Big())))\n",
+        answers=("memory_limit",),
+    ),
+    "len-of-a-str-subclass-lies-to-the-size-guard": Escape(
+        "class S(str):\n"
+        "    def __len__(self):\n"
+        "        return 0\n"
+        "print(len(S('a' * 1000) * 10 ** 5))\n",
+        answers=("memory_limit",),
+    ),
+    # copy.copy rebuilds a bound method as pickle does: getattr(obj, func.__name__).
+    "copy-of-a-bound-method-reads-any-name": Escape(
+        "import copy, json\n"
+        "def f():\n"
+        "    pass\n"
+        "f.__name__ = '__globals__'\n"
+        "G = copy.copy(f.__get__(json.dumps))\n"
+        "B = G['__builtins__']\n" + _WRITE_MARKER,
+        answers=("forbidden", "runtime_error:TypeError"),
+    ),
+    # `from M import name` falls back to `sys.modules['M.name']` under the proxy's name.
+    "from-import-after-proxy-reinit": Escape(
+        "import json\n"
+        "json.__init__('importlib')\n"
+        "from json import machinery\n"
+        "O = machinery.BuiltinImporter.load_module('posix')\n"
+        "O.system('touch $marker')\n",
+        line=2,
+    ),
+    "from-import-after-rename-by-the-module-class": Escape(
+        "import json\n"
+        "type(json).__init__(json, 'importlib')\n"
+        "from json import machinery\n"
+        "O = machinery.BuiltinImporter.load_module('posix')\n"
+        "O.system('touch $marker')\n",
+        line=2,
+    ),
+    "from-import-after-rename-through-super": Escape(
+        "import json\n"
+        "super(type(json), json).__init__('importlib')\n"
+        "from json import machinery\n"
+        "O = machinery.BuiltinImporter.load_module('posix')\n"
+        "O.system('touch $marker')\n",
+        line=2,
+    ),
+    # A `__getattr__` hook reads what the guard would refuse (typing's delegates to origin).
+    "getattr-hook-called-by-hand": Escape(
+        "import typing\n"
+        "T = typing.Type[int].__getattr__('mro')()[0]\n"
+        "K = T('K', (), {})\n"
+        "print(K)\n",
+        line=2,
+    ),
+}
+
+EXEC_OF_TEXT = {
+    # dataclasses pastes field names into source text and runs it in the globals of
+    # `sys.modules[cls.__module__]` (issue 10's example).
+    "dataclass-field-name-run-in-os": Escape(
+        "from dataclasses import dataclass\n"
+        "N = \"x,) if system('touch $marker') else (0\"\n"
+        "@dataclass(init=False, repr=False)\n"
+        "class C:\n"
+        "    __module__ = 'os'\n"
+        "    __annotations__ = {N: int}\n"
+        "print(C() == C())\n",
+    ),
+    "dataclass-field-name-run-in-the-program": Escape(
+        "from dataclasses import dataclass\n"
+        "N = ('x,) if [c for c in ().__class__.__base__.__subclasses__() '\n"
+        "     \"if c.__name__ == 'catch_warnings'][0]()._module.__builtins__['open']\"\n"
+        "     \"('$marker', 'w').write('escaped') else (0\")\n"
+        "@dataclass(init=False, repr=False)\n"
+        "class C:\n"
+        "    __annotations__ = {N: int}\n"
+        "print(C() == C())\n",
+    ),
+    "dataclass-field-renamed-while-processed": Escape(
+        "import dataclasses\n"
+        "late = dataclasses.field(default=0)\n"
+        "class Rename:\n"
+        "    def __get__(self, obj, owner):\n"
+        "        late.name = \"a,) if system('touch $marker') else (0\"\n"
+        "        return 1\n"
+        "@dataclasses.dataclass(init=False, repr=False)\n"
+        "class C:\n"
+        "    __module__ = 'os'\n"
+        "    a: int = late\n"
+        "    b: int = Rename()\n"
+        "print(C() == C())\n",
+    ),
+    "make-dataclass-lying-identifier": Escape(
+        "import dataclasses\n"
+        "class Name(str):\n"
+        "    def isidentifier(self):\n"
+        "        return True\n"
+        "N = Name(\"x,) if __import__('os').system('touch $marker') else (0\")\n"
+        "C = dataclasses.make_dataclass('C', [N], init=False, repr=False)\n"
+        "print(C() == C())\n",
+        line=6,
+    ),
+    # make_dataclass's namespace defines names no class body may (`__reduce_ex__`, whose
+    # result copy.copy then applies natively: here, renaming a module proxy).
+    "make-dataclass-namespace-defines-a-refused-name": Escape(
+        "import copy, dataclasses, json\n"
+        "def reduce(self, protocol):\n"
+        "    return (lambda: json, (), {'__name__': 'importlib'})\n"
+        "C = dataclasses.make_dataclass('C', [], namespace={'__reduce_ex__': reduce})\n"
+        "copy.copy(C())\n"
+        "from json import machinery\n"
+        "O = machinery.BuiltinImporter.load_module('posix')\n"
+        "O.system('touch $marker')\n",
+        line=4,
+    ),
+}
+
+RETURNED_VALUES = {
+    # `typing.get_origin(type[int])` hands out `__origin__`: the real `type` (issue 10).
+    "typing-get-origin-of-type-alias": Escape(
+        "import typing\nT = typing.get_origin(type[int])\nK = T('K', (), {})\nprint(K)\n",
+        line=3,
+    ),
+    "typing-get-origin-of-typing-type": Escape(
+        "import typing\nT = typing.get_origin(typing.Type[int])\nK = T('K', (), {})\n",
+        line=3,
+    ),
+    # `super(S, s)` of a str subclass gives str's own C methods (issue 10).
+    "super-str-format-walks-attributes": Escape(
+        "class S(str):\n"
+        "    pass\n"
+        "def f():\n"
+        "    pass\n"
+        "s = S('{0.__globals__[__builtins__]}')\n"
+        "print(super(S, s).format(f)[:60])\n",
+        line=6,
+    ),
+    "super-str-format-map-walks-attributes": Escape(
+        "class S(str):\n"
+        "    pass\n"
+        "def f():\n"
+        "    pass\n"
+        "s = S('{f.__globals__[__builtins__]}')\n"
+        "print(super(S, s).format_map({'f': f})[:60])\n",
+        line=6,
+    ),
+    "super-of-class-str-format": Escape(
+        "class S(str):\n"
+        "    pass\n"
+        "def f():\n"
+        "    pass\n"
+        "print(super(S, S).format('{0.__globals__[__builtins__]}', f)[:60])\n",
+        line=5,
+    ),
+    "super-str-center-skips-size-guard": Escape(
+        "class S(str):\n    pass\ns = S('a')\nprint(len(super(S, s).center(10 ** 8)))\n",
+        answers=("memory_limit",),
+    ),
+    # update_wrapper and cached_property read and write foreign `__dict__`s (issue 10).
+    "update-wrapper-copies-a-class-dict": Escape(
+        "import functools, json\n"
+        "def mine():\n"
+        "    pass\n"
+        "functools.update_wrapper(mine, type(json.dumps))\n"
+        "G = mine.__dict__['__globals__'].__get__(json.dumps)\n"
+        "B = G['__builtins__']\n" + _WRITE_MARKER,
+        answers=("forbidden", "runtime_error:KeyError"),
+    ),
+    "wraps-copies-a-class-dict": Escape(
+        "import functools, json\n"
+        "@functools.wraps(type(json.dumps))\n"
+        "def mine():\n"
+        "    pass\n"
+        "G = mine.__dict__['__globals__'].__get__(json.dumps)\n"
+        "B = G['__builtins__']\n" + _WRITE_MARKER,
+        answers=("forbidden", "runtime_error:KeyError"),
+    ),
+    "wraps-names-changed-after-the-check": Escape(
+        "import functools, json\n"
+        "w = functools.wraps(json.dumps)\n"
+        "w.keywords['updated'] = ('__globals__',)\n"
+        "def mine():\n"
+        "    pass\n"
+        "w(mine)\n"
+        "o = open\n"
+        "o('$marker', 'w').write('escaped')\n",
+        line=6,
+    ),
+    "update-wrapper-renames-a-module": Escape(
+        "import functools, json\n"
+        "def importlib():\n"
+        "    pass\n"
+        "functools.update_wrapper(json, importlib)\n"
+        "from json import machinery\n"
+        "O = machinery.BuiltinImporter.load_module('posix')\n"
+        "O.system('touch $marker')\n",
+        line=4,
+    ),
+    "cached-property-reads-a-class-dict": Escape(
+        "import functools, json\n"
+        "cp = functools.cached_property(lambda self: None)\n"
+        "cp.__set_name__(None, '__globals__')\n"
+        "D = cp.__get__(type(json.dumps))\n"
+        "B = D.__get__(json.dumps)['__builtins__']\n" + _WRITE_MARKER,
+        line=3,
+    ),
+    "cached-property-subclass-reads-a-class-dict": Escape(
+        "import functools, json\n"
+        "class CP(functools.cached_property):\n"
+        "    pass\n"
+        "cp = CP(lambda self: None)\n"
+        "cp.attrname = '__globals__'\n"
+        "D = cp.__get__(type(json.dumps))\n"
+        "B = D.__get__(json.dumps)['__builtins__']\n" + _WRITE_MARKER,
+        line=6,
+    ),
+    "cached-property-through-super": Escape(
+        "import functools, json\n"
+        "class CP(functools.cached_property):\n"
+        "    def grab(self, target):\n"
+        "        return super().__get__(target)\n"
+        "cp = CP(lambda self: None)\n"
+        "cp.attrname = '__globals__'\n"
+        "D = cp.grab(type(json.dumps))\n"
+        "B = D.__get__(json.dumps)['__builtins__']\n" + _WRITE_MARKER,
+        line=4,
+    ),
+}
+
+GUARD_STATE = {
+    # `type.aliases` held the real `range`, `bytes` and `bytearray` (issue 10).
+    "type-stand-in-aliases": Escape(
+        "R = list(type.aliases)[0]\nprint(sum(R(10 ** 15)))\n",
+        answers=("runtime_error:AttributeError",),
+    ),
+    # A plain store `obj._x = v` skipped the name check (issue 10).
+    "plain-store-replaces-a-stand-in-size-check": Escape(
+        "class Budget:\n"
+        "    def check_memory(self, size):\n"
+        "        pass\n"
+        "class Sizes:\n"
+        "    budget = Budget()\n"
+        "bytearray._sizes = Sizes()\n"
+        "print(len(bytearray(10 ** 8)))\n",
+        line=6,
+    ),
+    "plain-delete-of-a-private-name": Escape(
+        "del range._tick\nprint(sum(range(10 ** 15)))\n",
+        line=1,
+    ),
+    # `type.__init__(f)` re-initialised the stand-in (issue 10).
+    "type-stand-in-reinitialised": Escape(
+        "type.__init__(print)\nR = type(range(3))\nprint(sum(R(10 ** 15)))\n",
+        line=1,
+    ),
+    "builtin-stand-in-reinitialised-through-its-class": Escape(
+        "type(pow).__init__(pow, 'pow', print)\npow(2, 3)\n",
+        line=1,
+    ),
+    "library-descriptor-reinitialised-through-its-class": Escape(
+        "import enum, functools\n"
+        "class Color(enum.Enum):\n"
+        "    RED = 1\n"
+        "def mine():\n"
+        "    pass\n"
+        "functools.update_wrapper(mine, enum.Enum)\n"
+        "p = mine.__dict__['value']\n"
+        "type(p).__init__(p, lambda self: 'forged')\n"
+        "print(Color.RED.value)\n",
+        line=8,
+    ),
+    "guarded-method-unwrapped": Escape(
+        "print(len('a'.center.__wrapped__(10 ** 8)))\n",
+        line=1,
+    ),
+    # A library's own `__setattr__` writes elsewhere, natively (a typing alias, on its origin).
+    "typing-alias-forwards-a-write-to-a-library-class": Escape(
+        "import collections, typing\n"
+        "typing.Counter[str].most_common = lambda self, n=None: 'forged'\n"
+        "print(collections.Counter('aab').most_common())\n",
+        line=2,
+    ),
+    "builtin-stand-in-reinitialised": Escape(
+        "pow.__init__('pow', print)\npow(2, 3)\n",
+        line=1,
+    ),
+}
+
+METACLASSES_AND_TRACEBACKS = {
+    "from-enum-import-metaclass": Escape("from enum import EnumMeta\nprint(EnumMeta)\n", line=1),
+    "from-enum-import-enum-type": Escape("from enum import EnumType\nprint(EnumType)\n", line=1),
+    # A base whose `__mro_entries__` resolves to the real `type` makes a metaclass.
+    "metaclass-through-a-type-alias-base": Escape(
+        "class K(type[int]):\n    pass\nM = K('M', (), {})\nprint(M)\n", line=1
+    ),
+    "metaclass-through-typing-type-base": Escape(
+        "import typing\nclass K(typing.Type[int]):\n    pass\nprint(K('M', (), {}))\n",
+        line=2,
+    ),
+    "metaclass-through-make-dataclass-bases": Escape(
+        "import dataclasses\n"
+        "K = dataclasses.make_dataclass('K', [], bases=(type[int],), init=False)\n"
+        "print(K('M', (), {}))\n",
+        line=2,
+    ),
+    "enum-star-import": Escape(
+        "from enum import *\nprint(EnumType)\n", answers=("runtime_error:NameError",)
+    ),
+    "with-exit-gets-the-traceback": Escape(
+        "class Keep:\n"
+        "    def __enter__(self):\n"
+        "        return self\n"
+        "    def __exit__(self, kind, value, tb):\n"
+        "        print(kind.__name__, tb is None)\n"
+        "        return True\n"
+        "with Keep():\n"
+        "    1 / 0\n",
+        answers=("ok",),
+        stdout="ZeroDivisionError True\n",
+    ),
+    "with-exit-star-arguments-get-the-traceback": Escape(
+        "class Keep:\n"
+        "    def __enter__(self):\n"
+        "        return self\n"
+        "    def __exit__(self, *info):\n"
+        "        print(info[2] is None)\n"
+        "        return True\n"
+        "with Keep():\n"
+        "    raise ValueError\n",
+        answers=("ok",),
+        stdout="True\n",
+    ),
+}
+
+
+_STOPS = {Status.FORBIDDEN, Status.TIMEOUT, Status.MEMORY_LIMIT, Status.OUTPUT_LIMIT}
+
+
+def _answer(outcome: Outcome) -> str:
+    """`forbidden`, `memory_limit`... for a stop; `status:ErrorType` for an error."""
+    if outcome.status in _STOPS or outcome.error is None:
+        return str(outcome.status)
+    return f"{outcome.status}:{outcome.error.type}"
+
+
+def _check(box: Sandbox, host: Host, escape: Escape) -> None:
+    pid = server_pid(box)
+    outcome, wall = host.run(box, escape.source)
+    assert outcome.stopped_by is not Layer.PROCESS, f"only the process layer stopped it: {outcome}"
+    assert _answer(outcome) in escape.answers, f"not stopped: {_answer(outcome)} {outcome}"
+    if escape.answers == ("forbidden",):
+        assert outcome.stopped_by is Layer.LANGUAGE
+    if escape.line is not None:
+        assert outcome.error is not None
+        assert outcome.error.line == escape.line, outcome.error.message
+    if escape.stdout is not None:
+        assert outcome.stdout == escape.stdout
+    assert wall < WALL_BOUND
+    host.assert_untouched(box, pid, outcome)
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(NATIVE_READS))
+def test_attributes_cpython_reads_itself_go_through_the_guard(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, NATIVE_READS[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(EXEC_OF_TEXT))
+def test_no_program_text_reaches_exec_or_compile_outside_the_policy(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, EXEC_OF_TEXT[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(RETURNED_VALUES))
+def test_values_returned_by_calls_are_checked_like_attribute_reads(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, RETURNED_VALUES[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(GUARD_STATE))
+def test_stand_ins_and_guards_expose_and_change_none_of_their_state(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, GUARD_STATE[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(METACLASSES_AND_TRACEBACKS))
+def test_metaclasses_and_tracebacks_never_reach_the_program(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, METACLASSES_AND_TRACEBACKS[name])
+
+
+def test_a_refusal_is_reported_by_the_language_layer(sandbox: Sandbox) -> None:
+    """The production configuration names the layer and the line (a learner-facing answer)."""
+    outcome = sandbox.run("from enum import EnumMeta\n")
+    assert (outcome.status, outcome.stopped_by) == (Status.FORBIDDEN, Layer.LANGUAGE)
+    assert outcome.error is not None
+    assert outcome.error.message == "line 1: 'enum.EnumMeta' is not allowed in exercises"
