@@ -35,7 +35,8 @@ class SandboxError(Exception):
 
 
 class _ServerProcess:
-    """`python -S -m sandbox.server` on two pipes, started with posix_spawn."""
+    """`python -S -P -m sandbox.server` on two pipes, started with posix_spawn: `-P` keeps the
+    working directory (a learner's folder, say) off the server's import path."""
 
     def __init__(self, config: dict[str, bool]) -> None:
         to_server, self.stdin = os.pipe()
@@ -46,7 +47,7 @@ class _ServerProcess:
             (os.POSIX_SPAWN_DUP2, from_server, 1),
             (os.POSIX_SPAWN_DUP2, errors, 2),
         ]
-        argv = [sys.executable, "-S", "-m", "sandbox.server", json.dumps(config)]
+        argv = [sys.executable, "-S", "-P", "-m", "sandbox.server", json.dumps(config)]
         try:
             self.pid = os.posix_spawn(
                 sys.executable, argv, _server_environment(), file_actions=actions

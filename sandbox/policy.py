@@ -503,9 +503,10 @@ def _describe(node: ast.AST) -> str:
     return labels.get(kind, f"the '{kind}' construct")
 
 
-def transform(tree: ast.Module, allowed_modules: Iterable[str]) -> tuple[LearnerPolicy, ast.AST]:
+def transform(tree: ast.Module, allowed_modules: Iterable[str]) -> tuple[LearnerPolicy, ast.Module]:
     """Apply the policy to a parsed module; violations are on the returned policy."""
     policy = LearnerPolicy(allowed_modules)
     new_tree = policy.visit(tree)
+    assert isinstance(new_tree, ast.Module)  # a module is transformed in place
     policy.violations.sort(key=lambda v: (v.line, v.column))
     return policy, new_tree
