@@ -69,7 +69,8 @@ class Reveal:
 
     answer: str | None = None
     """The final answer; None when it is not known (a locked bank)."""
-    answer_is_code: bool = False
+    verbatim: bool = False
+    """Whether the answer is code or output, to show as it is."""
     mistakes: tuple[str, ...] = ()
 
 
