@@ -26,6 +26,10 @@ _COMMANDS = {
     "report": "grader.commands.report:report",
     "merge": "grader.commands.merge:merge",
     "schema": "grader.commands.schema:schema",
+    "practice": "grader.commands.practice:practice",
+    "quiz": "grader.commands.quiz:quiz",
+    "progress": "grader.commands.mastery:progress",
+    "start": "grader.commands.start:start",
 }
 
 
