@@ -39,6 +39,7 @@ def starter_text(target: AnyExercise) -> str:
     lines = [f"{target.title} ({target.id})", ""]
     for paragraph in target.prompt.strip().split("\n\n"):
         lines += [*textwrap.wrap(" ".join(paragraph.split()), 86), ""]
-    lines += list(view.notes)
+    for note in view.notes:
+        lines += textwrap.wrap(note, 86)
     header = "".join(f"# {line}".rstrip() + "\n" for line in lines)
     return f"{header}\n{view.starter or view.code or ''}"
