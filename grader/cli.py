@@ -13,6 +13,6 @@ def main(argv: list[str] | None = None) -> None:
         from sandbox.client import default_sandbox
 
         default_sandbox().start()
-    from grader.commands import cli
+    from grader.commands import run
 
-    cli.main(args=args, prog_name="grader")
+    run(args)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import sys
 import tempfile
 import traceback
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -50,6 +51,9 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
         return command
 
+    json_errors = False
+    """Whether errors come out as JSON on stdout (the command line asks `--format json`)."""
+
     def invoke(self, ctx: click.Context) -> Any:
         from sandbox.client import SandboxError
 
@@ -57,16 +61,28 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except SandboxError as exc:
             error = InfrastructureError(str(exc))
-            click.echo(error.format(), err=True)
-            sys.exit(error.exit_code)
+            _exit_with(error.format(), error.exit_code)
         except GraderError as exc:
-            click.echo(exc.format(), err=True)
-            sys.exit(exc.exit_code)
+            _exit_with(exc.format(), exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:  # a bug in the grader: one line, the traceback kept aside
-            click.echo(_internal_error(exc), err=True)
-            sys.exit(INTERNAL_ERROR)
+            _exit_with(_internal_error(exc), INTERNAL_ERROR)
+
+
+def _wants_json(argv: list[str]) -> bool:
+    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    return "--format=json" in argv or any(a == "--format" and b == "json" for a, b in pairs)
+
+
+def _exit_with(text: str, code: int) -> NoReturn:
+    """An error: `text` on stderr, or under `--format json` a JSON object on stdout."""
+    if LazyGroup.json_errors:
+        message = text.removeprefix("error: ")
+        click.echo(json.dumps({"error": {"message": message, "exit_code": code}}))
+    else:
+        click.echo(text, err=True)
+    sys.exit(code)
 
 
 INTERNAL_ERROR = 70
@@ -93,3 +109,18 @@ def _internal_error(exc: Exception) -> str:
 @click.version_option(package_name="pygrader", prog_name="grader")
 def cli() -> None:
     """Grade Python exercises in a two-layer sandbox."""
+
+
+def run(args: list[str]) -> None:
+    """Run the command line; under `--format json`, usage errors too come out as JSON."""
+    LazyGroup.json_errors = _wants_json(args)
+    if not LazyGroup.json_errors:
+        cli.main(args=args, prog_name="grader")
+        return
+    try:
+        result = cli.main(args=args, prog_name="grader", standalone_mode=False)
+    except click.ClickException as exc:
+        _exit_with(exc.format_message(), exc.exit_code)
+    except click.Abort:
+        _exit_with("aborted", 1)
+    sys.exit(result if isinstance(result, int) else 0)
