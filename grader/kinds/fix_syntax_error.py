@@ -63,8 +63,8 @@ def changed_lines(before: str, after: str) -> int:
 
 def similarity(before: str, after: str) -> float:
     """How alike the code lines are (0 to 1), comments and blank lines aside."""
-    code = ["\n".join(_lines(text)) for text in (before, after)]
-    return difflib.SequenceMatcher(None, *code, autojunk=False).ratio()
+    old, new = ("\n".join(_lines(text)) for text in (before, after))
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).ratio()
 
 
 def reference_outcome(exercise: Exercise[Body], fixed: str, runner: Runner) -> Outcome:
