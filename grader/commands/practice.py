@@ -12,8 +12,8 @@ from rich.console import Console
 
 from grader import kinds
 from grader.bank import Bank, bank_name
-from grader.commands.options import check_choice, console, exercises_option, plural
-from grader.commands.tutor import Result, Stop, Tutor, require_terminal, when_text
+from grader.commands.options import check_choice, exercises_option, plural
+from grader.commands.tutor import Result, Stop, Tutor, require_terminal, terminal_console, when_text
 from grader.exercise import AnyExercise, Difficulty
 from grader.learning import record
 from grader.learning.plans import practice_plan
@@ -54,7 +54,7 @@ def practice(
     check_choice("topic", topic, bank.topics(), case_sensitive=False)
     level = difficulty.lower() if difficulty else None
     pool = bank.select(topic=topic, kind=kind, difficulty=level)
-    out = console()
+    out = terminal_console()
     if named := bank_name(bank.root):
         out.print(f"Exercises from the bank {named}", markup=False)
     key = json.dumps([topic.casefold() if topic else None, kind, level, count])

@@ -12,9 +12,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from grader.bank import Bank, bank_name
-from grader.commands.options import check_choice, console, exercises_option, plural
+from grader.commands.options import check_choice, exercises_option, plural
 from grader.commands.practice import INTERRUPTED
-from grader.commands.tutor import Stop, Tutor, require_terminal
+from grader.commands.tutor import Stop, Tutor, require_terminal, terminal_console
 from grader.exercise import AnyExercise
 from grader.learning import record
 from grader.learning.plans import quiz_plan, quiz_report
@@ -39,7 +39,7 @@ def quiz(topic: str, count: int, seed: int | None, exercises_dir: Path | None) -
     bank = Bank.load(exercises_dir)
     check_choice("topic", topic, bank.topics(), case_sensitive=False)
     questions = [e for e in bank.select(topic=topic) if e.kind.name != "recall"]
-    out = console()
+    out = terminal_console()
     if named := bank_name(bank.root):
         out.print(f"Exercises from the bank {named}", markup=False)
     base = f"{topic.casefold()}:{count}:"

@@ -18,7 +18,9 @@ from typing import Any
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.markup import escape
+from rich.padding import Padding
 from rich.syntax import Syntax
+from rich.text import Text
 
 from grader.commands.show import print_exercise
 from grader.errors import UsageError
@@ -47,6 +49,11 @@ def require_terminal(command: str) -> None:
             "not one); to grade an answer from a script or a pipe, use "
             "`grader check EXERCISE FILE`"
         )
+
+
+def terminal_console() -> Console:
+    """The learner's terminal, at its width; no styles at all when NO_COLOR is set."""
+    return Console(highlight=False, color_system=None if os.environ.get("NO_COLOR") else "auto")
 
 
 def work_file(exercise: AnyExercise) -> Path:
@@ -235,8 +242,7 @@ class Tutor:
         out = self.out
         out.print("\n[bold]Solution[/bold]")
         for number, step in enumerate(exercise.solution, 1):
-            out.print(f"  Step {number}: ", end="")
-            out.print(_markdown(out, step))
+            out.print(_markdown(out, f"**Step {number}:** {step}"))
         out.print("[bold]Final answer:[/bold]")
         if shown.answer is None:
             out.print("  (not in this locked bank; your teacher has it)")
@@ -248,7 +254,7 @@ class Tutor:
         if shown.mistakes:
             out.print("[bold]Common mistakes:[/bold]")
             for mistake in shown.mistakes:
-                out.print(f"  • {mistake}", markup=False)
+                out.print(Padding(Text(f"• {mistake}"), (0, 0, 0, 2)))
 
 
 def when_text(moment: datetime) -> str:

@@ -106,7 +106,8 @@ def test_practice_reveals_one_hint_per_wrong_try_then_the_solution(spawn: Spawn)
     child.expect_exact("What now?")
     child.send("2")  # the shortcut of "Show me the solution"
     child.send("\r")
-    child.expect_exact("Step 1: range(1, 4) produces 1, 2 and 3")
+    child.expect_exact("Step 1:")
+    child.expect_exact("range(1, 4) produces 1, 2 and 3")
     child.expect_exact("Final answer:")
     child.expect(r"10\s+20\s+30")
     child.expect_exact("Common mistakes:")
@@ -178,7 +179,7 @@ def test_a_failing_editor_an_empty_answer_and_a_deleted_file_are_explained(
 ) -> None:
     child = spawn("practice", "functions", EDITOR="false")
     child.expect_exact("Your editor exited with status 1;")
-    child.expect_exact("was not graded.")
+    child.expect(r"was\s+not\s+graded\.")  # after a long path: it may wrap
     child.expect_exact("What now?")
     child.send("4")  # Stop here
     child.send("\r")
@@ -189,7 +190,7 @@ def test_a_failing_editor_an_empty_answer_and_a_deleted_file_are_explained(
     deleted = spawn("practice", "functions", EDITOR="rm")  # an "editor" that deletes it
     deleted.expect_exact("Resuming your session")
     deleted.expect_exact("Your file from last time:")
-    deleted.expect_exact("is gone (deleted?); nothing to grade.")
+    deleted.expect(r"is\s+gone\s+\(deleted\?\);\s+nothing\s+to\s+grade\.")
     deleted.send("4")
     deleted.send("\r")
     assert _finish(deleted) == 0
