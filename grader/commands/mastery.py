@@ -48,11 +48,12 @@ def progress(exercises_dir: Path | None, fmt: str) -> None:
         return
     out = console()
     table = Table(show_edge=False, header_style="bold")
-    for column in ("topic", "mastery", "passed", "attempted", "due"):
+    for column in ("topic", "mastery", "", "passed", "attempted", "due"):
         table.add_column(column, justify="left" if column in ("topic", "mastery") else "right")
     for r in rows:
         bar = ProgressBar(total=r.total or 1, completed=r.passed, width=20)
-        table.add_row(r.topic, bar, f"{r.passed}/{r.total}", str(r.attempted), str(r.due))
+        share = f"{100 * r.mastery:.0f}%"
+        table.add_row(r.topic, bar, share, f"{r.passed}/{r.total}", str(r.attempted), str(r.due))
     out.print(table)
     upcoming = sorted(
         ((due, name) for name, due in schedule.items() if name in bank.exercises),
