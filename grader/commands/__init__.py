@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 import click
 
-from grader.errors import GraderError, InfrastructureError
+from grader.errors import GraderError, InfrastructureError, UsageError
 
 _COMMANDS = {
     "run": "grader.commands.run:run",
@@ -61,13 +61,18 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except SandboxError as exc:
             error = InfrastructureError(str(exc))
-            _exit_with(error.format(), error.exit_code)
-        except GraderError as exc:
+            click.echo(error.format(), err=True)
+            sys.exit(error.exit_code)
+        except UsageError as exc:
             _exit_with(exc.format(), exc.exit_code)
+        except GraderError as exc:  # spec and infrastructure errors: stderr, as ever
+            click.echo(exc.format(), err=True)
+            sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:  # a bug in the grader: one line, the traceback kept aside
-            _exit_with(_internal_error(exc), INTERNAL_ERROR)
+            click.echo(_internal_error(exc), err=True)
+            sys.exit(INTERNAL_ERROR)
 
 
 def _wants_json(argv: list[str]) -> bool:
@@ -76,7 +81,7 @@ def _wants_json(argv: list[str]) -> bool:
 
 
 def _exit_with(text: str, code: int) -> NoReturn:
-    """An error: `text` on stderr, or under `--format json` a JSON object on stdout."""
+    """A usage error: `text` on stderr, or under `--format json` a JSON object on stdout."""
     if LazyGroup.json_errors:
         message = text.removeprefix("error: ")
         click.echo(json.dumps({"error": {"message": message, "exit_code": code}}))
