@@ -39,7 +39,19 @@ def skeleton(
         raise UsageError(f"unknown kind '{kind_name}'; choose one of: {', '.join(kinds.names())}")
     path = path or f"{topic}/{exercise_id}.yaml"
     header = HEADER.format(schema=schema, path=path, id=exercise_id, kind=kind_name, topic=topic)
-    return header + kind.template
+    return _without_derived(header, kind.derived) + kind.template
+
+
+def _without_derived(header: str, derived: tuple[str, ...]) -> str:
+    """The header without the fields (and their indented lines) the kind derives."""
+    kept: list[str] = []
+    skipping = False
+    for line in header.splitlines(keepends=True):
+        if not line.startswith(" "):
+            skipping = line.partition(":")[0] in derived
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
 
 
 def write_skeleton(root: Path, kind_name: str, exercise_id: str, topic: str) -> Path:

@@ -9,18 +9,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.errors import ExerciseNotFound, Problem, SpecError, UsageError
-from grader.exercise import AnyExercise
+from grader.exercise import AnyExercise, Difficulty
 from grader.spec.loader import load_exercise
 
 PACKAGED_BANK = "grader._exercises"
 
 
 def default_root() -> Path:
-    """`./exercises` when run from a checkout, else the bank installed with the package."""
+    """`./exercises` when it holds exercise specs (run from a checkout), else the bank
+    installed with the package: a learner's own `exercises/` folder never hides it."""
     local = Path("exercises")
-    if local.is_dir():
+    if local.is_dir() and next(local.rglob(f"*{SUFFIX}"), None) is not None:
         return local
     return packaged_root()
+
+
+def bank_name(root: Path) -> str | None:
+    """How to name the bank at `root` to a learner; None for the bundled bank."""
+    try:
+        if root.resolve() == packaged_root().resolve():
+            return None
+    except UsageError:
+        pass
+    return f"{root}{'' if str(root).endswith('/') else '/'}"
 
 
 def packaged_root() -> Path:
@@ -111,14 +122,24 @@ class Bank:
     def select(
         self, *, topic: str | None = None, kind: str | None = None, difficulty: str | None = None
     ) -> list[AnyExercise]:
+        folded = topic.casefold() if topic is not None else None
         chosen = [
             e
             for e in self.exercises.values()
-            if (topic is None or e.topic == topic)
+            if (folded is None or e.topic.casefold() == folded)
             and (kind is None or e.kind.name == kind)
             and (difficulty is None or e.difficulty == difficulty)
         ]
-        return sorted(chosen, key=lambda e: (e.topic, e.difficulty.value, e.id))
+        return sorted(chosen, key=order)
+
+    def topics(self) -> list[str]:
+        return sorted({e.topic for e in self.exercises.values()})
+
+
+def order(exercise: AnyExercise) -> tuple[str, int, str]:
+    """Bank order: by topic, then easy, medium, hard (recall cards after), then id."""
+    level = exercise.difficulty
+    return (exercise.topic, level.rank if level else len(Difficulty), exercise.id)
 
 
 def find_exercise(reference: str, root: Path | None = None) -> AnyExercise:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-_SANDBOXED_COMMANDS = {"run", "check", "batch", "validate"}
+_SANDBOXED_COMMANDS = {"run", "check", "batch", "validate", "practice", "quiz"}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -13,6 +13,6 @@ def main(argv: list[str] | None = None) -> None:
         from sandbox.client import default_sandbox
 
         default_sandbox().start()
-    from grader.commands import cli
+    from grader.commands import run
 
-    cli.main(args=args, prog_name="grader")
+    run(args)

@@ -18,7 +18,15 @@ from grader.submission import Submission
 from grader.verdict import Verdict
 from sandbox.limits import Limits
 
-__all__ = ["AnyExercise", "Difficulty", "Exercise", "FieldProblems", "Kind", "Presentation"]
+__all__ = [
+    "AnyExercise",
+    "Difficulty",
+    "Exercise",
+    "FieldProblems",
+    "Kind",
+    "Presentation",
+    "Reveal",
+]
 
 B = TypeVar("B")
 
@@ -27,9 +35,21 @@ FieldProblems = list[tuple[PathKey, str]]
 
 
 class Difficulty(enum.StrEnum):
+    """Questions are easy, medium or hard; recall cards are beginner or intermediate."""
+
     EASY = "easy"
     MEDIUM = "medium"
     HARD = "hard"
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+
+    @property
+    def rank(self) -> int:
+        """Its place in the order of declaration: easy, medium, hard, beginner, intermediate."""
+        return list(Difficulty).index(self)
+
+
+QUESTION_LEVELS = (Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD)
 
 
 @dataclass(frozen=True)
@@ -40,6 +60,18 @@ class Presentation:
     starter: str | None = None
     options: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """What a learner may see once done with an exercise (passed, or gave up): the final
+    answer and the common mistakes. `grader show` never prints it; practice does."""
+
+    answer: str | None = None
+    """The final answer; None when it is not known (a locked bank)."""
+    verbatim: bool = False
+    """Whether the answer is code or output, to show as it is."""
+    mistakes: tuple[str, ...] = ()
 
 
 class Kind(abc.ABC, Generic[B]):
@@ -56,6 +88,14 @@ class Kind(abc.ABC, Generic[B]):
     """The kind's fields for `grader new`, commented, with TODO placeholders."""
     empty_answer_hint: ClassVar[str | None] = None
     """Shown when a learner submits an empty answer."""
+    difficulties: ClassVar[tuple[Difficulty, ...]] = QUESTION_LEVELS
+    """The difficulty labels the kind's exercises use."""
+    derived: ClassVar[tuple[str, ...]] = ()
+    """Common required fields the kind's exercises may leave out; `derive()` fills them."""
+
+    def derive(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Values for the `derived` common fields, from the kind's own (schema-valid) data."""
+        return {}
 
     @abc.abstractmethod
     def parse(self, spec: SpecReader) -> B:
@@ -73,6 +113,11 @@ class Kind(abc.ABC, Generic[B]):
         """Behavioural problems (the reference really works...), as (field path, message)."""
         return []
 
+    def reveal(self, exercise: Exercise[B], runner: Runner) -> Reveal:
+        """The final answer and the common mistakes (for practice, after the learner is
+        done). Never used to grade."""
+        return Reveal()
+
     @abc.abstractmethod
     def lock(
         self, exercise: Exercise[B], data: dict[str, Any], salt: str, runner: Runner
@@ -88,7 +133,8 @@ class Exercise(Generic[B]):
     kind: Kind[B]
     title: str
     topic: str
-    difficulty: Difficulty
+    difficulty: Difficulty | None
+    """None for a recall card that states no level."""
     prompt: str
     hint: str
     solution: tuple[str, ...]
@@ -116,7 +162,7 @@ class Exercise(Generic[B]):
             "kind": self.kind.name,
             "title": self.title,
             "topic": self.topic,
-            "difficulty": self.difficulty.value,
+            "difficulty": self.difficulty.value if self.difficulty else None,
         }
 
 

@@ -149,7 +149,7 @@ def test_the_checks_find_what_they_look_for() -> None:
     tree = ast.parse("from . import sibling\nfrom ..toolkit import verdicts\nimport os\n")
     known = {"grader.kinds.sibling", "grader.toolkit.verdicts", "grader.toolkit"}
     assert _imported(tree, "grader.kinds.mine", False, known) == known - {"grader.toolkit"}
-    assert len(_kinds()) == 7, _kinds()
+    assert len(_kinds()) == 8, _kinds()
 
 
 def test_no_kind_imports_another_kind_or_the_registry() -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import sys
 import tempfile
 import traceback
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
-from grader.errors import GraderError, InfrastructureError
+from grader.errors import GraderError, InfrastructureError, UsageError
 
 _COMMANDS = {
     "run": "grader.commands.run:run",
@@ -26,6 +27,10 @@ _COMMANDS = {
     "report": "grader.commands.report:report",
     "merge": "grader.commands.merge:merge",
     "schema": "grader.commands.schema:schema",
+    "practice": "grader.commands.practice:practice",
+    "quiz": "grader.commands.quiz:quiz",
+    "progress": "grader.commands.mastery:progress",
+    "start": "grader.commands.start:start",
 }
 
 
@@ -46,6 +51,9 @@ class LazyGroup(click.Group):
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
         return command
 
+    json_errors = False
+    """Whether errors come out as JSON on stdout (the command line asks `--format json`)."""
+
     def invoke(self, ctx: click.Context) -> Any:
         from sandbox.client import SandboxError
 
@@ -55,7 +63,9 @@ class LazyGroup(click.Group):
             error = InfrastructureError(str(exc))
             click.echo(error.format(), err=True)
             sys.exit(error.exit_code)
-        except GraderError as exc:
+        except UsageError as exc:
+            _exit_with(exc.format(), exc.exit_code)
+        except GraderError as exc:  # spec and infrastructure errors: stderr, as ever
             click.echo(exc.format(), err=True)
             sys.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -63,6 +73,21 @@ class LazyGroup(click.Group):
         except Exception as exc:  # a bug in the grader: one line, the traceback kept aside
             click.echo(_internal_error(exc), err=True)
             sys.exit(INTERNAL_ERROR)
+
+
+def _wants_json(argv: list[str]) -> bool:
+    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    return "--format=json" in argv or any(a == "--format" and b == "json" for a, b in pairs)
+
+
+def _exit_with(text: str, code: int) -> NoReturn:
+    """A usage error: `text` on stderr, or under `--format json` a JSON object on stdout."""
+    if LazyGroup.json_errors:
+        message = text.removeprefix("error: ")
+        click.echo(json.dumps({"error": {"message": message, "exit_code": code}}))
+    else:
+        click.echo(text, err=True)
+    sys.exit(code)
 
 
 INTERNAL_ERROR = 70
@@ -89,3 +114,18 @@ def _internal_error(exc: Exception) -> str:
 @click.version_option(package_name="pygrader", prog_name="grader")
 def cli() -> None:
     """Grade Python exercises in a two-layer sandbox."""
+
+
+def run(args: list[str]) -> None:
+    """Run the command line; under `--format json`, usage errors too come out as JSON."""
+    LazyGroup.json_errors = _wants_json(args)
+    if not LazyGroup.json_errors:
+        cli.main(args=args, prog_name="grader")
+        return
+    try:
+        result = cli.main(args=args, prog_name="grader", standalone_mode=False)
+    except click.ClickException as exc:
+        _exit_with(exc.format_message(), exc.exit_code)
+    except click.Abort:
+        _exit_with("aborted", 1)
+    sys.exit(result if isinstance(result, int) else 0)

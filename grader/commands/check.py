@@ -10,12 +10,14 @@ import click
 from grader.bank import find_exercise
 from grader.commands.options import console, exercises_option, format_option
 from grader.errors import UsageError
+from grader.exercise import AnyExercise
 from grader.files import MAX_SUBMISSION_BYTES
 from grader.grading import grade
 from grader.render.json_render import verdict_json
 from grader.render.text import verdict_text
 from grader.runner import CachingRunner
 from grader.submission import Submission
+from grader.verdict import Verdict
 from sandbox.client import default_sandbox
 
 
@@ -24,19 +26,33 @@ from sandbox.client import default_sandbox
 @click.argument("submission", type=click.Path(path_type=Path))
 @exercises_option
 @format_option
-def check(exercise: str, submission: Path, exercises_dir: Path | None, fmt: str) -> None:
+@click.option("--watch", is_flag=True, help="Grade again on every save, until Ctrl-C.")
+def check(
+    exercise: str, submission: Path, exercises_dir: Path | None, fmt: str, watch: bool
+) -> None:
     """Grade SUBMISSION (a file, or - for stdin) against EXERCISE (an id or a YAML path).
 
     Exit 0 when it passes, 1 when it does not, 2 for usage or spec errors.
     """
     target = find_exercise(exercise, exercises_dir)
+    if watch:
+        from grader.commands.watch import watch_and_grade
+
+        if str(submission) == "-":
+            raise UsageError("--watch needs a submission file, not - (stdin)")
+        watch_and_grade(submission, lambda: _grade_and_show(target, _read(submission), fmt))
     answer = _read(submission)
+    verdict = _grade_and_show(target, answer, fmt)
+    sys.exit(0 if verdict.passed else 1)
+
+
+def _grade_and_show(target: AnyExercise, answer: Submission, fmt: str) -> Verdict:
     verdict = grade(target, answer, CachingRunner(default_sandbox())).public()
     if fmt == "json":
         click.echo(verdict_json(verdict))
     else:
         console().print(verdict_text(verdict), end="")
-    sys.exit(0 if verdict.passed else 1)
+    return verdict
 
 
 def _read(path: Path) -> Submission:

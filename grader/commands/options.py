@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 
 import click
 from rich.console import Console
+
+from grader.errors import UsageError
 
 exercises_option = click.option(
     "--exercises",
@@ -17,6 +20,23 @@ exercises_option = click.option(
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+
+
+def check_choice(
+    option: str, value: str | None, choices: list[str], *, case_sensitive: bool = True
+) -> None:
+    """A usage error, with the closest choice, when `value` is not one of `choices`."""
+    if value is None:
+        return
+    fold = (lambda text: text) if case_sensitive else str.casefold
+    if fold(value) in {fold(choice) for choice in choices}:
+        return
+    close = difflib.get_close_matches(fold(value), [fold(c) for c in choices], n=1, cutoff=0.5)
+    if close:
+        suggestion = f"; did you mean '{next(c for c in choices if fold(c) == close[0])}'?"
+    else:
+        suggestion = f"; choose one of: {', '.join(choices)}"
+    raise UsageError(f"--{option}: no {option} '{value}'{suggestion}")
 
 
 def plural(count: int, word: str) -> str:

@@ -17,7 +17,12 @@ from sandbox.outcome import Outcome, Status
 
 @click.command("run")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--stdin", "stdin_file", type=click.Path(path_type=Path), help="File fed to input().")
+@click.option(
+    "--stdin",
+    "stdin_file",
+    type=click.Path(path_type=Path),
+    help="File fed to input(); - reads it from a pipe. On a terminal, input() asks you.",
+)
 @click.option("--timeout", type=click.FloatRange(0, 60, min_open=True), help="Seconds (default 2).")
 @click.option("--memory", type=click.IntRange(16, 4096), help="Megabytes (default 256).")
 @click.option(
@@ -28,15 +33,36 @@ def run(
 ) -> None:
     """Run FILE in the sandbox. Exit 0 when it runs cleanly, 1 otherwise."""
     source = read_text_file(file, what="program", allow_empty=True)
-    stdin = read_text_file(stdin_file, what="stdin", allow_empty=True) if stdin_file else ""
     defaults = Limits()
     limits = Limits(timeout=timeout or defaults.timeout, memory_mb=memory or defaults.memory_mb)
-    outcome = default_sandbox().run(source, filename=str(file), stdin=stdin, limits=limits)
+
+    def run_with(stdin: str) -> Outcome:
+        return default_sandbox().run(source, filename=str(file), stdin=stdin, limits=limits)
+
+    if stdin_file is None and fmt == "text" and sys.stdin.isatty():
+        from grader.commands.terminal_input import run_at_terminal
+
+        outcome = run_at_terminal(source, run_with, _write)
+    else:
+        outcome = run_with(_stdin(stdin_file))
     if fmt == "json":
         click.echo(json.dumps(outcome.to_dict(), ensure_ascii=False, sort_keys=True))
     else:
         _show(outcome, limits)
     sys.exit(0 if outcome.status is Status.OK else 1)
+
+
+def _stdin(stdin_file: Path | None) -> str:
+    if stdin_file is None:
+        return ""
+    if str(stdin_file) == "-":
+        return sys.stdin.read()
+    return read_text_file(stdin_file, what="stdin", allow_empty=True)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def _show(outcome: Outcome, limits: Limits) -> None:

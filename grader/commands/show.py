@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.console import Console
 from rich.markdown import Markdown
 from rich.syntax import Syntax
 from rich.text import Text
 
 from grader.bank import find_exercise
 from grader.commands.options import console, exercises_option
+from grader.exercise import AnyExercise
 
 
 @click.command("show")
@@ -19,15 +21,25 @@ from grader.commands.options import console, exercises_option
 def show(exercise: str, exercises_dir: Path | None) -> None:
     """Show EXERCISE (an id or a YAML path) as a learner sees it."""
     target = find_exercise(exercise, exercises_dir)
+    out = console()
+    print_exercise(out, target)
+    out.print(f"\nAnswer with: {answer_form(target)}")
+
+
+def answer_form(target: AnyExercise) -> str:
+    if target.kind.name == "recall":
+        return "a rating once you have recalled it (again, hard, good or easy); grader practice"
+    return "a .py file" if target.kind.answer == "code" else "a text answer (.txt)"
+
+
+def print_exercise(out: Console, target: AnyExercise, *, numbered: bool = True) -> None:
+    """The title line, the prompt (Markdown on a terminal), code, options and notes."""
     kind = target.kind
     view = kind.present(target)
-    out = console()
+    level = f", {target.difficulty}" if target.difficulty else ""
     points = f"{target.points:g} point{'s' if target.points != 1 else ''}"
     out.print(
-        Text.assemble(
-            (target.title, "bold"),
-            f"  ({target.id}: {kind.name}, {target.difficulty}, {points})",
-        )
+        Text.assemble((target.title, "bold"), f"  ({target.id}: {kind.name}{level}, {points})")
     )
     out.print(Markdown(target.prompt) if out.is_terminal else target.prompt.rstrip(), markup=False)
     for label, code in (
@@ -36,11 +48,10 @@ def show(exercise: str, exercises_dir: Path | None) -> None:
     ):
         if code:
             out.print(f"\n[bold]{label}:[/bold]")
-            out.print(Syntax(code.rstrip("\n"), "python", line_numbers=True, theme="ansi_dark"))
+            out.print(Syntax(code.rstrip("\n"), "python", line_numbers=numbered, theme="ansi_dark"))
     if view.options:
         out.print()
         for option in view.options:
             out.print(f"  {option}", markup=False)
     for note in view.notes:
         out.print(f"\n{note}", markup=False)
-    out.print(f"\nAnswer with: {'a .py file' if kind.answer == 'code' else 'a text answer (.txt)'}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from grader.digests import DIGEST_LIST, salted
-from grader.exercise import Exercise, Kind, Presentation
+from grader.exercise import Exercise, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.raw import PathKey
 from grader.spec.reader import SpecReader
@@ -259,6 +259,13 @@ min_words: 10
         count = len(exercise.body.concepts)
         return Presentation(
             notes=(f"Scored by the number of key ideas you cover ({count} in all).",)
+        )
+
+    def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:
+        concepts = exercise.body.concepts
+        answer = "A full answer covers: " + ", ".join(c.name for c in concepts) + "."
+        return Reveal(
+            answer=answer, mistakes=tuple(f"Leaving out {c.name}: {c.hint}" for c in concepts)
         )
 
 

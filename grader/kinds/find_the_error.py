@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from grader.digests import LOCKED_DIGESTS, salted
 from grader.errors import BrokenExercise
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
@@ -22,6 +22,7 @@ from grader.toolkit.choices import (
     grade_choice,
     lock_options,
     parse_options,
+    reveal_options,
 )
 from grader.toolkit.expected import Expected
 from grader.toolkit.verdicts import VerdictBuilder
@@ -186,6 +187,17 @@ mistakes:
             code=body.code,
             notes=("Answer with the error's type and line, in the form 'SomeError line N'.",),
         )
+
+    def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:
+        body = exercise.body
+        if body.options and body.correct is not None:
+            return reveal_options(body.options, body.correct)
+        fact = body.error or snippet_error(exercise, runner)[1]
+        mistakes = tuple(m.hint for m in body.mistakes)
+        if fact is None:
+            return Reveal(mistakes=mistakes)
+        where = f" on line {fact.line}" if fact.line else ""
+        return Reveal(answer=f"{fact.type}{where}", mistakes=mistakes)
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         body = exercise.body

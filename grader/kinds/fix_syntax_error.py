@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from grader.compare import Comparison, Mode, canonical_forms, normalize
 from grader.digests import LOCKED_DIGESTS, digests
 from grader.errors import BrokenExercise
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
@@ -47,11 +47,14 @@ class Body:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.rstrip() for line in normalize(text).split("\n") if line.strip()]
+    """The lines that hold code: blank and comment-only lines change nothing."""
+    lines = (line.rstrip() for line in normalize(text).split("\n"))
+    return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def changed_lines(before: str, after: str) -> int:
-    """Lines replaced, added or removed (blank lines and trailing spaces ignored)."""
+    """Lines replaced, added or removed (blank lines, comment-only lines (such as the
+    prompt `grader start` writes on top) and trailing spaces ignored)."""
     matcher = difflib.SequenceMatcher(None, _lines(before), _lines(after), autojunk=False)
     return sum(
         max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
@@ -59,9 +62,9 @@ def changed_lines(before: str, after: str) -> int:
 
 
 def similarity(before: str, after: str) -> float:
-    return difflib.SequenceMatcher(
-        None, normalize(before), normalize(after), autojunk=False
-    ).ratio()
+    """How alike the code lines are (0 to 1), comments and blank lines aside."""
+    old, new = ("\n".join(_lines(text)) for text in (before, after))
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).ratio()
 
 
 def reference_outcome(exercise: Exercise[Body], fixed: str, runner: Runner) -> Outcome:
@@ -168,6 +171,9 @@ max_changed_lines: 1
             starter=body.code,
             notes=(f"Submit the fixed program as a .py file. {STAY_CLOSE}",),
         )
+
+    def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:
+        return Reveal(answer=exercise.body.fixed, verbatim=True, mistakes=(STAY_CLOSE,))
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         body = exercise.body

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from grader.digests import LOCKED_DIGESTS
-from grader.exercise import Exercise, Kind, Presentation
+from grader.exercise import Exercise, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
@@ -18,6 +18,7 @@ from grader.toolkit.choices import (
     grade_choice,
     lock_options,
     parse_options,
+    reveal_options,
 )
 from grader.toolkit.expected import Expected, Plain
 from grader.verdict import Verdict
@@ -106,6 +107,9 @@ answer: A
         return Presentation(
             options=tuple(f"{o.label}. {o.text}" for o in exercise.body.options), notes=notes
         )
+
+    def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:
+        return reveal_options(exercise.body.options, exercise.body.correct)
 
 
 KIND = MultipleChoice()

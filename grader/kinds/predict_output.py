@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from grader.compare import normalize, squeeze
 from grader.diff import describe_first_difference
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
@@ -228,6 +228,11 @@ mistakes:
         if body.stdin:
             notes += (f"The program's input is: {body.stdin!r}",)
         return Presentation(code=body.code, notes=notes)
+
+    def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:
+        truth = truth_of(snippet_outcome(exercise, runner))
+        mistakes = tuple(m.hint for m in exercise.body.mistakes)
+        return Reveal(answer=truth.answer, verbatim=True, mistakes=mistakes)
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         body = exercise.body

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from grader.compare import Comparison, normalize
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
@@ -358,6 +358,11 @@ solution_code: |
         return Presentation(
             starter=body.starter, notes=(f"Define the function `{body.function}`.", *notes)
         )
+
+    def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:
+        body = exercise.body
+        hints = tuple(dict.fromkeys(c.hint for c in body.cases if c.hint))
+        return Reveal(answer=body.solution_code, verbatim=True, mistakes=hints)
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         return reference_problems(self, exercise, exercise.body.solution_code, runner)

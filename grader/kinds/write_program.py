@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from grader.compare import HASHABLE_MODES, Comparison, Mode, canonical_forms
 from grader.digests import LOCKED_DIGESTS, digests
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
@@ -172,6 +172,11 @@ solution_code: |
         if hidden:
             notes += (f"Plus {hidden} hidden test{'s' if hidden > 1 else ''}.",)
         return Presentation(starter=body.starter, notes=notes)
+
+    def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:
+        body = exercise.body
+        hints = tuple(dict.fromkeys(c.hint for c in body.cases if c.hint))
+        return Reveal(answer=body.solution_code, verbatim=True, mistakes=hints)
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         return reference_problems(self, exercise, exercise.body.solution_code, runner)

@@ -56,13 +56,13 @@ def _exercise(raw: RawSpec, kind: Kind[B], problems: list[Problem]) -> Exercise[
     problems = problems + reader.problems
     if problems:
         raise SpecError(problems)
-    data = raw.data
+    data = {**kind.derive(raw.data), **raw.data}
     return Exercise(
         id=data["id"],
         kind=kind,
         title=data["title"],
         topic=data["topic"],
-        difficulty=Difficulty(data["difficulty"]),
+        difficulty=Difficulty(data["difficulty"]) if "difficulty" in data else None,
         prompt=data["prompt"],
         hint=data["hint"],
         solution=tuple(data["solution"]),

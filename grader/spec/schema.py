@@ -30,7 +30,10 @@ COMMON: dict[str, Any] = {
     "kind": {"type": "string", "description": "The exercise kind."},
     "title": {"type": "string", "minLength": 1},
     "topic": {"type": "string", "pattern": SLUG, "maxLength": MAX_SLUG},
-    "difficulty": {"enum": ["easy", "medium", "hard"]},
+    "difficulty": {
+        "type": "string",
+        "description": "easy, medium or hard; a recall card's is beginner or intermediate.",
+    },
     "prompt": {"type": "string", "minLength": 1, "description": "Markdown shown to learners."},
     "hint": {"type": "string", "minLength": 1, "description": "The general hint, given last."},
     "solution": {
@@ -81,12 +84,24 @@ def build(*, closed: bool = True) -> dict[str, Any]:
     and reports unknown top-level fields itself: a failing kind branch would otherwise make
     every field of that kind look unknown.
     """
+    every = kinds.all_kinds()
+    derivable = {name for kind in every for name in kind.derived}
     branches = [
         {
             "if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
-            "then": {"properties": kind.properties, "required": list(kind.required)},
+            "then": {
+                "properties": {
+                    "difficulty": {"enum": [d.value for d in kind.difficulties]},
+                    **kind.properties,
+                },
+                # the common fields some kind may leave out are required kind by kind
+                "required": [
+                    *(f for f in REQUIRED if f in derivable and f not in kind.derived),
+                    *kind.required,
+                ],
+            },
         }
-        for kind in kinds.all_kinds()
+        for kind in every
     ]
     common = dict(COMMON, kind={**COMMON["kind"], "enum": kinds.names()})
     schema: dict[str, Any] = {
@@ -95,7 +110,7 @@ def build(*, closed: bool = True) -> dict[str, Any]:
         "title": "pygrader exercise",
         "type": "object",
         "properties": common,
-        "required": list(REQUIRED),
+        "required": [f for f in REQUIRED if f not in derivable],
         "allOf": branches,
     }
     if closed:

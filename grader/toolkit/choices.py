@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader.digests import salted
-from grader.exercise import AnyExercise
+from grader.exercise import AnyExercise, Reveal
 from grader.spec.reader import SpecReader
 from grader.toolkit.expected import Expected, Plain
 from grader.toolkit.verdicts import VerdictBuilder
@@ -25,6 +25,7 @@ __all__ = [
     "lock_options",
     "parse_choice",
     "parse_options",
+    "reveal_options",
 ]
 
 LABELS = string.ascii_uppercase
@@ -239,3 +240,14 @@ def _option_check(option: Option) -> Check:
         return Check.make(f"option {option.label}", True, message="correct")
     message = f"{option.label} is not correct"
     return Check.make(f"option {option.label}", False, message=message, hint=option.feedback)
+
+
+def reveal_options(options: tuple[Option, ...], correct: Expected[frozenset[str]]) -> Reveal:
+    """The correct option(s) and the mistake behind each wrong one; nothing when locked."""
+    if not isinstance(correct, Plain):
+        return Reveal()
+    right = [f"{o.label}. {o.text}" for o in options if o.label in correct.answer]
+    wrong = tuple(
+        f"{o.label}. {o.text}: {o.feedback}" for o in options if o.feedback and not o.correct
+    )
+    return Reveal(answer="\n".join(right), mistakes=wrong)

@@ -60,6 +60,7 @@ FILLED = {
         ],
         "solution_code": "def double(n):\n    return n * 2\n",
     },
+    "recall": {"question": "What does len('ab') give?", "answer": "2", "difficulty": "beginner"},
     "explain": {
         "concepts": [
             {"name": "speed", "hint": "How quickly does it finish?", "keywords": ["fast"]},
@@ -99,7 +100,7 @@ def test_new_skeleton_is_refused_until_filled_in(
     data = yaml.safe_load(text)
     data.update(title="Filled in", prompt="Do it.", hint="A hint.", solution=["One step."])
     for key in list(data):
-        if key in kinds.get(kind).properties:
+        if key in kinds.get(kind).properties or key in kinds.get(kind).derived:
             del data[key]
     data.update(FILLED[kind])
     path.write_text(yaml.safe_dump(data, sort_keys=False))

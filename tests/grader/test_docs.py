@@ -27,6 +27,7 @@ def test_the_guide_shows_every_kind() -> None:
         "write-program",
         "write-function",
         "explain",
+        "recall",
     }
 
 

@@ -418,3 +418,52 @@ def test_the_fake_runner_refuses_a_run_it_has_no_outcome_for() -> None:
         Run("print(1)", "main.py", "", None, ()),
         Run("print(2)", "main.py", "", None, ()),
     ]
+
+
+def test_a_fix_with_comments_on_top_changes_no_more_lines() -> None:
+    """`grader start` writes the prompt as comments above the code: they are no change."""
+    from grader.kinds.fix_syntax_error import changed_lines, similarity
+
+    broken = "for n in range(3)\n    print(n)\n"
+    fixed = "# Fix the loop.\n# Keep the rest.\n\nfor n in range(3):\n    print(n)  # done\n"
+    assert changed_lines(broken, fixed) == 2  # the for line, and the print line's comment
+    assert changed_lines(broken, "# a note\n" + broken.replace(")\n", "):\n", 1)) == 1
+    assert similarity(broken, "# a note\n" + broken) == 1.0
+
+
+def test_reveal_gives_each_kinds_final_answer_and_mistakes() -> None:
+    choice = exercise(
+        "multiple-choice",
+        """\
+        options:
+          - {text: "Right", correct: true}
+          - {text: "Wrong", feedback: "The usual slip."}
+        """,
+    )
+    shown = choice.kind.reveal(choice, FakeRunner([]))
+    assert (shown.answer, shown.mistakes) == ("A. Right", ("B. Wrong: The usual slip.",))
+    predict = exercise(
+        "predict-output",
+        """\
+        code: "print(1)\\nprint(2)"
+        mistakes: [{output: "1 2", hint: "Each print ends its line."}]
+        """,
+    )
+    runner = FakeRunner([ran("1\n2\n")])
+    shown = predict.kind.reveal(predict, runner)
+    assert (shown.answer, shown.verbatim) == ("1\n2", True)
+    assert shown.mistakes == ("Each print ends its line.",)
+    assert runner.runs[0].source == "print(1)\nprint(2)"
+
+
+def test_reveal_of_a_locked_choice_gives_nothing_away() -> None:
+    locked = exercise(
+        "multiple-choice",
+        f"""\
+        options:
+          - {{text: "Right", feedback: "Yes."}}
+          - {{text: "Wrong", feedback: "No."}}
+        answer_sha256: {{answer: {salted(SALT, "A")}}}
+        {LOCK}""",
+    )
+    assert locked.kind.reveal(locked, FakeRunner([])).answer is None

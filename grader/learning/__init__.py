@@ -1,0 +1,1 @@
+"""The learner's side: progress kept across sessions, spaced repetition, what to practise."""
