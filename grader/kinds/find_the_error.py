@@ -76,16 +76,31 @@ def snippet_error(exercise: Exercise[Body], runner: Runner) -> tuple[Outcome, Er
     return outcome, ErrorFact(outcome.error.type, outcome.error.line)
 
 
+_SPACED_TYPE = re.compile(r"\b([a-z]+)\s+(error|exception|warning)\b", re.IGNORECASE)
+
+
+def _join_spaced(answer: str, known: dict[str, str]) -> str:
+    """`Index Error` -> `IndexError`, when that is a known type's name."""
+
+    def joined(match: re.Match[str]) -> str:
+        name = match.group(1) + match.group(2)
+        return known.get(name.casefold(), match.group())
+
+    return _SPACED_TYPE.sub(joined, answer)
+
+
 def parse_answer(answer: str, truth: str = "") -> ErrorFact:
-    """`SyntaxError line 3`, `line 3: NameError`, `TypeError (3)`, `indexerror l3` -> type
-    and line. Builtin names (and the true type) are recognised in any case."""
+    """`SyntaxError line 3`, `line 3: NameError`, `TypeError (3)`, `indexerror l3`, `Index
+    Error on line 3` -> type and line. Builtin names (and the true type) are recognised in
+    any case."""
+    known = dict(_KNOWN_TYPES, **({truth.casefold(): truth} if truth else {}))
+    answer = _join_spaced(answer, known)
     found_type = _TYPE.search(answer)
     line_match = _LINE.search(_TYPE.sub(" ", answer))
     line = next((int(g) for g in line_match.groups() if g), None) if line_match else None
     if found_type is None:
         return ErrorFact("", line)
     written = found_type.group(1)
-    known = dict(_KNOWN_TYPES, **({truth.casefold(): truth} if truth else {}))
     return ErrorFact(known.get(written.casefold(), written), line)
 
 
@@ -246,6 +261,15 @@ def _grade_fact(
             message="right type" if type_ok else "not the error Python reports",
         )
     )
+    lines = len(body.code.splitlines())
+    if line_ok:
+        line_message = "right line"
+    elif given.line is None:
+        line_message = "no line given"
+    elif given.line > lines:
+        line_message = f"the snippet has only {lines} lines"
+    else:
+        line_message = "not the line where Python reports the error"
     builder.add(
         Check.make(
             "line",
@@ -253,7 +277,7 @@ def _grade_fact(
             actual=str(given.line) if given.line else None,
             points=half if line_ok else 0.0,
             max_points=half,
-            message="right line" if line_ok else "not the line where Python reports the error",
+            message=line_message,
         )
     )
     if type_ok and line_ok:
@@ -271,14 +295,29 @@ def _grade_fact(
         )
     if given.line is None:
         builder.hint("Give the line number too, for example 'line 3'.")
-    half_right = (
-        "The type is right but not the line."
+    return builder.verdict(_summary(given, type_ok, line_ok))
+
+
+def _summary(given: ErrorFact, type_ok: bool, line_ok: bool) -> str:
+    """What the answer got right and wrong, in terms of what it gave."""
+    if not given.type and given.line is None:
+        return "Your answer names neither an error type nor a line."
+    type_part = (
+        "The type is right"
         if type_ok
-        else "The line is right but not the type."
-        if line_ok
-        else ""
+        else "You named no error type"
+        if not given.type
+        else f"{given.type} is not the error Python reports"
     )
-    return builder.verdict(half_right or "Neither the type nor the line is what Python reports.")
+    line_part = (
+        "the line is right"
+        if line_ok
+        else "you gave no line number"
+        if given.line is None
+        else f"line {given.line} is not where Python reports it"
+    )
+    joiner = ", but " if type_ok != line_ok else ", and "
+    return f"{type_part}{joiner}{line_part}."
 
 
 KIND = FindTheError()
