@@ -52,6 +52,8 @@ class Concept:
     hint: str
     terms: tuple[Terms, ...] = ()
     """Its keywords, synonyms and patterns (locked: keywords and synonyms by digests)."""
+    required: bool = False
+    """The prompt asks for it: without it the answer does not pass."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,11 @@ class Explain(Kind[Body]):
                 "type": "object",
                 "properties": {
                     "name": {"type": "string", "minLength": 1},
+                    "required": {
+                        "type": "boolean",
+                        "default": False,
+                        "description": "The prompt asks for it: no pass without it.",
+                    },
                     "hint": {
                         "type": "string",
                         "minLength": 1,
@@ -262,7 +269,9 @@ min_words: 10
         for index, item in enumerate(data["concepts"]):
             path = ("concepts", index)
             _check_concept(spec, item, path)
-            concepts.append(Concept(item["name"], item["hint"], _terms(spec, item, path)))
+            terms = _terms(spec, item, path)
+            required = bool(item.get("required", False))
+            concepts.append(Concept(item["name"], item["hint"], terms, required))
         names = {c.name for c in concepts}
         for index, concept in enumerate(concepts):
             if [c.name for c in concepts].index(concept.name) != index:
@@ -290,9 +299,20 @@ min_words: 10
         for reading in readings:
             builder.hint(*(m.hint for m, _ in reading.wrong), first=True)
         covered = sum(1 for r in readings if r.covered)
-        builder.credit(0 if short else covered, total, pass_at=body.pass_fraction)
+        wrong = sum(1 for r in readings if r.wrong)
+        earned = 0 if short else max(0, covered - wrong)
+        builder.credit(earned, total, pass_at=body.pass_fraction)
         message = f"You covered {covered} of {total} concepts."
+        if wrong:
+            message += (
+                f" {wrong} {'is' if wrong == 1 else 'are'} stated wrongly, "
+                f"which costs {'its' if wrong == 1 else 'their'} worth again."
+            )
         words_said = f"{words} word{'s' if words != 1 else ''}"
+        missing = [r.concept.name for r in readings if r.concept.required and not r.covered]
+        if missing:
+            builder.fail()
+            message += f" The question asks for: {'; '.join(missing)}."
         if short:
             builder.fail()
             builder.hint(_length_hint(words, body.min_words), first=True)

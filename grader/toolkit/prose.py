@@ -89,6 +89,9 @@ _ENDS_SCOPE = _set(
     """but and however although though whereas while so because since instead then which
     who that when if unless until yet except rather whether"""
 )
+_NEW_VERB = _set("should must will would can could may might shall is are was were has have had")
+"""A finite verb after a negated one starts the main clause: `errors you can not handle
+should propagate` negates handle only."""
 _SUBORDINATE = _set("that which who if when unless because since whenever once")
 SHORT_SCOPE = 2
 """Words a noun-phrase cue (`no`, `without`) negates."""
@@ -193,6 +196,8 @@ class Prose:
             token = tokens[index]
             if token.clause != clause or token.text in _ENDS_SCOPE or taken >= limit:
                 return
+            if taken and token.text in _NEW_VERB:
+                return
             taken += 0 if token.symbol else 1
             yield index
 
@@ -249,7 +254,7 @@ class ListSignals:
     MIN_WORDS = 8
     LONG_RUN = 6
     MANY_ITEMS = 5
-    LONG_ANSWER = 40
+    LONG_ANSWER = 80
     """Words from which `distinct_share` tells: shorter answers repeat little anyway."""
 
     @classmethod
