@@ -294,7 +294,9 @@ def _grade_fact(
             "Name the error type as Python does, for example 'SyntaxError' or 'NameError'."
         )
     if given.line is None:
-        builder.hint("Give the line number too, for example 'line 3'.")
+        builder.hint(
+            "You gave no line number; add the line where Python reports the error, for example 'line 3'."
+        )
     return builder.verdict(_summary(given, type_ok, line_ok))
 
 
