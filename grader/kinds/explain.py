@@ -25,6 +25,7 @@ from grader.toolkit.expected import Salted
 from grader.toolkit.prose import FUNCTION_WORDS, ListSignals, Prose
 from grader.toolkit.terms import (
     MAX_PHRASE_WORDS,
+    SHORT_STEM,
     Hit,
     LockedPhrases,
     LockedStems,
@@ -42,8 +43,6 @@ SENTENCES_HINT = (
     "Write your explanation in sentences: say how the ideas connect and why, "
     "not just a list of words."
 )
-SHORT_STEM = 3
-"""Stems this short or shorter are warned about when they begin other English words."""
 
 
 @dataclass(frozen=True)

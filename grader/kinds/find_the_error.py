@@ -295,7 +295,8 @@ def _grade_fact(
         )
     if given.line is None:
         builder.hint(
-            "You gave no line number; add the line where Python reports the error, for example 'line 3'."
+            "You gave no line number; add the line where Python reports the error, "
+            "for example 'line 3'."
         )
     return builder.verdict(_summary(given, type_ok, line_ok))
 

@@ -3,10 +3,12 @@ patterns, plain or (locked) known only by salted digests; each found with its sp
 that negation can be judged where it stands.
 
 - A keyword is a stem: it matches a word, or the word's lemma, that starts with it
-  (`automat` matches automated; `run` matches ran through its lemma). A stem of at least
-  `FUZZY_STEM` letters also matches a misspelt word (one not in the dictionary, of at least
-  `FUZZY_WORD` letters) whose beginning is one slip away (`monitering`): one letter more,
-  one less, or one changed or swapped (an Indel distance of at most 2, as rapidfuzz counts).
+  (`automat` matches automated; `running` matches ran through its lemma). A stem of
+  `SHORT_STEM` letters or fewer matches whole words only (`int` does not match into). A
+  stem of at least `FUZZY_STEM` letters also matches a misspelt word (one not in the
+  dictionary, of at least `FUZZY_WORD` letters) whose beginning is one slip away
+  (`monitering`): one letter more, one less, or one changed or swapped (an Indel distance
+  of at most 2, as rapidfuzz counts).
 - A synonym is a phrase, matched word for word on lemmas (`gives back` matches gave back);
   operators and symbols in it must be there too (`n <= 1` is not `n + 1`).
 - A pattern is a regex searched in `Prose.text`, on its first `MAX_PATTERN_INPUT` characters.
@@ -31,6 +33,7 @@ __all__ = [
     "FUZZY_STEM",
     "FUZZY_WORD",
     "MAX_PHRASE_WORDS",
+    "SHORT_STEM",
     "Hit",
     "LockedPhrases",
     "LockedStems",
@@ -42,6 +45,8 @@ __all__ = [
     "stem_digests",
 ]
 
+SHORT_STEM = 3
+"""A stem this short matches whole words only (`int` is not the start of into)."""
 FUZZY_STEM = 5
 FUZZY_WORD = 6
 MAX_PHRASE_WORDS = 8
@@ -108,6 +113,8 @@ class Stems(Terms):
 
 
 def _stem_matches(stem: str, token: Token) -> bool:
+    if len(stem) <= SHORT_STEM:
+        return stem in (token.text, token.lemma)
     if token.text.startswith(stem) or token.lemma.startswith(stem):
         return True
     return len(stem) >= FUZZY_STEM and _typo_candidate(token) and _typo_of(stem, token.text)
@@ -182,7 +189,8 @@ def _with_deletions(text: str) -> set[str]:
 
 def _stem_forms(token: Token) -> Iterator[str]:
     for word in {token.text, token.lemma}:
-        for size in range(2, len(word) + 1):
+        yield word
+        for size in range(SHORT_STEM + 1, len(word)):
             yield word[:size]
     if _typo_candidate(token):
         for size in range(FUZZY_STEM - 1, len(token.text) + 1):
