@@ -4,7 +4,6 @@ the instructor's view of the matches. Answers are written as learners write them
 
 from __future__ import annotations
 
-import itertools
 import random
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from grader.bank import Bank
 from grader.digests import salted
 from grader.exercise import AnyExercise
 from grader.grading import grade
-from grader.kinds.explain import SENTENCES_HINT, read
+from grader.kinds.explain import SENTENCES_HINT
 from grader.spec.loader import parse_exercise
 from grader.submission import Submission
 from grader.testing import FakeRunner
@@ -106,9 +105,16 @@ HONEST_SHORT = [
 
 
 @pytest.mark.parametrize("answer", HONEST_SHORT)
-def test_honest_terse_answers_are_not_read_as_lists(answer: str) -> None:
-    verdict = graded(BANK.get("mlops-explain-production"), answer)
+def test_honest_terse_answers_pass_and_their_content_words_alone_do_not(answer: str) -> None:
+    target = BANK.get("mlops-explain-production")
+    verdict = graded(target, answer)
     assert verdict.status is Status.PASSED, verdict.hints
+    stuffed = " ".join(w for w in answer.replace(",", " ").split() if w.casefold() not in FILLER)
+    listed = graded(target, stuffed)
+    assert listed.score == 0 and listed.hints[0] == SENTENCES_HINT, stuffed
+
+
+FILLER = {"the", "and", "we", "it", "is", "are", "of", "to", "when", "them", "gets", "uses"}
 
 
 # -- negation --------------------------------------------------------------------------------
@@ -139,6 +145,13 @@ def test_negation_stops_at_the_clause_and_at_the_next_verb() -> None:
     )
     verdict = graded(RETURN_VS_PRINT, answer)
     assert verdict.passed and verdict.score == 1
+    negated = answer.replace("it only displays", "nor displays").replace(
+        "and it stops", "but it never stops"
+    )
+    assert _covered(RETURN_VS_PRINT, negated) == {
+        "return hands back a value",
+        "no return gives None",
+    }
 
 
 def test_a_synonym_that_carries_its_own_negation_still_counts() -> None:
@@ -150,6 +163,11 @@ def test_a_synonym_that_carries_its_own_negation_still_counts() -> None:
     )
     verdict = graded(target, answer)
     assert verdict.passed
+    unsure = answer.replace(
+        "does not run, so there are no side effects; it only runs",
+        "does not avoid side effects; it runs",
+    )
+    assert "no side effects on import" not in _covered(target, unsure)
 
 
 # -- stated misconceptions ------------------------------------------------------------------
@@ -173,14 +191,11 @@ def test_self_stated_as_the_class_is_never_covered_and_gets_the_misconception_hi
     assert not check.passed and check.message == "stated wrongly"
     assert verdict.hints[0].startswith("self is not the class")
     assert verdict.status is Status.WRONG_ANSWER
-
-
-def test_a_misconception_stated_under_negation_is_not_held_against_the_answer() -> None:
-    answer = (
-        "A class is a blueprint for objects and __init__ runs when you create one. self is not "
-        "the class: self refers to the current object, and its attributes store its own data."
+    denied = answer.replace(
+        wrong, f"it is wrong to think that {wrong.replace('self ', 'self never ')}"
     )
-    assert graded(SELF, answer).passed
+    denied += " self refers to the current object."
+    assert graded(SELF, denied).passed, denied
 
 
 def test_misconceptions_must_name_a_concept() -> None:
@@ -220,43 +235,39 @@ RECURSION = exercise(
 
 
 def _covered(target: AnyExercise, answer: str) -> set[str]:
-    return {r.concept.name for r in read(target.body, Prose(answer)) if r.covered}
+    """The concepts the verdict shows as covered."""
+    return {c.name for c in graded(target, answer).checks if c.passed}
 
 
-@pytest.mark.parametrize(
-    "answer, covered",
-    [
-        ("It stops when n <= 1 is true.", True),
-        ("It stops once n<=1 holds.", True),
-        ("It calls itself with n + 1 each time.", False),
-        ("It stops when n < 1.", False),
-    ],
-)
-def test_operators_survive_normalisation(answer: str, covered: bool) -> None:
-    assert ("base case" in _covered(RECURSION, answer)) is covered
+def _judged(concept: str, answers: dict[str, bool]) -> dict[str, bool]:
+    return {answer: concept in _covered(RECURSION, answer) for answer in answers}
 
 
-@pytest.mark.parametrize(
-    "answer, covered",
-    [
-        ("We go into the loop, which is interesting.", False),
-        ("n is an int, so ints add up.", True),
-    ],
-)
-def test_a_three_letter_stem_matches_whole_words_only(answer: str, covered: bool) -> None:
-    assert ("integers" in _covered(RECURSION, answer)) is covered
+def test_operators_survive_normalisation() -> None:
+    expected = {
+        "It stops when n <= 1 is true.": True,
+        "It stops once n<=1 holds.": True,
+        "It calls itself with n + 1 each time.": False,
+        "It stops when n < 1.": False,
+    }
+    assert _judged("base case", expected) == expected
 
 
-@pytest.mark.parametrize(
-    "answer, covered",
-    [
-        ("The team is monitering the model every day.", True),
-        ("The team monitered it closely.", True),
-        ("The team is mentoring new staff.", False),
-    ],
-)
-def test_a_long_stem_forgives_one_slip_in_a_misspelt_word(answer: str, covered: bool) -> None:
-    assert ("monitoring" in _covered(RECURSION, answer)) is covered
+def test_a_three_letter_stem_matches_whole_words_only() -> None:
+    expected = {
+        "We go into the loop, which is interesting.": False,
+        "n is an int, so ints add up.": True,
+    }
+    assert _judged("integers", expected) == expected
+
+
+def test_a_long_stem_forgives_one_slip_in_a_misspelt_word() -> None:
+    expected = {
+        "The team is monitering the model every day.": True,
+        "The team monitered it closely.": True,
+        "The team is mentoring new staff.": False,
+    }
+    assert _judged("monitoring", expected) == expected
 
 
 def test_synonyms_match_on_lemmas() -> None:
@@ -300,17 +311,19 @@ def test_an_answer_under_min_words_scores_nothing_in_the_gradebook() -> None:
 def test_learners_see_the_concepts_they_covered_and_the_hints_of_those_they_missed() -> None:
     answer = (
         "return gives the value back to the caller so it can be stored in a variable, while "
-        "print only shows it on the screen for the person running the program."
+        "print only shows it on the screen for the person running the program. Using return "
+        "does not stop the function."
     )
     verdict = graded(RETURN_VS_PRINT, answer)
-    shown = {c.name: c.passed for c in verdict.checks}
+    shown = {c.name: (c.passed, c.message) for c in verdict.checks}
     assert shown == {
-        "return hands back a value": True,
-        "print only displays": True,
-        "return ends the function": False,
-        "no return gives None": False,
+        "return hands back a value": (True, "covered"),
+        "print only displays": (True, "covered"),
+        "return ends the function": (False, "mentioned only in a negation ('not')"),
+        "no return gives None": (False, "not covered yet"),
     }
     assert verdict.hints[:2] == (
+        "You mention this idea only to say what does not happen ('not'). "
         "What happens to the lines after it in the function?",
         "What does a function give back when it never hands anything back?",
     )
@@ -335,16 +348,19 @@ def _corpus() -> list[dict[str, Any]]:
     return [*entries, *({"exercise": i, "answer": GENERIC_150} for i in EXPLAIN_IDS)]
 
 
-@pytest.mark.parametrize("entry", _corpus(), ids=itertools.count())
-def test_a_locked_explain_exercise_grades_every_answer_as_the_plain_one(
-    entry: dict[str, Any],
-) -> None:
-    plain = BANK.get(entry["exercise"])
-    locked = _locked(plain)
-    assert all("keywords" not in c and "synonyms" not in c for c in locked.raw.data["concepts"])
-    one, two = graded(plain, entry["answer"]), graded(locked, entry["answer"])
-    assert (one.status, one.score, one.hints) == (two.status, two.score, two.hints)
-    assert [c.passed for c in one.checks] == [c.passed for c in two.checks]
+def test_a_locked_explain_exercise_grades_every_answer_as_the_plain_one() -> None:
+    locked = {i: _locked(BANK.get(i)) for i in EXPLAIN_IDS}
+    for target in locked.values():
+        concepts = target.raw.data["concepts"]
+        assert all("keywords" not in c and "synonyms" not in c for c in concepts)
+    for entry in _corpus():
+        plain, sealed = BANK.get(entry["exercise"]), locked[entry["exercise"]]
+        one, two = graded(plain, entry["answer"]), graded(sealed, entry["answer"])
+        where = (entry["exercise"], entry["answer"][:40])
+        assert two.status is Status(entry.get("status", "wrong_answer")), where
+        assert two.passed or any(entry.get("hint", SENTENCES_HINT) in h for h in two.hints), where
+        assert (one.status, one.score, one.hints) == (two.status, two.score, two.hints), where
+        assert [c.passed for c in one.checks] == [c.passed for c in two.checks], where
 
 
 # -- validate warns; check shows the matches ------------------------------------------------
