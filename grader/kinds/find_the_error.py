@@ -189,6 +189,8 @@ mistakes:
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
         given = parse_answer(answer, truth.type)
+        if _hedges(answer, truth.type):
+            return _hedged_verdict(exercise)
         return _grade_fact(exercise, body, truth, given)
 
     def present(self, exercise: Exercise[Body]) -> Presentation:
@@ -242,6 +244,35 @@ mistakes:
                 "line": salted(salt, str(truth.line)),
             }
         return data, lock_options(data, salt) if "options" in data else []
+
+
+_HEDGE = re.compile(
+    r"\b([a-z]*(?:error|exception)|(?:line\s*)?\d+)\s*(?:or|/|and/or|,? or maybe)\s*"
+    r"((?:line\s*)?\d+|[a-z]*(?:error|exception))\b",
+    re.IGNORECASE,
+)
+
+
+def _hedges(answer: str, truth: str) -> bool:
+    """Whether the answer offers two types or two lines (`KeyError or NameError`)."""
+    known = dict(_KNOWN_TYPES, **{truth.casefold(): truth})
+    for match in _HEDGE.finditer(_join_spaced(answer, known)):
+        first, second = match.group(1), match.group(2)
+        if first[-1].isdigit() == second[-1].isdigit() and first.casefold() != second.casefold():
+            return True
+    return False
+
+
+def _hedged_verdict(exercise: Exercise[Body]) -> Verdict:
+    half = exercise.points / 2
+    builder = VerdictBuilder(exercise)
+    for name in ("error type", "line"):
+        builder.add(Check.make(name, False, message="two answers given", max_points=half))
+    builder.hint(
+        "Give one error type and one line: an answer that offers two (such as "
+        "'KeyError or NameError') cannot be marked right."
+    )
+    return builder.verdict("Your answer offers two possibilities; choose one.")
 
 
 def _grade_fact(
