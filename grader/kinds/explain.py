@@ -99,8 +99,9 @@ class Reading:
         return "not covered yet"
 
 
-def read(body: Body, prose: Prose) -> tuple[Reading, ...]:
-    """Each concept's hits and stated misconceptions in `prose`."""
+def read(body: Body, prose: Prose, *, every_hit: bool = False) -> tuple[Reading, ...]:
+    """Each concept's hits and stated misconceptions in `prose`. Unless `every_hit`, a
+    concept's hits stop at the first one outside a negation, which decides it."""
     wrong: dict[str, list[tuple[Misconception, Hit]]] = {}
     for misconception in body.misconceptions:
         for hit in misconception.patterns.hits(prose):
@@ -108,13 +109,19 @@ def read(body: Body, prose: Prose) -> tuple[Reading, ...]:
                 wrong.setdefault(misconception.concept, []).append((misconception, hit))
                 break
     return tuple(
-        Reading(
-            concept,
-            tuple(hit for terms in concept.terms for hit in terms.hits(prose)),
-            tuple(wrong.get(concept.name, ())),
-        )
+        Reading(concept, _hits(concept, prose, every_hit), tuple(wrong.get(concept.name, ())))
         for concept in body.concepts
     )
+
+
+def _hits(concept: Concept, prose: Prose, every_hit: bool) -> tuple[Hit, ...]:
+    found = []
+    for terms in concept.terms:
+        for hit in terms.hits(prose):
+            found.append(hit)
+            if hit.negated_by is None and not every_hit:
+                return tuple(found)
+    return tuple(found)
 
 
 def _stems_of(item: dict[str, Any]) -> tuple[str, ...]:
@@ -330,7 +337,7 @@ min_words: 10
             f"ungrammatical pairs {signals.broken_share:.0%}, repeated frames "
             f"{signals.repeated_share:.0%}, distinct words {signals.distinct_share:.0%})"
         ]
-        for reading in read(body, prose):
+        for reading in read(body, prose, every_hit=True):
             lines.append(f"{reading.concept.name}: {reading.state}")
             lines += [f"    {_describe(hit)}" for hit in reading.hits]
             lines += [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import builtins
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 from grader.digests import LOCKED_DIGESTS, salted
@@ -76,11 +77,21 @@ def snippet_error(exercise: Exercise[Body], runner: Runner) -> tuple[Outcome, Er
     return outcome, ErrorFact(outcome.error.type, outcome.error.line)
 
 
+@cache
+def _known(truth: str) -> dict[str, str]:
+    """The exception names recognised in any case: the builtins and the true type."""
+    return dict(_KNOWN_TYPES, **({truth.casefold(): truth} if truth else {}))
+
+
 _SPACED_TYPE = re.compile(r"\b([a-z]+)\s+(error|exception|warning)\b", re.IGNORECASE)
 
 
 def _join_spaced(answer: str, known: dict[str, str]) -> str:
     """`Index Error` -> `IndexError`, when that is a known type's name."""
+
+    folded = answer.casefold()
+    if not any(f" {word}" in folded for word in ("error", "exception", "warning")):
+        return answer
 
     def joined(match: re.Match[str]) -> str:
         name = match.group(1) + match.group(2)
@@ -93,7 +104,7 @@ def parse_answer(answer: str, truth: str = "") -> ErrorFact:
     """`SyntaxError line 3`, `line 3: NameError`, `TypeError (3)`, `indexerror l3`, `Index
     Error on line 3` -> type and line. Builtin names (and the true type) are recognised in
     any case."""
-    known = dict(_KNOWN_TYPES, **({truth.casefold(): truth} if truth else {}))
+    known = _known(truth)
     answer = _join_spaced(answer, known)
     found_type = _TYPE.search(answer)
     line_match = _LINE.search(_TYPE.sub(" ", answer))
@@ -255,8 +266,9 @@ _HEDGE = re.compile(
 
 def _hedges(answer: str, truth: str) -> bool:
     """Whether the answer offers two types or two lines (`KeyError or NameError`)."""
-    known = dict(_KNOWN_TYPES, **{truth.casefold(): truth})
-    for match in _HEDGE.finditer(_join_spaced(answer, known)):
+    if " or " not in answer.casefold() and "/" not in answer:
+        return False
+    for match in _HEDGE.finditer(_join_spaced(answer, _known(truth))):
         first, second = match.group(1), match.group(2)
         if first[-1].isdigit() == second[-1].isdigit() and first.casefold() != second.casefold():
             return True

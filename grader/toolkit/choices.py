@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from grader.digests import salted
@@ -203,12 +204,12 @@ def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
 
 
 def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:
+    letters_named = _as_letters(line, options)  # no option text reads as letters
+    if letters_named is not None:
+        return letters_named
     by_text = _by_text(line, options)
     if by_text is not None:
         return frozenset({by_text})
-    letters_named = _as_letters(line, options)
-    if letters_named is not None:
-        return letters_named
     text = _PREFIX.sub("", line.strip(), count=1)
     labelled = _LABELLED.match(text)
     if labelled is None:
@@ -232,49 +233,60 @@ _NAMES_ANOTHER = re.compile(r"\b(?:or|and|not)\b\s*\(?[A-Za-z]\b(?![\w'])", re.I
 _AFFIRMS = re.compile(r"(?:is|are)\s+(?:correct|right|the\s+answer)\.?", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _Texts:
+    """An option's text as written, case-folded and without punctuation (`loose`)."""
+
+    label: str
+    exact: str
+    folded: str
+    loose: str
+
+
+@cache
+def _texts(options: tuple[Option, ...]) -> tuple[_Texts, ...]:
+    return tuple(
+        _Texts(o.label, _fold(o.text, case=True), _fold(o.text), _loose(o.text)) for o in options
+    )
+
+
 def _by_text(text: str, options: tuple[Option, ...]) -> str | None:
     """The label of the one option that `text` writes out, or None."""
-    for fold in (
-        lambda t: _fold(t, case=True),
-        _fold,
-        lambda t: " ".join(_PUNCTUATION.sub(" ", _fold(t)).split()),
-    ):
-        matched = {o.label for o in options if fold(o.text) == fold(text)}
+    texts = _texts(options)
+    readings = (_fold(text, case=True), _fold(text), _loose(text))
+    for field, reading in zip(("exact", "folded", "loose"), readings, strict=True):
+        matched = [t.label for t in texts if getattr(t, field) == reading]
         if len(matched) == 1:
-            return matched.pop()
+            return matched[0]
         if matched:
             return None  # two options read the same this way: a closer reading decides
-    return _by_prefix(text, options) or _by_likeness(text, options)
+    return _by_prefix(readings[2], texts) or _by_likeness(readings[2], texts)
 
 
 def _loose(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", _fold(text)).split())
 
 
-def _by_prefix(text: str, options: tuple[Option, ...]) -> str | None:
-    """The one option whose text begins with `text`: at least half of it, or three words."""
-    start = _loose(text)
+def _by_prefix(start: str, texts: tuple[_Texts, ...]) -> str | None:
+    """The one option whose text begins with `start`: at least half of it, or three words."""
     if not start:
         return None
     matched = [
-        o.label
-        for o in options
-        if _loose(o.text).startswith(start)
-        and (2 * len(start) >= len(_loose(o.text)) or len(start.split()) >= 3)
+        t.label
+        for t in texts
+        if t.loose.startswith(start) and (2 * len(start) >= len(t.loose) or len(start.split()) >= 3)
     ]
     return matched[0] if len(matched) == 1 else None
 
 
-def _by_likeness(text: str, options: tuple[Option, ...]) -> str | None:
+def _by_likeness(loose: str, texts: tuple[_Texts, ...]) -> str | None:
     """The option a retyped text stands for, when it is long enough to tell and one option
     is clearly closer than every other."""
-    if len(_loose(text).split()) < 4:
+    if len(loose.split()) < 4:
         return None
     from rapidfuzz import fuzz  # lazy: only retyped texts need it
 
-    scores = sorted(
-        ((fuzz.ratio(_loose(text), _loose(o.text)), o.label) for o in options), reverse=True
-    )
+    scores = sorted(((fuzz.ratio(loose, t.loose), t.label) for t in texts), reverse=True)
     best, label = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
     return label if best >= FUZZY_TEXT and best - runner_up >= 10 else None

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -125,8 +126,6 @@ def is_known(word: str) -> bool:
 def english_words() -> tuple[str, ...]:
     """English base words that simplemma knows in at least three forms (`settle`,
     settles, settled...), shortest first: for instructors' checks, not grading."""
-    from collections import Counter
-
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     forms = DefaultDictionaryFactory().get_dictionary("en")
@@ -134,8 +133,7 @@ def english_words() -> tuple[str, ...]:
     return tuple(sorted((w for w, n in counts.items() if n >= 3), key=lambda w: (len(w), w)))
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     """Case-folded, as written (after expanding contractions)."""
     lemma: str
@@ -143,10 +141,8 @@ class Token:
     clause: int = 0
     start: int = 0
     """Offset in `Prose.text`."""
-
-    @property
-    def function_word(self) -> bool:
-        return self.text in FUNCTION_WORDS
+    function_word: bool = False
+    """One of `FUNCTION_WORDS`."""
 
 
 class Prose:
@@ -168,8 +164,8 @@ class Prose:
     def _scopes(self) -> dict[int, int]:
         """Token index -> the index of the cue that negates it."""
         scopes: dict[int, int] = {}
-        for index in range(len(self.tokens)):
-            if not self._is_cue(index):
+        for index, token in enumerate(self.tokens):
+            if token.text not in _CUES or not self._is_cue(index):
                 continue
             for inside in self._scope_of(index):
                 scopes.setdefault(inside, index)
@@ -268,7 +264,8 @@ class ListSignals:
         in_items = sum(len(item) for item in items)
         short = sum(len(item) for item in items if len(item) <= 2)
         frames = [_frame(item) for item in items if len(item) >= 2]
-        repeated = sum(1 for f in frames if f and frames.count(f) >= 3)
+        seen = Counter(frames)
+        repeated = sum(1 for f in frames if f and seen[f] >= 3)
         return cls(
             count,
             function / count,
@@ -301,13 +298,17 @@ def _tokenize(text: str) -> tuple[tuple[Token, ...], int]:
         if match.lastgroup == "stop":
             clause += 1 if tokens and tokens[-1].clause == clause else 0
             continue
-        symbol = match.lastgroup == "symbol"
-        for part in (match.group(),) if symbol else _expand(match.group()):
-            tokens.append(Token(part, part if symbol else lemma(part), symbol, clause, offset))
+        if match.lastgroup == "symbol":
+            tokens.append(Token(match.group(), match.group(), True, clause, offset))
+            offset += len(match.group()) + 1
+            continue
+        for part in _expand(match.group()):
+            tokens.append(Token(part, lemma(part), False, clause, offset, part in FUNCTION_WORDS))
             offset += len(part) + 1
     return tuple(tokens), clause + 1
 
 
+@cache
 def _expand(word: str) -> tuple[str, ...]:
     """`doesn't` -> does, not; `module's` -> module; `it's` -> it."""
     if word in _CONTRACTIONS:

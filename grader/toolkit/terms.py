@@ -21,9 +21,11 @@ are digested once per salt. Both ways find the same spans.
 from __future__ import annotations
 
 import abc
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from grader.digests import salted
 from grader.toolkit.patterns import MAX_PATTERN_INPUT
@@ -100,29 +102,71 @@ def _typo_candidate(token: Token) -> bool:
 
 
 @dataclass(frozen=True)
+class _WordIndex:
+    """Where each word form stands in an answer (made once per answer)."""
+
+    whole: dict[str, list[int]]
+    """Each word and each lemma."""
+    ordered: list[str]
+    """The same forms, sorted: those that begin with a stem are next to each other."""
+    misspelt: tuple[int, ...]
+    """The words that may be typos (see `_typo_candidate`)."""
+
+    def beginning(self, stem: str) -> Iterator[int]:
+        """The tokens whose word or lemma begins with `stem`."""
+        ordered = self.ordered
+        at = bisect.bisect_left(ordered, stem)
+        while at < len(ordered) and ordered[at].startswith(stem):
+            yield from self.whole[ordered[at]]
+            at += 1
+
+
+def _word_index(prose: Prose) -> _WordIndex:
+    found = prose.memo.get("words")
+    if isinstance(found, _WordIndex):
+        return found
+    whole: dict[str, list[int]] = {}
+    misspelt = []
+    for index, token in enumerate(prose.tokens):
+        if token.symbol:
+            continue
+        whole.setdefault(token.text, []).append(index)
+        if token.lemma != token.text:
+            whole.setdefault(token.lemma, []).append(index)
+        if _typo_candidate(token):
+            misspelt.append(index)
+    made = _WordIndex(whole, sorted(whole), tuple(misspelt))
+    prose.memo["words"] = made
+    return made
+
+
+@dataclass(frozen=True)
 class Stems(Terms):
     stems: tuple[str, ...]
 
     def hits(self, prose: Prose) -> Iterator[Hit]:
-        for index, token in enumerate(prose.tokens):
-            if token.symbol:
-                continue
-            for stem in self.stems:
-                if _stem_matches(stem, token):
-                    yield _hit(prose, stem, range(index, index + 1))
+        index = _word_index(prose)
+        for stem in self.stems:
+            if len(stem) <= SHORT_STEM:
+                at = set(index.whole.get(stem, ()))
+            else:
+                at = set(index.beginning(stem))
+            if len(stem) >= FUZZY_STEM:
+                at.update(i for i in index.misspelt if _typo_of(stem, prose.tokens[i].text))
+            for i in sorted(at):
+                yield _hit(prose, stem, range(i, i + 1))
 
 
-def _stem_matches(stem: str, token: Token) -> bool:
-    if len(stem) <= SHORT_STEM:
-        return stem in (token.text, token.lemma)
-    if token.text.startswith(stem) or token.lemma.startswith(stem):
-        return True
-    return len(stem) >= FUZZY_STEM and _typo_candidate(token) and _typo_of(stem, token.text)
+@cache
+def _units(text: str) -> tuple[tuple[str, ...], bool]:
+    """A synonym's lemmas and symbols, and whether it holds a symbol."""
+    tokens = Prose(text).tokens
+    return tuple(t.lemma for t in tokens), any(t.symbol for t in tokens)
 
 
 def canonical_phrase(text: str) -> str:
     """A synonym's canonical form: its words' lemmas and its symbols, space-separated."""
-    return " ".join(token.lemma for token in Prose(text).tokens)
+    return " ".join(_units(text)[0])
 
 
 def _streams(prose: Prose) -> tuple[list[int], list[int]]:
@@ -148,17 +192,47 @@ def _phrase_windows(prose: Prose) -> Iterator[tuple[str, range]]:
 
 
 @dataclass(frozen=True)
+class _LemmaStreams:
+    """The answer's lemmas in a row, with symbols and without, and where each stands."""
+
+    streams: tuple[list[int], list[int]]
+    starts: tuple[dict[str, list[int]], dict[str, list[int]]]
+
+
+def _lemma_streams(prose: Prose) -> _LemmaStreams:
+    found = prose.memo.get("lemmas")
+    if isinstance(found, _LemmaStreams):
+        return found
+    every, words = _streams(prose)
+    starts: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+    for stream, where in zip((words, every), starts, strict=True):
+        for position, index in enumerate(stream):
+            where.setdefault(prose.tokens[index].lemma, []).append(position)
+    made = _LemmaStreams((words, every), starts)
+    prose.memo["lemmas"] = made
+    return made
+
+
+@dataclass(frozen=True)
 class Phrases(Terms):
     phrases: tuple[str, ...]
     """As written by the instructor."""
 
     def hits(self, prose: Prose) -> Iterator[Hit]:
-        wanted: dict[str, str] = {}
+        lemmas = _lemma_streams(prose)
+        tokens = prose.tokens
+        found: dict[range, str] = {}
         for phrase in self.phrases:
-            wanted.setdefault(canonical_phrase(phrase), phrase)
-        for form, span in _phrase_windows(prose):
-            if form in wanted:
-                yield _hit(prose, wanted[form], span)
+            units, symbolic = _units(phrase)
+            if not units or len(units) > MAX_PHRASE_WORDS:
+                continue
+            stream = lemmas.streams[symbolic]
+            for position in lemmas.starts[symbolic].get(units[0], ()):
+                run = stream[position : position + len(units)]
+                if tuple(tokens[i].lemma for i in run) == units:
+                    found.setdefault(range(run[0], run[-1] + 1), phrase)
+        for span in sorted(found, key=lambda r: (r.start, r.stop)):
+            yield _hit(prose, found[span], span)
 
 
 @dataclass(frozen=True)
@@ -188,6 +262,7 @@ def _with_deletions(text: str) -> set[str]:
 
 
 def _stem_forms(token: Token) -> Iterator[str]:
+    """The forms a locked stem may be: as `_word_index` finds plain ones."""
     for word in {token.text, token.lemma}:
         yield word
         for size in range(SHORT_STEM + 1, len(word)):
