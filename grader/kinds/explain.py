@@ -335,7 +335,9 @@ min_words: 10
             f"(function words {signals.function_share:.0%}, in long runs of content words "
             f"{signals.run_share:.0%}, in short items {signals.item_share:.0%}, "
             f"ungrammatical pairs {signals.broken_share:.0%}, repeated frames "
-            f"{signals.repeated_share:.0%}, distinct words {signals.distinct_share:.0%})"
+            f"{signals.repeated_share:.0%}, distinct words "
+            f"{f'{signals.distinct_share:.0%}' if signals.distinct_share else 'not judged'}"
+            f"{', a long clause of bare content words' if signals.bare_clause else ''})"
         ]
         for reading in read(body, prose, every_hit=True):
             lines.append(f"{reading.concept.name}: {reading.state}")
@@ -479,17 +481,19 @@ def _shared_term_advice(exercise: Exercise[Body]) -> FieldProblems:
     found: FieldProblems = []
     owners: dict[tuple[str, str], str] = {}
     for index, item in enumerate(exercise.raw.data["concepts"]):
-        terms: Iterable[tuple[str, int, str]] = [
-            *(("synonyms", j, canonical_phrase(s)) for j, s in enumerate(item.get("synonyms", []))),
-            *(("keywords", j, k.casefold()) for j, k in enumerate(item.get("keywords", []))),
+        synonyms = item.get("synonyms", [])
+        keywords = item.get("keywords", [])
+        terms: Iterable[tuple[str, int, str, str]] = [
+            *(("synonyms", j, s, canonical_phrase(s)) for j, s in enumerate(synonyms)),
+            *(("keywords", j, k, k.casefold()) for j, k in enumerate(keywords)),
         ]
-        for field, j, form in terms:
+        for field, j, written, form in terms:
             owner = owners.setdefault((field, form), item["name"])
             if owner != item["name"]:
                 found.append(
                     (
                         ("concepts", index, field, j),
-                        f"'{form}' is also a {field[:-1]} of concept '{owner}': "
+                        f"'{written}' is also a {field[:-1]} of concept '{owner}' (as matched): "
                         "one mention would cover both",
                     )
                 )

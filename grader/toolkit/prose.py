@@ -246,10 +246,13 @@ class ListSignals:
     """Items that repeat another item's frame of function words."""
     distinct_share: float
     """Distinct words among the words: sentences repeat `the`, `is`, `a`; lists do not."""
+    bare_clause: bool
+    """A clause of `LONG_CLAUSE` words or more with under a quarter function words."""
 
     MIN_WORDS = 8
     LONG_RUN = 6
     MANY_ITEMS = 5
+    LONG_CLAUSE = 12
     LONG_ANSWER = 80
     """Words from which `distinct_share` tells: shorter answers repeat little anyway."""
 
@@ -258,7 +261,7 @@ class ListSignals:
         words = [t for t in prose.tokens if not t.symbol]
         count = len(words)
         if not count:
-            return cls(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+            return cls(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False)
         function = sum(1 for w in words if w.function_word)
         items = _items(words)
         in_items = sum(len(item) for item in items)
@@ -274,6 +277,7 @@ class ListSignals:
             _broken_pairs(words) / max(count - 1, 1),
             repeated / len(frames) if len(frames) >= 4 else 0.0,
             len({w.text for w in words}) / count if count >= cls.LONG_ANSWER else 0.0,
+            _bare_clause(words, cls.LONG_CLAUSE),
         )
 
     @property
@@ -287,6 +291,7 @@ class ListSignals:
             or self.broken_share > 0.05
             or self.repeated_share > 0.5
             or self.distinct_share > 0.85
+            or self.bare_clause
         )
 
 
@@ -337,6 +342,15 @@ def _items(words: list[Token]) -> list[list[Token]]:
                 continue
         items[-1].append(word)
     return [item for item in items if item]
+
+
+def _bare_clause(words: list[Token], long_clause: int) -> bool:
+    """Whether a long clause is almost all content words (`for loop list range iterate...`)."""
+    for _, clause in itertools.groupby(words, key=lambda w: w.clause):
+        run = list(clause)
+        if len(run) >= long_clause and sum(w.function_word for w in run) < len(run) / 4:
+            return True
+    return False
 
 
 def _frame(item: list[Token]) -> tuple[str, ...]:
