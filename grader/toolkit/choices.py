@@ -145,11 +145,13 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SEPARATED = re.compile(
-    r"^\(?([a-z])\)?(?:\s*(?:,|;|/|&|\band\b|\s)\s*\(?([a-z])\)?)*\.?$", re.IGNORECASE
+    r"^\(?([a-z])\)?(?:\s*(?:,|;|/|&|\+|\band\b|\s)\s*\(?([a-z])\)?)*\.?$", re.IGNORECASE
 )
 _LABELLED = re.compile(r"^\(?([A-Za-z])\s*(?:[).:]|\s-\s?)\s*(.+)$|^([A-Z])\s+(.+)$")
 """`B) text`, `(b) text`, `B. text`, `B: text`, `B - text`, `B text` (a capital)."""
 _PUNCTUATION = re.compile(r"[^\w\s]")
+MAX_LETTERS_LINE = 200
+"""Characters of a line read as letters (`A, C`); longer lines are read as text only."""
 FUZZY_TEXT = 90
 """How close (rapidfuzz's ratio, 0-100) a retyped option text must be to count as it."""
 
@@ -295,6 +297,8 @@ def _by_likeness(loose: str, texts: tuple[_Texts, ...]) -> str | None:
 def _as_letters(answer: str, options: tuple[Option, ...]) -> frozenset[str] | None:
     """The labels an answer names as letters, or None when it is not letters."""
     text = _PREFIX.sub("", answer.strip(), count=1).strip()
+    if len(text) > MAX_LETTERS_LINE:
+        return None  # letters are short; a long line would only make the regex backtrack
     if _SEPARATED.fullmatch(text):
         found = re.findall(r"\b[a-z]\b|(?<=\()[a-z](?=\))", text, flags=re.IGNORECASE)
     elif re.fullmatch(r"[A-Z]{2,26}\.?", text):
