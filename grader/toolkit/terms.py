@@ -97,7 +97,12 @@ def _typo_of(stem: str, word: str) -> bool:
 
 
 def _typo_candidate(token: Token) -> bool:
-    text = token.text
+    return _misspelt(token.text)
+
+
+@cache
+def _misspelt(text: str) -> bool:
+    """Whether `text` may be a typo: long enough, letters only, not in the dictionary."""
     return len(text) >= FUZZY_WORD and text.isalpha() and not is_known(text)
 
 
