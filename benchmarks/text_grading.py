@@ -60,13 +60,16 @@ def main() -> None:
     counts: dict[str, int] = defaultdict(int)
     for exercise, _ in answers:
         counts[exercise.kind.name] += 1
-    print(f"{len(answers)} answers, {args.rounds} rounds; first pass (with sandbox runs) "
-          f"{warm_up * 1000:.0f} ms")
+    print(
+        f"{len(answers)} answers, {args.rounds} rounds; first pass (with sandbox runs) "
+        f"{warm_up * 1000:.0f} ms"
+    )
     total = 0.0
     for kind in sorted(per_kind):
         median = statistics.median(per_kind[kind])
         total += median
-        print(f"  {kind:<16} {counts[kind]:4} answers  {median / counts[kind] * 1e6:9.1f} µs/answer")
+        cost = median / counts[kind] * 1e6
+        print(f"  {kind:<16} {counts[kind]:4} answers  {cost:9.1f} µs/answer")
     print(f"  {'all':<16} {len(answers):4} answers  {total / len(answers) * 1e6:9.1f} µs/answer")
 
 

@@ -378,7 +378,9 @@ def test_validate_warns_about_short_stems_and_terms_shared_between_concepts() ->
     )
     found = [p.message for p in advice(target)]
     assert any("'int' is short: it also matches into" in m for m in found), found
-    assert any("'for each' is also a synonym of concept 'loops' (as matched)" in m for m in found), found
+    assert any(
+        "'for each' is also a synonym of concept 'loops' (as matched)" in m for m in found
+    ), found
 
 
 def test_the_bundled_bank_draws_no_warning() -> None:
