@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import itertools
+import keyword
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -274,7 +275,7 @@ class ListSignals:
             function / count,
             _run_words(words, cls.LONG_RUN) / count,
             short / in_items if len(items) >= cls.MANY_ITEMS else 0.0,
-            _broken_pairs(words) / max(count - 1, 1),
+            _broken_share(words),
             repeated / len(frames) if len(frames) >= 4 else 0.0,
             len({w.text for w in words}) / count if count >= cls.LONG_ANSWER else 0.0,
             _bare_clause(words, cls.LONG_CLAUSE),
@@ -385,12 +386,21 @@ _NOT_AFTER = {
 }
 
 
+_PYTHON_WORDS = frozenset(w.casefold() for w in (*keyword.kwlist, *keyword.softkwlist))
+
+
+def _broken_share(words: list[Token]) -> float:
+    """The share of `_broken_pairs` among the word pairs, once there are at least three."""
+    broken = _broken_pairs(words)
+    return broken / max(len(words) - 1, 1) if broken >= 3 else 0.0
+
+
 def _broken_pairs(words: list[Token]) -> int:
     """Adjacent function words in an order English grammar does not allow (`the of`)."""
     broken = 0
     for before, after in itertools.pairwise(words):
-        if before.clause != after.clause:
-            continue
+        if before.clause != after.clause or _PYTHON_WORDS & {before.text, after.text}:
+            continue  # `a for loop`, `the while and the for`: Python's keywords are nouns here
         kind = (
             "det"
             if before.text in _DETERMINERS
