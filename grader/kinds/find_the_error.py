@@ -100,19 +100,46 @@ def _join_spaced(answer: str, known: dict[str, str]) -> str:
     return _SPACED_TYPE.sub(joined, answer)
 
 
-def parse_answer(answer: str, truth: str = "") -> ErrorFact:
+def parse_answer(answer: str, truth: str = "", code: str = "") -> ErrorFact:
     """`SyntaxError line 3`, `line 3: NameError`, `TypeError (3)`, `indexerror l3`, `Index
-    Error on line 3` -> type and line. Builtin names (and the true type) are recognised in
-    any case."""
+    Error on line three` -> type and line. Builtin names (and the true type) are recognised
+    in any case; a bare `error` names no type. Without a line number, a line of `code`
+    quoted in the answer (`IndexError in print(temps[i])`) gives the line."""
     known = _known(truth)
     answer = _join_spaced(answer, known)
     found_type = _TYPE.search(answer)
-    line_match = _LINE.search(_TYPE.sub(" ", answer))
+    rest = _NUMBER_WORD.sub(
+        lambda m: f"line {_NUMBER_WORDS.index(m.group(1).casefold()) + 1}", _TYPE.sub(" ", answer)
+    )
+    line_match = _LINE.search(rest)
     line = next((int(g) for g in line_match.groups() if g), None) if line_match else None
-    if found_type is None:
-        return ErrorFact("", line)
-    written = found_type.group(1)
+    if line is None:
+        line = _quoted_line(answer, code)
+    written = found_type.group(1) if found_type else ""
+    if written.casefold() in _BARE_WORDS:
+        written = ""
     return ErrorFact(known.get(written.casefold(), written), line)
+
+
+_BARE_WORDS = frozenset({"error", "exception", "warning", "exit", "interrupt"})
+_NUMBER_WORDS = (
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+_NUMBER_WORD = re.compile(rf"\bline\s+({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+MIN_QUOTED = 5
+"""Characters a quoted line of code needs to be told from a word of the answer."""
+
+
+def _quoted_line(answer: str, code: str) -> int | None:
+    """The one line of `code` whose text the answer quotes, or None."""
+    quoted = {
+        number
+        for number, text in enumerate(code.splitlines(), 1)
+        if len(text.strip()) >= MIN_QUOTED and text.strip() in answer
+    }
+    return quoted.pop() if len(quoted) == 1 else None
 
 
 class FindTheError(Kind[Body]):
@@ -199,7 +226,7 @@ mistakes:
         _, truth = snippet_error(exercise, runner)
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
-        given = parse_answer(answer, truth.type)
+        given = parse_answer(answer, truth.type, body.code)
         if _hedges(answer, truth.type):
             return _hedged_verdict(exercise)
         return _grade_fact(exercise, body, truth, given)
