@@ -215,7 +215,7 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
     text = _PREFIX.sub("", line.strip(), count=1)
     labelled = _LABELLED.match(text)
     if labelled is None:
-        return None
+        return _several_texts(text, options)
     punctuated = labelled.group(1) is not None
     letter, rest = labelled.group(1) or labelled.group(3), labelled.group(2) or labelled.group(4)
     option = next((o for o in options if o.label == letter.upper()), None)
@@ -228,6 +228,21 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
     if consistent or _AFFIRMS.fullmatch(rest.strip()) or punctuated:
         return frozenset({option.label})
     return None
+
+
+def _several_texts(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:
+    """`0, "", []`: option texts, each written out exactly, between commas or `and`s."""
+    parts = [p for p in re.split(r"\s*(?:,|;|\band\b)\s*", line) if p]
+    if len(parts) < 2:
+        return None
+    texts = _texts(options)
+    found = []
+    for part in parts:
+        matched = [t.label for t in texts if part in (t.exact, t.folded)]
+        if len(matched) != 1:
+            return None
+        found.append(matched[0])
+    return frozenset(found) if len(set(found)) == len(found) else None
 
 
 _NAMES_ANOTHER = re.compile(r"\b(?:or|and|not)\b\s*\(?[A-Za-z]\b(?![\w'])", re.IGNORECASE)
