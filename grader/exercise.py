@@ -118,6 +118,14 @@ class Kind(abc.ABC, Generic[B]):
         done). Never used to grade."""
         return Reveal()
 
+    def advice(self, exercise: Exercise[B]) -> FieldProblems:
+        """Warnings for the instructor, found by reading: valid, but likely to misgrade."""
+        return []
+
+    def evidence(self, exercise: Exercise[B], submission: Submission) -> tuple[str, ...]:
+        """For instructors (never learners): how the answer was read, line by line."""
+        return ()
+
     @abc.abstractmethod
     def lock(
         self, exercise: Exercise[B], data: dict[str, Any], salt: str, runner: Runner

@@ -21,6 +21,8 @@ from grader.spec.loader import load_exercise
 class Report:
     exercises: tuple[AnyExercise, ...]
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
+    """Valid, but likely to misgrade (`Kind.advice`); they do not make a bank invalid."""
 
     @property
     def ok(self) -> bool:
@@ -54,7 +56,16 @@ def validate(files: list[Path], runner: Runner | None) -> Report:
     if runner is not None:
         for exercise in exercises:
             problems += behaviour_problems(exercise, runner)
-    return Report(tuple(exercises), tuple(sorted(set(problems))))
+    warnings = [w for exercise in exercises for w in advice(exercise)]
+    return Report(tuple(exercises), tuple(sorted(set(problems))), tuple(sorted(set(warnings))))
+
+
+def advice(exercise: AnyExercise) -> list[Problem]:
+    """The kind's warnings about the exercise (`Kind.advice`), each at its field's line."""
+    return [
+        exercise.raw.problem(path, f"warning: {message}")
+        for path, message in exercise.kind.advice(exercise)
+    ]
 
 
 def _layout_problems(exercises: list[AnyExercise]) -> list[Problem]:

@@ -27,32 +27,60 @@ from sandbox.client import default_sandbox
 @exercises_option
 @format_option
 @click.option("--watch", is_flag=True, help="Grade again on every save, until Ctrl-C.")
+@click.option(
+    "--explain-matches",
+    is_flag=True,
+    help="For instructors: show how an explain answer was read (the words that matched "
+    "each concept, negations, misconceptions). Not on a locked bank.",
+)
 def check(
-    exercise: str, submission: Path, exercises_dir: Path | None, fmt: str, watch: bool
+    exercise: str,
+    submission: Path,
+    exercises_dir: Path | None,
+    fmt: str,
+    watch: bool,
+    explain_matches: bool,
 ) -> None:
     """Grade SUBMISSION (a file, or - for stdin) against EXERCISE (an id or a YAML path).
 
     Exit 0 when it passes, 1 when it does not, 2 for usage or spec errors.
     """
     target = find_exercise(exercise, exercises_dir)
+    if explain_matches and target.locked:
+        raise UsageError(f"{target.id} is locked: --explain-matches needs the unlocked bank")
     if watch:
         from grader.commands.watch import watch_and_grade
 
         if str(submission) == "-":
             raise UsageError("--watch needs a submission file, not - (stdin)")
-        watch_and_grade(submission, lambda: _grade_and_show(target, _read(submission), fmt))
+        watch_and_grade(
+            submission, lambda: _grade_and_show(target, _read(submission), fmt, explain_matches)
+        )
     answer = _read(submission)
-    verdict = _grade_and_show(target, answer, fmt)
+    verdict = _grade_and_show(target, answer, fmt, explain_matches)
     sys.exit(0 if verdict.passed else 1)
 
 
-def _grade_and_show(target: AnyExercise, answer: Submission, fmt: str) -> Verdict:
+def _grade_and_show(
+    target: AnyExercise, answer: Submission, fmt: str, explain_matches: bool = False
+) -> Verdict:
     verdict = grade(target, answer, CachingRunner(default_sandbox())).public()
+    evidence = target.kind.evidence(target, answer) if explain_matches and answer.text else ()
     if fmt == "json":
-        click.echo(verdict_json(verdict))
+        extra = {"matches": list(evidence)} if explain_matches else {}
+        click.echo(verdict_json(verdict, **extra))
     else:
         console().print(verdict_text(verdict), end="")
+        if explain_matches:
+            _print_evidence(target.kind.name, evidence)
     return verdict
+
+
+def _print_evidence(kind: str, lines: tuple[str, ...]) -> None:
+    out = console()
+    out.print("\nHow the answer was read (for instructors):", style="bold cyan")
+    for line in lines or (f"({kind} answers have no such details)",):
+        out.print(f"  {line}", markup=False, highlight=False)
 
 
 def _read(path: Path) -> Submission:

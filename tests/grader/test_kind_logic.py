@@ -383,12 +383,13 @@ def test_explain_passes_at_the_pass_fraction_with_the_missed_concept_hinted() ->
     assert verdict.hints == ("How do you go back?",)
 
 
-def test_explain_too_few_words_do_not_pass() -> None:
-    verdict = graded(EXPLAIN, "automate monitor test, version control", filename="a.txt")
+def test_explain_too_few_words_do_not_pass_and_score_nothing() -> None:
+    verdict = graded(EXPLAIN, "We automate, monitor, test and version.", filename="a.txt")
     assert verdict.status is Status.WRONG_ANSWER and verdict.message.endswith(
-        "Write at least 8 words."
+        "Your answer has 6 words. Write at least 8 words."
     )
-    assert verdict.hints == ("The general hint.",)
+    assert verdict.score == 0.0
+    assert verdict.hints[0].startswith("Your answer has 6 words; explain in at least 8 words")
 
 
 def test_explain_locked_keywords_match_by_digest() -> None:

@@ -566,14 +566,14 @@ def test_regexes_accepted_as_safe_run_fast_on_long_answers() -> None:
 
 
 def test_instructor_regexes_see_a_bounded_part_of_the_answer() -> None:
-    from grader.kinds.explain import Answer
+    from grader.kinds.explain import read
     from grader.kinds.predict_output import Mistake
     from grader.toolkit.patterns import MAX_PATTERN_INPUT
+    from grader.toolkit.prose import Prose
 
     target = exercise("explain", "concepts:\n  - name: n\n    hint: h\n    patterns: ['needle']\n")
-    concept = target.body.concepts[0]
-    assert concept.covered_by(Answer.of("a needle here"))
-    assert not concept.covered_by(Answer.of("word " * MAX_PATTERN_INPUT + "needle"))
+    assert read(target.body, Prose("a needle here"))[0].covered
+    assert not read(target.body, Prose("word " * MAX_PATTERN_INPUT + "needle"))[0].covered
     import re
 
     mistake = Mistake("h", pattern=re.compile("needle"))
