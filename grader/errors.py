@@ -50,7 +50,7 @@ class SpecError(GraderError):
     """An exercise spec is invalid; carries every problem found, not just the first."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
+        self.problems = tuple(sorted(set(problems)))
         count = len(self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in exercise specs")
 
