@@ -14,7 +14,9 @@ from pathlib import Path
 from grader.errors import Problem, SpecError
 from grader.exercise import AnyExercise
 from grader.runner import Runner
-from grader.spec.loader import load_exercise
+from grader.spec import raw as raw_layer
+from grader.spec.loader import validate_raw
+from grader.spec.raw import RawSpec
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,10 @@ def validate(files: list[Path], runner: Runner | None) -> Report:
     problems: list[Problem] = []
     exercises: list[AnyExercise] = []
     for path in files:
-        problems += placeholder_problems(path)
         try:
-            exercises.append(load_exercise(path))
+            raw = raw_layer.load(path)
+            problems += placeholder_problems(raw)
+            exercises.append(validate_raw(raw))
         except SpecError as exc:
             problems.extend(exc.problems)
     problems += _layout_problems(exercises)
@@ -61,7 +64,7 @@ def _layout_problems(exercises: list[AnyExercise]) -> list[Problem]:
     problems = []
     first: dict[str, str] = {}
     for exercise in exercises:
-        path, raw = Path(exercise.file), exercise.raw
+        path, raw = Path(exercise.file).absolute(), exercise.raw  # `x.yaml` lives in its folder
         if exercise.id in first:
             message = f"'{exercise.id}' is already used by {first[exercise.id]}"
             problems.append(raw.problem(("id",), message))
@@ -83,14 +86,10 @@ def behaviour_problems(exercise: AnyExercise, runner: Runner) -> list[Problem]:
     ]
 
 
-def placeholder_problems(path: Path) -> list[Problem]:
+def placeholder_problems(raw: RawSpec) -> list[Problem]:
     """`TODO` left from `grader new`, outside comments."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []  # the loader reports it
     return [
-        Problem(str(path), number, "", "a TODO placeholder is left; fill it in")
-        for number, line in enumerate(lines, 1)
+        Problem(raw.file, number, "", "a TODO placeholder is left; fill it in")
+        for number, line in enumerate(raw.text.splitlines(), 1)
         if "TODO" in line and not line.lstrip().startswith("#")
     ]

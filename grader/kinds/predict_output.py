@@ -20,6 +20,7 @@ from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.expected import Expected
 from grader.toolkit.patterns import pattern_search
+from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 from sandbox.outcome import Outcome
@@ -241,6 +242,8 @@ mistakes:
                     + (outcome.error.message if outcome.error else ""),
                 )
             )
+        if (unfed := unfed_input(outcome, exercise.raw.data)) is not None:
+            problems.append((("code",), unfed))
         truth = truth_of(outcome)
         if truth != truth_of(_second_run(exercise, runner)):
             problems.append(

@@ -96,8 +96,9 @@ def _case(spec: SpecReader, item: dict[str, Any], index: int, function: str) -> 
         spec.problem(path, "give exactly one of: returns, returns_literal, raises")
     tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
     comparison = Comparison(rel_tol=tolerance.get("rel", 1e-9), abs_tol=tolerance.get("abs", 1e-9))
+    hidden_name = f"hidden case {index + 1}" if item.get("hidden") else None
     return Case(
-        item.get("name") or item["call"],
+        item.get("name") or hidden_name or item["call"],  # a hidden call is never shown
         item["call"],
         _returns(spec, item, path, comparison),
         _raises(spec, item, path),
@@ -218,10 +219,12 @@ def _judge(case: Case, result: CallResult | None) -> Check:
         )
     ok, expected_text, actual = _gives(case, result), _expected_text(case), _actual(case, result)
     expected_text = "(locked)" if expected_text is None else expected_text
+    expectation = _expectation(case)
     if ok and case.prints is not None and normalize(result.stdout) != normalize(case.prints):
         ok, actual = False, f"printed {result.stdout!r}"
         expected_text = f"prints {case.prints!r}"
-    message = "" if ok else f"{case.call} should {_expectation(case)}"
+        expectation = f"print {case.prints!r}"
+    message = "" if ok else f"{case.call} should {expectation}"
     return Check.make(
         case.name,
         ok,

@@ -43,8 +43,8 @@ def comparison_of(
 ) -> Comparison:
     mode = Mode(item.get("compare", spec.data.get("compare", Mode.WHITESPACE.value)))
     tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
-    if tolerance and mode is not Mode.FLOAT:
-        spec.problem((*path, "tolerance"), "only used with `compare: float`")
+    if item.get("tolerance") and mode is not Mode.FLOAT:  # the exercise's: see `parse`
+        spec.problem((*path, "tolerance"), f"only used with `compare: float`, not `{mode}`")
     if mode is Mode.REGEX:
         spec.regex((*path, "expected"), item.get("expected", ""))
     return Comparison(mode, tolerance.get("rel", 1e-9), tolerance.get("abs", 1e-9))
@@ -123,6 +123,7 @@ solution_code: |
             for i, item in enumerate(data["cases"])
         )
         check_case_names(spec, [c.name for c in cases], [c.hidden for c in cases])
+        _check_shared_tolerance(spec, cases)
         if sum(c.points for c in cases) <= 0:
             spec.problem(("cases",), "cases are worth 0 points in total")
         return Body(cases, data.get("starter"), data.get("solution_code"))
@@ -185,6 +186,21 @@ def _expected(spec: SpecReader, item: dict[str, Any], index: int) -> ExpectedOut
     if "expected" in item or "expected_sha256" not in item:
         return PlainOutput(item.get("expected", ""), comparison)
     return spec.locked_output((*path, "expected_sha256"), item["expected_sha256"], comparison)
+
+
+def _check_shared_tolerance(spec: SpecReader, cases: tuple[Case, ...]) -> None:
+    """An exercise-level `tolerance` needs a case that compares floats with it."""
+    items = spec.data["cases"]
+    if not spec.data.get("tolerance") or any(
+        case.expected.comparison.mode is Mode.FLOAT and "tolerance" not in item
+        for case, item in zip(cases, items, strict=True)
+    ):
+        return
+    mode = spec.data.get("compare", Mode.WHITESPACE.value)
+    spec.problem(
+        ("tolerance",),
+        f"only used with `compare: float`, and no case uses it (the exercise compares `{mode}`)",
+    )
 
 
 def lock_cases(data: dict[str, Any], salt: str, solution: str = "solution_code") -> list[str]:

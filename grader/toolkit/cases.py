@@ -29,6 +29,7 @@ TOLERANCE: dict[str, Any] = {
         "abs": {"type": "number", "minimum": 0},
     },
     "additionalProperties": False,
+    "examples": [{"rel": 0.01}, {"abs": 0.001}],
 }
 
 
@@ -49,14 +50,19 @@ def reference_problems(
         if exercise.locked:
             return []  # locked: the reference solution is only in the key
         return [(("solution_code",), "missing: validate needs a reference solution to run")]
-    return _failures(kind.grade(exercise, Submission(solution_code, "solution.py"), runner))
+    verdict = kind.grade(exercise, Submission(solution_code, "solution.py"), runner)
+    return _failures(verdict, exercise.raw.data.get("cases", []))
 
 
-def _failures(verdict: Verdict) -> FieldProblems:
+def _failures(verdict: Verdict, items: list[Any]) -> FieldProblems:
     if verdict.passed:
         return []
     failing: FieldProblems = [
-        (("cases", i), f"the reference solution fails this case: {_what_failed(check)}")
+        (
+            ("cases", i),
+            f"the reference solution fails this case: {_what_failed(check, verdict.kind)}"
+            + _input_note(check, items[i] if i < len(items) else {}),
+        )
         for i, check in enumerate(verdict.checks)
         if not check.passed
     ]
@@ -74,13 +80,28 @@ def _failures(verdict: Verdict) -> FieldProblems:
     return failing if plain else [*summary, *failing]
 
 
-def _what_failed(check: Check) -> str:
+_DID = ("raises ", "returns ", "printed ", "does not return")
+"""How a call's `actual` begins when it says what the call did."""
+
+
+def _what_failed(check: Check, kind: str) -> str:
     """The check's message, with what the reference did instead when the message lacks it
     (`should return 5` alone hides a ZeroDivisionError or a timeout)."""
     actual = (check.actual or "").strip()
-    if not actual:
+    if not actual or actual in check.message:
         return check.message
     shown = actual if len(actual) <= 200 else actual[:200] + "..."
-    if actual.startswith(("raises ", "does not return")):
+    if actual.startswith(_DID):
         return f"{check.message}; it {shown}"
-    return f"{check.message}; got {shown!r}"
+    if kind == "write-function":  # a returned value, shown as Python writes it
+        return f"{check.message}; it returns {shown}"
+    return f"{check.message}; it printed {shown!r}"
+
+
+def _input_note(check: Check, item: Any) -> str:
+    """Why a case whose run hit the end of its input failed: it has no (or too little) stdin."""
+    if "EOFError" not in check.message or not isinstance(item, dict):
+        return ""
+    if item.get("stdin"):
+        return "; its `stdin:` ends before the program has read all it asks input() for"
+    return "; the program reads input(), so give this case a `stdin:`"
