@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -333,3 +334,67 @@ def test_new_refuses_a_topic_that_is_not_a_directory(tmp_path: Path) -> None:
     result = grader("new", "predict-output", "y", "--topic", "filetopic", "--exercises", tmp_path)
     assert result.returncode == 2, result.stderr
     assert "filetopic exists and is not a directory" in result.stderr
+
+
+def test_new_outside_a_bank_asks_for_one_and_writes_nothing(tmp_path: Path) -> None:
+    from grader.bank import packaged_root
+
+    before = sorted(packaged_root().rglob("*"))
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "new", "explain", "stray", "--topic", "zz"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 2, result.stdout
+    assert "there is no exercise bank here" in result.stderr and "--bank DIR" in result.stderr
+    assert sorted(packaged_root().rglob("*")) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["package", "environment"])
+def test_new_never_writes_inside_the_installed_package(tmp_path: Path, where: str) -> None:
+    import sysconfig
+
+    from grader.authoring import PACKAGE
+
+    folder = PACKAGE if where == "package" else Path(sysconfig.get_paths()["purelib"])
+    bank = folder / "bank-written-by-a-test"
+    result = grader("new", "explain", "stray", "--topic", "zz", "--bank", bank)
+    assert result.returncode == 2, result.stdout
+    assert "where a reinstall would delete the exercise" in result.stderr
+    assert not bank.exists()
+
+
+def test_new_says_where_it_writes_and_points_at_a_schema_in_the_bank(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    result = grader("new", "explain", "fresh", "--topic", "zz", "--bank", bank)
+    assert result.returncode == 0, result.stderr
+    spec = bank / "zz" / "fresh.yaml"
+    assert f"wrote {spec} (in the bank {bank})" in result.stdout
+    first = spec.read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../exercise.schema.json"
+    assert (bank / "exercise.schema.json").read_text() == (
+        ROOT / "grader" / "schema" / "exercise.schema.json"
+    ).read_text()
+
+
+def test_the_schema_comment_never_points_into_an_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An installed grader's schema lies in site-packages: new specs point at a copy."""
+    from grader import authoring
+
+    installed = tmp_path / "venv" / "lib" / "site-packages" / "grader" / "schema"
+    installed.mkdir(parents=True)
+    (installed / "exercise.schema.json").write_text("{}")
+    monkeypatch.setattr(authoring, "SCHEMA", installed / "exercise.schema.json")
+    monkeypatch.setattr(authoring, "PACKAGE", installed.parent)
+    bank = tmp_path / "venv" / ".." / "bank"
+    (bank / "t").mkdir(parents=True)
+    reference = authoring.schema_reference(bank / "t", bank)
+    assert reference == "../exercise.schema.json"
+    assert (bank / "exercise.schema.json").read_text() == "{}"
+    checkout = authoring.schema_reference(ROOT / "exercises" / "loops", ROOT / "exercises")
+    assert "site-packages" not in checkout
