@@ -60,6 +60,17 @@ class SpecError(GraderError):
         return "\n".join(lines)
 
 
+class InvalidExercises(SpecError):
+    """Exercises that load but fail validation, refused for grading unless allowed."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(problems)
+        self.message += (
+            " (they would grade wrongly): fix them, see `grader validate`, "
+            "or pass --allow-invalid to grade anyway"
+        )
+
+
 class ExerciseNotFound(UsageError):
     pass
 

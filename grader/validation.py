@@ -7,7 +7,7 @@ fails to compile, stated outputs and errors equal the real ones, and so on (`Kin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,18 +49,29 @@ def validate(files: list[Path], runner: Runner | None) -> Report:
     for path in files:
         try:
             raw = raw_layer.load(path)
-            problems += placeholder_problems(raw)
-            exercises.append(validate_raw(raw))
         except SpecError as exc:
             problems.extend(exc.problems)
+            continue
+        try:
+            exercises.append(validate_raw(raw))
+        except SpecError as exc:
+            problems += placeholder_problems(raw) + list(exc.problems)
+    problems += exercise_problems(exercises, runner)
+    return Report(tuple(exercises), tuple(sorted(set(problems))))
+
+
+def exercise_problems(exercises: Sequence[AnyExercise], runner: Runner | None) -> list[Problem]:
+    """What validate finds in exercises that loaded: TODOs left, files and folders that do
+    not match ids and topics, and (given a runner) what running them shows."""
+    problems = [p for exercise in exercises for p in placeholder_problems(exercise.raw)]
     problems += _layout_problems(exercises)
     if runner is not None:
         for exercise in exercises:
             problems += behaviour_problems(exercise, runner)
-    return Report(tuple(exercises), tuple(sorted(set(problems))))
+    return sorted(set(problems))
 
 
-def _layout_problems(exercises: list[AnyExercise]) -> list[Problem]:
+def _layout_problems(exercises: Sequence[AnyExercise]) -> list[Problem]:
     problems = []
     first: dict[str, str] = {}
     for exercise in exercises:

@@ -8,7 +8,13 @@ from pathlib import Path
 import click
 
 from grader.bank import find_exercise
-from grader.commands.options import console, exercises_option, format_option
+from grader.commands.options import (
+    allow_invalid_option,
+    console,
+    exercises_option,
+    format_option,
+    refuse_invalid,
+)
 from grader.errors import UsageError
 from grader.files import MAX_SUBMISSION_BYTES
 from grader.grading import grade
@@ -24,14 +30,20 @@ from sandbox.client import default_sandbox
 @click.argument("submission", type=click.Path(path_type=Path))
 @exercises_option
 @format_option
-def check(exercise: str, submission: Path, exercises_dir: Path | None, fmt: str) -> None:
+@allow_invalid_option
+def check(
+    exercise: str, submission: Path, exercises_dir: Path | None, fmt: str, allow_invalid: bool
+) -> None:
     """Grade SUBMISSION (a file, or - for stdin) against EXERCISE (an id or a YAML path).
 
-    Exit 0 when it passes, 1 when it does not, 2 for usage or spec errors.
+    Exit 0 when it passes, 1 when it does not, 2 for usage or spec errors (an exercise
+    that fails `grader validate` too, unless --allow-invalid).
     """
     target = find_exercise(exercise, exercises_dir)
     answer = _read(submission)
-    verdict = grade(target, answer, CachingRunner(default_sandbox())).public()
+    runner = CachingRunner(default_sandbox())
+    refuse_invalid([target], runner, allow_invalid)
+    verdict = grade(target, answer, runner).public()
     if fmt == "json":
         click.echo(verdict_json(verdict))
     else:
