@@ -17,6 +17,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from typing import Any
 
 import yaml
 
@@ -61,6 +62,7 @@ def lock_bank(
             raise UsageError(f"{path}: already locked")
         salt = secrets.token_hex(16)
         data, warnings = exercise.kind.lock(exercise, dict(raw.data), salt, runner)
+        warnings += readable_hidden_inputs(raw.data)
         data["solution"] = [WITHHELD_SOLUTION]  # its steps state the answer; the key keeps them
         data["lock"] = {"salt": salt}
         result.warnings += [f"{path}: {w}" for w in warnings]
@@ -82,6 +84,23 @@ def lock_bank(
 
 
 WITHHELD_SOLUTION = "The worked solution is not in this locked copy; your teacher has it."
+
+
+def readable_hidden_inputs(data: dict[str, Any]) -> list[str]:
+    """Hidden cases whose inputs (a `call`, a `stdin`) a locked spec still shows: the
+    grader must run them, so they cannot be hashed."""
+    cases = [case for case in data.get("cases") or [] if isinstance(case, dict)]
+    hidden = [i for i, case in enumerate(cases) if case.get("hidden")]
+    fields = sorted({name for i in hidden for name in ("call", "stdin") if cases[i].get(name)})
+    if not fields:
+        return []
+    which = ", ".join(f"cases[{i}]" for i in hidden)
+    what = " and ".join(f"`{name}`" for name in fields)
+    shows = "shows its" if len(hidden) == 1 else "show their"
+    return [
+        f"hidden {which} {shows} {what} in the locked spec (the grader must run them): "
+        "a learner who reads the file sees those inputs, though not the answers"
+    ]
 
 
 def _check_out(root: Path, out: Path) -> None:

@@ -398,3 +398,24 @@ def test_the_schema_comment_never_points_into_an_environment(
     assert (bank / "exercise.schema.json").read_text() == "{}"
     checkout = authoring.schema_reference(ROOT / "exercises" / "loops", ROOT / "exercises")
     assert "site-packages" not in checkout
+
+
+def test_lock_warns_when_feedback_or_hidden_inputs_give_answers_away(
+    tmp_path: Path, runner: CachingRunner
+) -> None:
+    bank = tmp_path / "bank"
+    for topic, name in (("mlops", "mlops-purpose-choice"), ("functions", "functions-average")):
+        (bank / topic).mkdir(parents=True)
+        shutil.copy(ROOT / "exercises" / topic / f"{name}.yaml", bank / topic)
+    choice = bank / "mlops" / "mlops-purpose-choice.yaml"
+    text = choice.read_text()
+    text = text.replace(
+        "    correct: true\n", '    correct: true\n    feedback: "Yes: that is the whole point."\n'
+    )
+    choice.write_text(text.replace('feedback: "That is', 'feedback: "No, that is'))
+    result = lock_bank(collect([bank]), bank, tmp_path / "out", tmp_path / "key.json", runner)
+    warnings = "\n".join(result.warnings)
+    assert "options[0].feedback says 'Yes'" in warnings  # "Yes: deployment, ..."
+    assert "options[1].feedback says 'No'" in warnings
+    assert "hidden cases[4] shows its `call` in the locked spec" in warnings
+    assert "options[2].feedback" not in warnings
