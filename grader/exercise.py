@@ -15,6 +15,7 @@ from grader.runner import Runner
 from grader.spec.raw import PathKey, RawSpec
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
+from grader.toolkit.rules import Rules
 from grader.verdict import Verdict
 from sandbox.limits import Limits
 
@@ -100,6 +101,8 @@ class Exercise(Generic[B]):
     points: float = 1.0
     tags: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    rules: Rules = field(default_factory=Rules)
+    """`requires` and `forbids`: rules on the solution's code, checked before it runs."""
 
     @property
     def file(self) -> str:

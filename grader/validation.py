@@ -17,6 +17,7 @@ from grader.runner import Runner
 from grader.spec import raw as raw_layer
 from grader.spec.loader import validate_raw
 from grader.spec.raw import RawSpec
+from grader.toolkit.rules import violations
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def exercise_problems(exercises: Sequence[AnyExercise], runner: Runner | None) -
     """What validate finds in exercises that loaded: TODOs left, files and folders that do
     not match ids and topics, and (given a runner) what running them shows."""
     problems = [p for exercise in exercises for p in placeholder_problems(exercise.raw)]
+    problems += [p for exercise in exercises for p in reference_rule_problems(exercise)]
     problems += _layout_problems(exercises)
     if runner is not None:
         for exercise in exercises:
@@ -94,6 +96,24 @@ def behaviour_problems(exercise: AnyExercise, runner: Runner) -> list[Problem]:
     return [
         exercise.raw.problem(path, message)
         for path, message in exercise.kind.check(exercise, runner)
+    ]
+
+
+REFERENCES = ("solution_code", "fixed")
+"""The fields that hold an exercise's reference solution, if it has one."""
+
+
+def reference_rule_problems(exercise: AnyExercise) -> list[Problem]:
+    """The exercise's rules (`requires`, `forbids`) that its own reference solution breaks."""
+    data = exercise.raw.data
+    reference = next((data[f] for f in REFERENCES if isinstance(data.get(f), str)), None)
+    if not exercise.rules or reference is None:
+        return []
+    return [
+        exercise.raw.problem(
+            v.rule.path, f"the reference solution breaks this rule: it {v.message}"
+        )
+        for v in violations(exercise.rules, reference) or []
     ]
 
 

@@ -17,6 +17,7 @@ from grader.spec import raw as raw_layer
 from grader.spec import schema
 from grader.spec.raw import RawSpec
 from grader.spec.reader import SpecReader
+from grader.toolkit.rules import parse_rules
 from sandbox.limits import DEFAULT_MODULES, Limits
 
 B = TypeVar("B")
@@ -50,6 +51,7 @@ def _exercise(raw: RawSpec, kind: Kind[B], problems: list[Problem]) -> Exercise[
     reader = SpecReader(raw)
     try:
         body = kind.parse(reader)
+        rules = parse_rules(reader, kind.answer == "code")
     except (KeyError, TypeError, AttributeError, ValueError, IndexError, ArithmeticError):
         if not problems:  # schema-valid data must parse: this is a bug in the kind
             raise
@@ -73,6 +75,7 @@ def _exercise(raw: RawSpec, kind: Kind[B], problems: list[Problem]) -> Exercise[
         points=float(data.get("points", 1)),
         tags=tuple(data.get("tags", ())),
         limits=limits_of(data),  # the schema keeps every value within Limits' bounds
+        rules=rules,
     )
 
 

@@ -16,6 +16,7 @@ from grader import kinds
 from grader.errors import Problem
 from grader.spec.bounds import MAX_POINTS, MAX_SLUG, SLUG
 from grader.spec.raw import PathKey, RawSpec, field_name, yaml_reading
+from grader.toolkit.rules import RULES_SCHEMA
 from sandbox.limits import DEFAULT_MODULES, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX_TIMEOUT
 
 SCHEMA_ID = "https://pygrader.invalid/schema/exercise.schema.json"
@@ -63,6 +64,14 @@ COMMON: dict[str, Any] = {
         "items": {"enum": sorted(DEFAULT_MODULES)},
         "uniqueItems": True,
         "description": "Narrows the sandbox's module allowlist.",
+    },
+    "requires": {
+        **RULES_SCHEMA,
+        "description": "Rules the solution must keep, checked on its code (code kinds only).",
+    },
+    "forbids": {
+        **RULES_SCHEMA,
+        "description": "What the solution must not use, checked on its code (code kinds only).",
     },
     "lock": {
         "type": "object",
