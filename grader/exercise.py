@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from grader.runner import Runner
 from grader.spec.raw import PathKey, RawSpec
 from grader.spec.reader import SpecReader
+from grader.spec.samples import Sample
 from grader.submission import Submission
 from grader.toolkit.rules import Rules
 from grader.verdict import Verdict
@@ -103,6 +104,8 @@ class Exercise(Generic[B]):
     limits: Limits = field(default_factory=Limits)
     rules: Rules = field(default_factory=Rules)
     """`requires` and `forbids`: rules on the solution's code, checked before it runs."""
+    samples: tuple[Sample, ...] = ()
+    """Sample submissions and the verdicts they must get (`grader validate` runs them)."""
 
     @property
     def file(self) -> str:

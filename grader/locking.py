@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from grader.errors import Problem, SpecError, UsageError
+from grader.exercise import AnyExercise
 from grader.runner import Runner
 from grader.spec import raw as raw_layer
 from grader.spec.loader import validate_raw
@@ -49,7 +50,7 @@ def lock_bank(
     if key_path.exists():
         raise UsageError(f"{key_path} already exists; choose a new key file (it holds the answers)")
     result = LockResult()
-    originals: dict[str, dict[str, str]] = {}
+    originals: dict[str, dict[str, Any]] = {}
     problems: list[Problem] = []
     for path in files:
         raw = raw_layer.load(path)
@@ -64,6 +65,7 @@ def lock_bank(
         data, warnings = exercise.kind.lock(exercise, dict(raw.data), salt, runner)
         warnings += readable_hidden_inputs(raw.data)
         data["solution"] = [WITHHELD_SOLUTION]  # its steps state the answer; the key keeps them
+        data.pop("samples", None)  # right answers among them; the key keeps them too
         data["lock"] = {"salt": salt}
         result.warnings += [f"{path}: {w}" for w in warnings]
         target = out / path.relative_to(root)
@@ -72,6 +74,10 @@ def lock_bank(
             LOCKED_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
         )
         originals[exercise.id] = {"path": path.relative_to(root).as_posix(), "text": raw.text}
+        sample_files, missing = _sample_files(exercise, root)
+        if sample_files:
+            originals[exercise.id]["files"] = sample_files
+        result.warnings += [f"{path}: {m}" for m in missing]
         result.written.append(target)
     if problems:
         raise SpecError(problems)
@@ -84,6 +90,23 @@ def lock_bank(
 
 
 WITHHELD_SOLUTION = "The worked solution is not in this locked copy; your teacher has it."
+
+
+def _sample_files(exercise: AnyExercise, root: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """The exercise's sample files for the key (`grader unlock` writes them back), and
+    those that cannot be read."""
+    files, missing = [], []
+    for sample in exercise.samples:
+        if sample.file is None:
+            continue
+        try:
+            text = sample.file.read_text(encoding="utf-8")
+            relative = sample.file.resolve().relative_to(root.resolve())
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            missing.append(f"sample file {sample.file} is not in the key ({exc})")
+            continue
+        files.append({"path": relative.as_posix(), "text": text})
+    return files, missing
 
 
 def readable_hidden_inputs(data: dict[str, Any]) -> list[str]:
@@ -150,10 +173,27 @@ def read_key(key_path: Path) -> list[tuple[PurePath, str]]:
     if not isinstance(entries, dict):
         raise UsageError(f"{key_path}: field 'exercises' must be an object of specs by id")
     problems = [p for exercise_id, e in entries.items() for p in _entry_problems(exercise_id, e)]
-    problems += _duplicate_paths(entries)
+    files = {
+        f"{exercise_id}'s file {index + 1}": item
+        for exercise_id, e in entries.items()
+        if isinstance(e, dict)
+        for index, item in enumerate(_files_of(exercise_id, e, problems))
+    }
+    problems += [p for name, item in files.items() for p in _entry_problems(name, item)]
+    problems += _duplicate_paths({**entries, **files})
     if problems:
         raise UsageError(f"{key_path}: invalid lock key; nothing written:\n{_listing(problems)}")
-    return [(PurePath(e["path"]), e["text"]) for e in entries.values()]
+    everything = [*entries.values(), *files.values()]
+    return [(PurePath(e["path"]), e["text"]) for e in everything]
+
+
+def _files_of(exercise_id: str, entry: dict[str, object], problems: list[str]) -> list[object]:
+    """An entry's sample files (`files`: a list of `{"path", "text"}`), if any."""
+    files = entry.get("files", [])
+    if not isinstance(files, list):
+        problems.append(f"entry '{exercise_id}': field 'files' must be a list")
+        return []
+    return files
 
 
 def _entry_problems(exercise_id: str, entry: object) -> list[str]:

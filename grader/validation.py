@@ -14,6 +14,7 @@ from pathlib import Path
 from grader.errors import Problem, SpecError
 from grader.exercise import AnyExercise
 from grader.runner import Runner
+from grader.samples import sample_problems
 from grader.spec import raw as raw_layer
 from grader.spec.loader import validate_raw
 from grader.spec.raw import RawSpec
@@ -92,11 +93,13 @@ def _layout_problems(exercises: Sequence[AnyExercise]) -> list[Problem]:
 
 
 def behaviour_problems(exercise: AnyExercise, runner: Runner) -> list[Problem]:
-    """What running the exercise finds (`Kind.check`), each at its field's line."""
-    return [
+    """What running the exercise finds (`Kind.check`), each at its field's line, and every
+    sample whose verdict is not the one its spec expects."""
+    found = [
         exercise.raw.problem(path, message)
         for path, message in exercise.kind.check(exercise, runner)
     ]
+    return found + sample_problems(exercise, runner)
 
 
 REFERENCES = ("solution_code", "fixed")

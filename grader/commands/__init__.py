@@ -19,6 +19,7 @@ _COMMANDS = {
     "list": "grader.commands.listing:list_exercises",
     "show": "grader.commands.show:show",
     "validate": "grader.commands.validate:validate",
+    "test": "grader.commands.test:test",
     "new": "grader.commands.new:new",
     "lock": "grader.commands.lock:lock",
     "unlock": "grader.commands.lock:unlock",

@@ -17,6 +17,7 @@ from grader.spec import raw as raw_layer
 from grader.spec import schema
 from grader.spec.raw import RawSpec
 from grader.spec.reader import SpecReader
+from grader.spec.samples import parse_samples
 from grader.toolkit.rules import parse_rules
 from sandbox.limits import DEFAULT_MODULES, Limits
 
@@ -52,6 +53,7 @@ def _exercise(raw: RawSpec, kind: Kind[B], problems: list[Problem]) -> Exercise[
     try:
         body = kind.parse(reader)
         rules = parse_rules(reader, kind.answer == "code")
+        samples = parse_samples(reader, kind.answer)
     except (KeyError, TypeError, AttributeError, ValueError, IndexError, ArithmeticError):
         if not problems:  # schema-valid data must parse: this is a bug in the kind
             raise
@@ -76,6 +78,7 @@ def _exercise(raw: RawSpec, kind: Kind[B], problems: list[Problem]) -> Exercise[
         tags=tuple(data.get("tags", ())),
         limits=limits_of(data),  # the schema keeps every value within Limits' bounds
         rules=rules,
+        samples=samples,
     )
 
 

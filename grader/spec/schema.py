@@ -16,6 +16,7 @@ from grader import kinds
 from grader.errors import Problem
 from grader.spec.bounds import MAX_POINTS, MAX_SLUG, SLUG
 from grader.spec.raw import PathKey, RawSpec, field_name, yaml_reading
+from grader.spec.samples import SAMPLES_SCHEMA
 from grader.toolkit.rules import RULES_SCHEMA
 from sandbox.limits import DEFAULT_MODULES, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX_TIMEOUT
 
@@ -73,6 +74,7 @@ COMMON: dict[str, Any] = {
         **RULES_SCHEMA,
         "description": "What the solution must not use, checked on its code (code kinds only).",
     },
+    "samples": SAMPLES_SCHEMA,
     "lock": {
         "type": "object",
         "description": "Written by `grader lock`; do not edit.",

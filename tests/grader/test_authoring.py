@@ -151,6 +151,9 @@ def test_locked_bank_has_no_readable_answers(locked_bank: tuple[Path, Path, Path
     assert all("keywords" not in c for c in explain["concepts"])
     solutions = {tuple(yaml.safe_load(p.read_text())["solution"]) for p in out.rglob("*.yaml")}
     assert solutions == {(WITHHELD_SOLUTION,)}  # worked solutions state the answers
+    # samples include right answers: neither they nor their files are in the locked bank
+    assert not any("samples" in yaml.safe_load(p.read_text()) for p in out.rglob("*.yaml"))
+    assert sorted({p.suffix for p in out.rglob("*") if p.is_file()}) == [".yaml"]
 
 
 def test_locked_bank_validates(locked_bank: tuple[Path, Path, Path], runner: CachingRunner) -> None:
@@ -179,8 +182,10 @@ def test_unlock_restores_every_spec_byte_for_byte(
     source, _, key = locked_bank
     restored = tmp_path / "restored"
     written = unlock_bank(key, restored)
-    assert len(written) == len(list(source.rglob("*.yaml")))
-    for path in source.rglob("*.yaml"):
+    files = [path for path in source.rglob("*") if path.is_file()]  # specs and sample files
+    assert any(path.suffix == ".py" for path in files)
+    assert len(written) == len(files)
+    for path in files:
         assert (restored / path.relative_to(source)).read_bytes() == path.read_bytes()
 
 
