@@ -13,7 +13,8 @@ from grader.spec.bounds import MAX_SLUG, SLUG
 
 HEADER = """\
 # yaml-language-server: $schema={schema}
-# Fill in every TODO, then run `grader validate {path}`.
+# Fill in every TODO (`grader fill {path}` computes expected values from the reference
+# solution, for review), then run `grader validate {path}`.
 id: {id}
 kind: {kind}
 title: "TODO: a short title"

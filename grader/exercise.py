@@ -20,12 +20,33 @@ from grader.toolkit.rules import Rules
 from grader.verdict import Verdict
 from sandbox.limits import Limits
 
-__all__ = ["AnyExercise", "Difficulty", "Exercise", "FieldProblems", "Kind", "Presentation"]
+__all__ = [
+    "AnyExercise",
+    "Difficulty",
+    "Exercise",
+    "FieldProblems",
+    "Fill",
+    "Kind",
+    "Presentation",
+]
 
 B = TypeVar("B")
 
 FieldProblems = list[tuple[PathKey, str]]
 """Problems found by running an exercise, each as (field path, message)."""
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A value computed from an exercise's reference, for `grader fill` to show: set
+    `fields` in the mapping at `path` (dropping the `remove` fields, and inserting new
+    fields after `after` when given), or only a `note` on what it could not compute."""
+
+    path: PathKey
+    fields: dict[str, Any] = field(default_factory=dict)
+    remove: tuple[str, ...] = ()
+    after: str | None = None
+    note: str | None = None
 
 
 class Difficulty(enum.StrEnum):
@@ -73,6 +94,11 @@ class Kind(abc.ABC, Generic[B]):
 
     def check(self, exercise: Exercise[B], runner: Runner) -> FieldProblems:
         """Behavioural problems (the reference really works...), as (field path, message)."""
+        return []
+
+    def fill(self, exercise: Exercise[B], runner: Runner) -> list[Fill]:
+        """Expected values computed from the reference (for `grader fill` to show), where
+        the spec's are missing or differ; none by default."""
         return []
 
     @abc.abstractmethod

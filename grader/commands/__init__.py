@@ -21,6 +21,7 @@ _COMMANDS = {
     "validate": "grader.commands.validate:validate",
     "test": "grader.commands.test:test",
     "new": "grader.commands.new:new",
+    "fill": "grader.commands.fill:fill",
     "lock": "grader.commands.lock:lock",
     "unlock": "grader.commands.lock:unlock",
     "batch": "grader.commands.batch:batch",

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from grader.compare import normalize, squeeze
 from grader.diff import describe_first_difference
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
@@ -271,6 +271,16 @@ mistakes:
                     (("mistakes", index, "pattern"), "matches the correct output too; narrow it")
                 )
         return problems
+
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        outcome = snippet_outcome(exercise, runner)
+        if (unfed := unfed_input(outcome, exercise.raw.data)) is not None:
+            return [Fill(("code",), note=unfed)]
+        truth, stated = truth_of(outcome), exercise.body.expected_output
+        if stated is not None and answer_matches(truth, normalize(stated)):
+            return []
+        after = "stdin" if "stdin" in exercise.raw.data else "code"
+        return [Fill((), {"expected_output": truth.answer + "\n"}, after=after)]
 
     def lock(
         self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner

@@ -16,11 +16,18 @@ from typing import Any, ClassVar
 
 from grader.compare import Comparison, normalize
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
+from grader.toolkit.cases import (
+    CASE_COMMON,
+    TOLERANCE,
+    call_fill,
+    case_fills,
+    check_case_names,
+    reference_problems,
+)
 from grader.toolkit.expected import Expected, Plain, Unhashable
 from grader.toolkit.runs import failed_run_verdict, record_failure, run_failure
 from grader.toolkit.verdicts import VerdictBuilder
@@ -361,6 +368,18 @@ solution_code: |
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         return reference_problems(self, exercise, exercise.body.solution_code, runner)
+
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        code, calls = exercise.body.solution_code, [c.call for c in exercise.body.cases]
+        ran = code and runner.run(code, filename="solution.py", limits=exercise.limits, calls=calls)
+        results = {r.call: r for r in ran.calls} if ran else {}
+        return case_fills(
+            self,
+            exercise,
+            code,
+            runner,
+            lambda i, item: call_fill(i, item, results.get(item["call"])),
+        )
 
 
 def _undefined(function: str, calls: tuple[CallResult, ...]) -> bool:

@@ -8,11 +8,18 @@ from typing import Any, ClassVar
 
 from grader.compare import HASHABLE_MODES, Comparison, Mode, canonical_forms
 from grader.digests import LOCKED_DIGESTS, digests
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
+from grader.toolkit.cases import (
+    CASE_COMMON,
+    TOLERANCE,
+    case_fills,
+    check_case_names,
+    output_fill,
+    reference_problems,
+)
 from grader.toolkit.expected import ExpectedOutput, PlainOutput
 from grader.toolkit.outputs import output_check
 from grader.toolkit.runs import error_summary, failed_run_verdict, record_failure, run_failure
@@ -176,6 +183,23 @@ solution_code: |
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         return reference_problems(self, exercise, exercise.body.solution_code, runner)
+
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        body = exercise.body
+
+        def expected(index: int, item: dict[str, Any]) -> Fill:
+            case = body.cases[index]
+            if case.expected.comparison.mode is Mode.REGEX:
+                return Fill(("cases", index), note="compares with a regex: write it by hand")
+            run = runner.run(
+                body.solution_code or "",
+                filename="solution.py",
+                stdin=case.stdin,
+                limits=exercise.limits,
+            )
+            return output_fill(index, run)
+
+        return case_fills(self, exercise, body.solution_code, runner, expected)
 
 
 def _expected(spec: SpecReader, item: dict[str, Any], index: int) -> ExpectedOutput:
