@@ -96,8 +96,8 @@ def _edits(raw: RawSpec, item: Fill) -> list[_Edit]:
         edits.append(_Edit(start, end, []))
     if inserted:
         after = (*item.path, item.after) if item.after in data else None
-        where = _extent(raw, lines, after)[1] if after else _mapping_end(raw, lines, item.path)
-        edits.append(_Edit(where, where, inserted))
+        at = _extent(raw, lines, after)[1] if after else _mapping_end(raw, lines, item.path)
+        edits.append(_Edit(at, at, inserted))
     return edits
 
 
