@@ -23,6 +23,7 @@ import yaml
 
 from grader.errors import Problem, SpecError, UsageError
 from grader.exercise import AnyExercise
+from grader.files import where as byte_position
 from grader.runner import Runner
 from grader.spec import raw as raw_layer
 from grader.spec.loader import validate_raw
@@ -164,8 +165,14 @@ def unlock_bank(key_path: Path, out: Path, force: bool = False) -> list[Path]:
 def read_key(key_path: Path) -> list[tuple[PurePath, str]]:
     """The (relative path, text) of every spec in a lock key, checked before any is used."""
     try:
-        key = json.loads(key_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = key_path.read_bytes()
+        key = json.loads(data.decode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{key_path}: cannot read it ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        where = byte_position(data, exc.start)
+        raise UsageError(f"{key_path}: not a lock key (not UTF-8 at {where})") from None
+    except ValueError as exc:  # JSON's own message gives the line and column
         raise UsageError(f"{key_path}: not a lock key ({exc})") from None
     if not isinstance(key, dict) or key.get("format") != KEY_FORMAT:
         raise UsageError(f"{key_path}: not a lock key written by `grader lock`")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
+from grader import kinds
 from grader.commands.options import console
 from grader.errors import UsageError
+from grader.exercise import Kind
 from grader.filling import fill as fill_spec
 from grader.reports.common import atomic_writer
 from grader.runner import CachingRunner
@@ -27,6 +30,14 @@ def fill(spec: Path, write: bool) -> None:
     if not spec.is_file():
         raise UsageError(f"{spec}: no such exercise file")
     exercise = load_exercise(spec)
+    if exercise.locked:
+        raise UsageError(f"{spec} is locked; fill the original spec (see `grader unlock`)")
+    if not fills_values(exercise.kind):
+        takers = ", ".join(k.name for k in kinds.all_kinds() if fills_values(k))
+        raise UsageError(
+            f"{spec}: a {exercise.kind.name} exercise has no expected values to compute; "
+            f"`grader fill` works on {takers}"
+        )
     filled = fill_spec(exercise, CachingRunner(default_sandbox()))
     out = console()
     if filled.diff:
@@ -43,3 +54,8 @@ def fill(spec: Path, write: bool) -> None:
         out.print(f"wrote {spec}; run `grader validate {spec}` next", markup=False)
     else:
         out.print(f"nothing written; run `grader fill {spec} --write` to keep this", markup=False)
+
+
+def fills_values(kind: Kind[Any]) -> bool:
+    """Whether the kind computes expected values from its reference (`Kind.fill`)."""
+    return type(kind).fill is not Kind.fill

@@ -424,3 +424,11 @@ def test_lock_warns_when_feedback_or_hidden_inputs_give_answers_away(
     assert "options[1].feedback says 'No'" in warnings
     assert "hidden cases[4] shows its `call` in the locked spec" in warnings
     assert "options[2].feedback" not in warnings
+
+
+def test_a_key_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    key = tmp_path / "key.json"
+    key.write_bytes(b'{"format": "pygrader-lock-key/1",\n "exercises": "caf\xe9"}')
+    result = grader("unlock", "--key", key, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert "not a lock key (not UTF-8 at offset 52: line 2, column 19)" in result.stderr

@@ -160,3 +160,42 @@ def test_the_cli_shows_a_diff_and_writes_only_when_asked(tmp_path: Path) -> None
 )
 def test_flow_yaml_reads_back_as_the_same_value(value: object) -> None:
     assert yaml.safe_load(f"k: {flow(value)}") == {"k": value}
+
+
+def test_fill_refuses_kinds_without_values_and_locked_specs(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    choice = ROOT / "exercises" / "mlops" / "mlops-purpose-choice.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "fill", str(choice)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert "a multiple-choice exercise has no expected values to compute" in result.stderr
+    assert "works on predict-output, write-function, write-program" in result.stderr
+    locked = tmp_path / "locked"
+    key = tmp_path / "key.json"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "grader",
+            "lock",
+            "--exercises",
+            str(ROOT / "exercises"),
+            "--out",
+            str(locked),
+            "--key",
+            str(key),
+        ],
+        capture_output=True,
+        env=env,
+        check=True,
+    )
+    spec = locked / "loops" / "loops-predict-range.yaml"
+    refused = subprocess.run(
+        [sys.executable, "-m", "grader", "fill", str(spec)], capture_output=True, text=True, env=env
+    )
+    assert refused.returncode == 2 and "is locked" in refused.stderr
+    assert "expected_output:" not in spec.read_text()
