@@ -173,9 +173,7 @@ def rules_verdict(exercise: AnyExercise, broken: list[Violation]) -> Verdict:
     for violation in broken:
         rule = violation.rule
         name = f"{'requires' if violation.required else 'forbids'} {rule.what}"
-        builder.add(
-            Check.make(name, False, message=violation.message, hint=violation.hint, max_points=1)
-        )
+        builder.add(Check.make(name, False, message=violation.message, hint=violation.hint))
     builder.credit(0, 1)
     what = "; it ".join(violation.message for violation in broken)
     return builder.verdict(f"The solution breaks a rule of this exercise: it {what}.")
