@@ -48,9 +48,11 @@ def run_samples(exercise: AnyExercise, runner: Runner) -> list[SampleResult]:
 def sample_problems(exercise: AnyExercise, runner: Runner) -> list[Problem]:
     """A problem for every sample whose verdict is not what the spec says, at its line."""
     return [
-        exercise.raw.problem(result.sample.path, f"{_label(result.sample)}: {difference}")
+        exercise.raw.problem(
+            result.sample.path, f"{_label(result.sample)}: {'; '.join(result.differences)}"
+        )
         for result in run_samples(exercise, runner)
-        for difference in result.differences
+        if result.differences
     ]
 
 
