@@ -401,8 +401,10 @@ def test_the_schema_comment_never_points_into_an_environment(
     reference = authoring.schema_reference(bank / "t", bank)
     assert reference == "../exercise.schema.json"
     assert (bank / "exercise.schema.json").read_text() == "{}"
+    monkeypatch.undo()  # the real grader, run from this checkout: its own schema
     checkout = authoring.schema_reference(ROOT / "exercises" / "loops", ROOT / "exercises")
-    assert "site-packages" not in checkout
+    assert checkout == "../../grader/schema/exercise.schema.json"
+    assert not (ROOT / "exercises" / "exercise.schema.json").exists()
 
 
 def test_lock_warns_when_feedback_or_hidden_inputs_give_answers_away(
