@@ -8,14 +8,20 @@ from pathlib import Path
 import click
 
 from grader.bank import find_exercise
-from grader.commands.options import console, exercises_option, format_option
+from grader.commands.options import (
+    allow_invalid_option,
+    console,
+    exercises_option,
+    format_option,
+    refuse_invalid,
+)
 from grader.errors import UsageError
 from grader.exercise import AnyExercise
 from grader.files import MAX_SUBMISSION_BYTES
 from grader.grading import grade
 from grader.render.json_render import verdict_json
 from grader.render.text import verdict_text
-from grader.runner import CachingRunner
+from grader.runner import CachingRunner, Runner
 from grader.submission import Submission
 from grader.verdict import Verdict
 from sandbox.client import default_sandbox
@@ -33,6 +39,7 @@ from sandbox.client import default_sandbox
     help="For instructors: show how an explain answer was read (the words that matched "
     "each concept, negations, misconceptions). Not on a locked bank.",
 )
+@allow_invalid_option
 def check(
     exercise: str,
     submission: Path,
@@ -40,31 +47,35 @@ def check(
     fmt: str,
     watch: bool,
     explain_matches: bool,
+    allow_invalid: bool,
 ) -> None:
     """Grade SUBMISSION (a file, or - for stdin) against EXERCISE (an id or a YAML path).
 
-    Exit 0 when it passes, 1 when it does not, 2 for usage or spec errors.
+    Exit 0 when it passes, 1 when it does not, 2 for usage or spec errors (an exercise
+    that fails `grader validate` too, unless --allow-invalid).
     """
     target = find_exercise(exercise, exercises_dir)
     if explain_matches and target.locked:
         raise UsageError(f"{target.id} is locked: --explain-matches needs the unlocked bank")
+    if watch and str(submission) == "-":
+        raise UsageError("--watch needs a submission file, not - (stdin)")
+    runner = CachingRunner(default_sandbox())
+    refuse_invalid([target], runner, allow_invalid)
     if watch:
         from grader.commands.watch import watch_and_grade
 
-        if str(submission) == "-":
-            raise UsageError("--watch needs a submission file, not - (stdin)")
         watch_and_grade(
-            submission, lambda: _grade_and_show(target, _read(submission), fmt, explain_matches)
+            submission,
+            lambda: _grade_and_show(target, _read(submission), runner, fmt, explain_matches),
         )
-    answer = _read(submission)
-    verdict = _grade_and_show(target, answer, fmt, explain_matches)
+    verdict = _grade_and_show(target, _read(submission), runner, fmt, explain_matches)
     sys.exit(0 if verdict.passed else 1)
 
 
 def _grade_and_show(
-    target: AnyExercise, answer: Submission, fmt: str, explain_matches: bool = False
+    target: AnyExercise, answer: Submission, runner: Runner, fmt: str, explain_matches: bool
 ) -> Verdict:
-    verdict = grade(target, answer, CachingRunner(default_sandbox())).public()
+    verdict = grade(target, answer, runner).public()
     evidence = target.kind.evidence(target, answer) if explain_matches and answer.text else ()
     if fmt == "json":
         extra = {"matches": list(evidence)} if explain_matches else {}

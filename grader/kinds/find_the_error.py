@@ -26,6 +26,7 @@ from grader.toolkit.choices import (
     reveal_options,
 )
 from grader.toolkit.expected import Expected
+from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 from sandbox.outcome import Outcome
@@ -163,7 +164,7 @@ class FindTheError(Kind[Body]):
         "options": OPTION_SCHEMA,
         "error_sha256": LOCKED_DIGESTS,
         "answer_sha256": LOCKED_DIGESTS,
-        "multiple": {"type": "boolean"},
+        "multiple": {"type": "boolean", "description": "Written by `grader lock`."},
         "mistakes": {
             "type": "array",
             "items": {
@@ -262,6 +263,8 @@ mistakes:
                 (("code",), f"the snippet does not fail in the sandbox (status {outcome.status})")
             ]
         problems: FieldProblems = []
+        if (unfed := unfed_input(outcome, exercise.raw.data)) is not None:
+            problems.append((("code",), unfed))
         if body.stated_digests:
             stated = {"type": truth.type, "line": str(truth.line)}
             for key, digest in body.stated_digests.items():

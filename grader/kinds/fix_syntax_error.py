@@ -19,7 +19,7 @@ from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.expected import ExpectedOutput, LockedOutput, PlainOutput
 from grader.toolkit.outputs import output_check
-from grader.toolkit.runs import failed_run_verdict, run_failure
+from grader.toolkit.runs import failed_run_verdict, input_note, run_failure
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Status, Verdict, clip
 from sandbox.outcome import Outcome
@@ -193,11 +193,21 @@ max_changed_lines: 1
                 f": {reference.error.type}: {reference.error.message}" if reference.error else ""
             )
             problems.append(
-                (("fixed",), f"the reference fix does not run cleanly ({reference.status}{detail})")
+                (
+                    ("fixed",),
+                    f"the reference fix does not run cleanly ({reference.status}{detail})"
+                    + input_note(reference, "stdin" in exercise.raw.data),
+                )
             )
-        if not _closeness_check(body, body.fixed).passed:
+        closeness = _closeness_check(body, body.fixed)
+        if not closeness.passed:
+            rule = "min_similarity" if body.min_similarity is not None else "max_changed_lines"
             problems.append(
-                (("fixed",), "the reference fix changes more than the closeness rule allows")
+                (
+                    ("fixed",),
+                    f"the reference fix breaks the closeness rule: {closeness.message}; "
+                    f"make the fix smaller or change `{rule}`",
+                )
             )
         return problems
 

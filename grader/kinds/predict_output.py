@@ -14,12 +14,13 @@ from typing import Any, ClassVar
 from grader.compare import normalize, squeeze
 from grader.diff import describe_first_difference
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.expected import Expected
 from grader.toolkit.patterns import pattern_search
+from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 from sandbox.outcome import Outcome
@@ -246,6 +247,8 @@ mistakes:
                     + (outcome.error.message if outcome.error else ""),
                 )
             )
+        if (unfed := unfed_input(outcome, exercise.raw.data)) is not None:
+            problems.append((("code",), unfed))
         truth = truth_of(outcome)
         if truth != truth_of(_second_run(exercise, runner)):
             problems.append(
@@ -273,6 +276,16 @@ mistakes:
                     (("mistakes", index, "pattern"), "matches the correct output too; narrow it")
                 )
         return problems
+
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        outcome = snippet_outcome(exercise, runner)
+        if (unfed := unfed_input(outcome, exercise.raw.data)) is not None:
+            return [Fill(("code",), note=unfed)]
+        truth, stated = truth_of(outcome), exercise.body.expected_output
+        if stated is not None and answer_matches(truth, normalize(stated)):
+            return []
+        after = "stdin" if "stdin" in exercise.raw.data else "code"
+        return [Fill((), {"expected_output": truth.answer + "\n"}, after=after)]
 
     def lock(
         self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner

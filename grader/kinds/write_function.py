@@ -16,11 +16,18 @@ from typing import Any, ClassVar
 
 from grader.compare import Comparison, normalize
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
+from grader.toolkit.cases import (
+    CASE_COMMON,
+    TOLERANCE,
+    call_fill,
+    case_fills,
+    check_case_names,
+    reference_problems,
+)
 from grader.toolkit.expected import Expected, Plain, Unhashable
 from grader.toolkit.runs import failed_run_verdict, record_failure, run_failure
 from grader.toolkit.verdicts import VerdictBuilder
@@ -99,8 +106,9 @@ def _case(spec: SpecReader, item: dict[str, Any], index: int, function: str) -> 
         spec.problem(path, "give exactly one of: returns, returns_literal, raises")
     tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
     comparison = Comparison(rel_tol=tolerance.get("rel", 1e-9), abs_tol=tolerance.get("abs", 1e-9))
+    hidden_name = f"hidden case {index + 1}" if item.get("hidden") else None
     return Case(
-        item.get("name") or item["call"],
+        item.get("name") or hidden_name or item["call"],  # a hidden call is never shown
         item["call"],
         _returns(spec, item, path, comparison),
         _raises(spec, item, path),
@@ -221,10 +229,12 @@ def _judge(case: Case, result: CallResult | None) -> Check:
         )
     ok, expected_text, actual = _gives(case, result), _expected_text(case), _actual(case, result)
     expected_text = "(locked)" if expected_text is None else expected_text
+    expectation = _expectation(case)
     if ok and case.prints is not None and normalize(result.stdout) != normalize(case.prints):
         ok, actual = False, f"printed {result.stdout!r}"
         expected_text = f"prints {case.prints!r}"
-    message = "" if ok else f"{case.call} should {_expectation(case)}"
+        expectation = f"print {case.prints!r}"
+    message = "" if ok else f"{case.call} should {expectation}"
     return Check.make(
         case.name,
         ok,
@@ -366,6 +376,18 @@ solution_code: |
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         return reference_problems(self, exercise, exercise.body.solution_code, runner)
+
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        code, calls = exercise.body.solution_code, [c.call for c in exercise.body.cases]
+        ran = code and runner.run(code, filename="solution.py", limits=exercise.limits, calls=calls)
+        results = {r.call: r for r in ran.calls} if ran else {}
+        return case_fills(
+            self,
+            exercise,
+            code,
+            runner,
+            lambda i, item: call_fill(i, item, results.get(item["call"])),
+        )
 
 
 def _undefined(function: str, calls: tuple[CallResult, ...]) -> bool:

@@ -8,11 +8,18 @@ from typing import Any, ClassVar
 
 from grader.compare import HASHABLE_MODES, Comparison, Mode, canonical_forms
 from grader.digests import LOCKED_DIGESTS, digests
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
+from grader.toolkit.cases import (
+    CASE_COMMON,
+    TOLERANCE,
+    case_fills,
+    check_case_names,
+    output_fill,
+    reference_problems,
+)
 from grader.toolkit.expected import ExpectedOutput, PlainOutput
 from grader.toolkit.outputs import output_check
 from grader.toolkit.runs import error_summary, failed_run_verdict, record_failure, run_failure
@@ -43,8 +50,8 @@ def comparison_of(
 ) -> Comparison:
     mode = Mode(item.get("compare", spec.data.get("compare", Mode.WHITESPACE.value)))
     tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
-    if tolerance and mode is not Mode.FLOAT:
-        spec.problem((*path, "tolerance"), "only used with `compare: float`")
+    if item.get("tolerance") and mode is not Mode.FLOAT:  # the exercise's: see `parse`
+        spec.problem((*path, "tolerance"), f"only used with `compare: float`, not `{mode}`")
     if mode is Mode.REGEX:
         spec.regex((*path, "expected"), item.get("expected", ""))
     return Comparison(mode, tolerance.get("rel", 1e-9), tolerance.get("abs", 1e-9))
@@ -123,6 +130,7 @@ solution_code: |
             for i, item in enumerate(data["cases"])
         )
         check_case_names(spec, [c.name for c in cases], [c.hidden for c in cases])
+        _check_shared_tolerance(spec, cases)
         if sum(c.points for c in cases) <= 0:
             spec.problem(("cases",), "cases are worth 0 points in total")
         return Body(cases, data.get("starter"), data.get("solution_code"))
@@ -181,6 +189,23 @@ solution_code: |
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         return reference_problems(self, exercise, exercise.body.solution_code, runner)
 
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        body = exercise.body
+
+        def expected(index: int, item: dict[str, Any]) -> Fill:
+            case = body.cases[index]
+            if case.expected.comparison.mode is Mode.REGEX:
+                return Fill(("cases", index), note="compares with a regex: write it by hand")
+            run = runner.run(
+                body.solution_code or "",
+                filename="solution.py",
+                stdin=case.stdin,
+                limits=exercise.limits,
+            )
+            return output_fill(index, run)
+
+        return case_fills(self, exercise, body.solution_code, runner, expected)
+
 
 def _expected(spec: SpecReader, item: dict[str, Any], index: int) -> ExpectedOutput:
     path = ("cases", index)
@@ -190,6 +215,21 @@ def _expected(spec: SpecReader, item: dict[str, Any], index: int) -> ExpectedOut
     if "expected" in item or "expected_sha256" not in item:
         return PlainOutput(item.get("expected", ""), comparison)
     return spec.locked_output((*path, "expected_sha256"), item["expected_sha256"], comparison)
+
+
+def _check_shared_tolerance(spec: SpecReader, cases: tuple[Case, ...]) -> None:
+    """An exercise-level `tolerance` needs a case that compares floats with it."""
+    items = spec.data["cases"]
+    if not spec.data.get("tolerance") or any(
+        case.expected.comparison.mode is Mode.FLOAT and "tolerance" not in item
+        for case, item in zip(cases, items, strict=True)
+    ):
+        return
+    mode = spec.data.get("compare", Mode.WHITESPACE.value)
+    spec.problem(
+        ("tolerance",),
+        f"only used with `compare: float`, and no case uses it (the exercise compares `{mode}`)",
+    )
 
 
 def lock_cases(data: dict[str, Any], salt: str, solution: str = "solution_code") -> list[str]:

@@ -28,6 +28,7 @@ __all__ = [
     "parse_options",
     "reveal_options",
     "unclear_choice",
+    "verdict_word",
 ]
 
 LABELS = string.ascii_uppercase
@@ -125,13 +126,36 @@ def lock_options(data: dict[str, Any], salt: str, key: str = "options") -> list[
     data.pop("answer", None)
     data["answer_sha256"] = {"answer": salted(salt, letters(correct))}
     data["multiple"] = len(correct) > 1
+    warnings = []
     silent = [LABELS[i] for i, item in enumerate(options) if "feedback" not in item]
     if silent:
-        return [
+        warnings.append(
             f"options {', '.join(silent)} have no feedback, which points at the correct "
             "ones; give every option feedback"
-        ]
-    return []
+        )
+    for index, item in enumerate(options):
+        verdict = verdict_word(item.get("feedback", ""))
+        if verdict is not None:
+            warnings.append(
+                f"{key}[{index}].feedback says '{verdict}', which tells a reader of the "
+                f"locked bank whether option {LABELS[index]} is correct; explain without "
+                "judging"
+            )
+    return warnings
+
+
+_VERDICT = re.compile(
+    r"^\W*(yes|no|nope|correct|incorrect|right|wrong|exactly|indeed|true|false|"
+    r"not quite|well done|good)\s*[:,.!;—–-]"
+    r"|\b((?:that|this|it)(?:'s| is) (?:not )?(?:correct|incorrect|right|wrong))\b",
+    re.IGNORECASE,
+)
+
+
+def verdict_word(feedback: str) -> str | None:
+    """The word that judges an option in its feedback ("Yes: ...", "... is correct")."""
+    found = _VERDICT.search(feedback)
+    return None if found is None else (found.group(1) or found.group(2))
 
 
 def _fold(text: str, *, case: bool = False) -> str:

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from grader.exercise import AnyExercise
+from grader.toolkit.rules import Violation
 from grader.verdict import Check, ErrorSummary, Status, Verdict, ordered_hints
 
-__all__ = ["SEVERITY", "VerdictBuilder", "invalid_verdict", "worst"]
+__all__ = ["SEVERITY", "VerdictBuilder", "invalid_verdict", "rules_verdict", "worst"]
 
 SEVERITY = (
     Status.INVALID_SUBMISSION,
@@ -167,3 +168,16 @@ def invalid_verdict(exercise: AnyExercise, problem: str) -> Verdict:
         builder.hint(exercise.kind.empty_answer_hint)
     builder.hint("Submit a non-empty UTF-8 text file of at most 1 MB.")
     return builder.verdict(f"The submission cannot be graded: {problem}")
+
+
+def rules_verdict(exercise: AnyExercise, broken: list[Violation]) -> Verdict:
+    """The verdict on a solution that breaks the exercise's rules (`requires`, `forbids`):
+    not run, no points, one failed check and one hint per broken rule."""
+    builder = VerdictBuilder(exercise)
+    for violation in broken:
+        rule = violation.rule
+        name = f"{'requires' if violation.required else 'forbids'} {rule.what}"
+        builder.add(Check.make(name, False, message=violation.message, hint=violation.hint))
+    builder.credit(0, 1)
+    what = "; it ".join(violation.message for violation in broken)
+    return builder.verdict(f"The solution breaks a rule of this exercise: it {what}.")

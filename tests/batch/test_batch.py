@@ -133,7 +133,9 @@ def test_batch_grades_writes_reports_and_resumes(tmp_path: Path) -> None:
     first = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Graded 24 submissions" in first.stdout
-    reports_line = "Reports: gradebook.csv, gradescope/, junit.xml, report.html, results.jsonl"
+    reports_line = (
+        "Reports: gradebook.csv, gradescope/, items.json, junit.xml, report.html, results.jsonl"
+    )
     assert reports_line in first.stdout
     for report in ("results.jsonl", "gradebook.csv", "junit.xml", "report.html", "gradescope"):
         assert (out / report).exists(), report
@@ -345,7 +347,16 @@ def test_an_infrastructure_failure_is_reported_and_the_rest_is_graded(tmp_path: 
     (batch / "ann").mkdir(parents=True)
     (batch / "ann" / "broken-find.txt").write_text("NameError line 1\n")
     (batch / "ann" / "fine.txt").write_text("A\n")
-    result = grader("batch", str(batch), "--out", str(tmp_path / "out"), "--exercises", str(bank))
+    # broken-find fails validation: --allow-invalid grades against it anyway
+    result = grader(
+        "batch",
+        str(batch),
+        "--out",
+        str(tmp_path / "out"),
+        "--exercises",
+        str(bank),
+        "--allow-invalid",
+    )
     assert result.returncode == 3
     assert "failed ann/broken-find.txt: exercise 'broken-find' is broken" in result.stdout
     assert stored(tmp_path / "out") == [("ann", "fine", "passed")]
@@ -467,7 +478,8 @@ def test_the_batch_summary_shows_learner_names_and_reasons_as_text(tmp_path: Pat
         (batch / name).mkdir(parents=True)
         (batch / name / "broken-find.txt").write_text("NameError line 1\n")  # failed
         (batch / name / "[red]nothing.txt").write_text("A\n")  # skipped
-    result = grader("batch", str(batch), "--out", str(tmp_path / "out"), "--exercises", str(bank))
+    out, flag = str(tmp_path / "out"), "--allow-invalid"  # the broken spec must reach grading
+    result = grader("batch", str(batch), "--out", out, "--exercises", str(bank), flag)
     assert result.returncode == 3, result.stdout + result.stderr
     for name in names:
         assert f"failed {name}/broken-find.txt: exercise 'broken-find' is broken" in result.stdout

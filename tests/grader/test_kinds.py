@@ -416,7 +416,7 @@ def test_explain_too_short(check: Check) -> None:
     [
         (b"", "it is empty"),
         (b"\xff\xfeA\x00", "NUL byte"),
-        (b"caf\xe9\n", "not UTF-8 text (byte 0xe9 at offset 3)"),
+        (b"caf\xe9\n", "not UTF-8 text (byte 0xe9 at offset 3: line 1, column 4)"),
         (b"x" * (1024 * 1024 + 1), "the limit is 1,048,576 bytes"),
     ],
 )
