@@ -42,6 +42,11 @@ class CallResult:
     """A short repr of the value, for feedback only."""
     error: ErrorInfo | None = None
     stdout: str = ""
+    raised_types: tuple[str, ...] = ()
+    """The raised exception's class and base classes by name, most derived first."""
+    arguments: Any = None
+    """The arguments after the call, serialised as `[args, kwargs]`; None when every
+    argument is immutable (the call cannot have changed them)."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CallResult:
@@ -53,7 +58,16 @@ class CallResult:
             display=data.get("display", ""),
             error=ErrorInfo.from_dict(error) if error else None,
             stdout=data.get("stdout", ""),
+            raised_types=_names(data.get("raised_types")),
+            arguments=data.get("arguments"),
         )
+
+
+def _names(data: Any) -> tuple[str, ...]:
+    """Names from a list of strings; nothing from anything else."""
+    if isinstance(data, list) and all(isinstance(name, str) for name in data):
+        return tuple(data)
+    return ()
 
 
 @dataclass(frozen=True)
