@@ -1,0 +1,59 @@
+"""Misconception detectors: classic beginner mistakes, named in the learner's own terms.
+
+A detector is a small pure function from what a failed case shows (a call's result, a
+program's output, a fix's structure) to a `Finding`, or None. It fires only on what it
+can prove: most detectors repair the learner's result the way the mistake would be
+repaired (remove the prompt text, return instead of print, round to 2 decimals...) and
+fire only when the repaired result is the expected one. They run on failures only, so
+a right answer never meets them.
+
+- `calls`: write-function results (printed instead of returned, the wrong type...);
+- `outputs`: program output (a prompt in `input()`, `end=`/`sep=`, debug prints...);
+- `errors`: errors that name a mistake (runaway recursion, comprehension clauses);
+- `fixes`: fix-syntax-error fixes that change what the program means;
+- `source`: what they read in the learner's program.
+
+Kinds give the hints to `VerdictBuilder.diagnose`, which puts them before every other hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Finding", "clip", "first_findings"]
+
+MAX_FINDINGS = 2
+"""Distinct mistakes named in one verdict: more would bury the first."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One mistake found: `hint` quotes the learner's values; `hidden_hint` says the same
+    without any data of the case, for hidden cases."""
+
+    mistake: str
+    hint: str
+    hidden_hint: str
+
+    def text(self, hidden: bool) -> str:
+        return self.hidden_hint if hidden else self.hint
+
+
+def first_findings(found: Iterable[tuple[Finding, bool]]) -> list[str]:
+    """The hints of the first findings of distinct mistakes, with whether each case is
+    hidden; visible cases first, since their hints can quote values."""
+    ordered = sorted(found, key=lambda pair: pair[1])
+    hints: list[str] = []
+    seen: set[str] = set()
+    for finding, hidden in ordered:
+        if finding.mistake not in seen and len(hints) < MAX_FINDINGS:
+            seen.add(finding.mistake)
+            hints.append(finding.text(hidden))
+    return hints
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """A learner's value or output, short enough to quote in a hint, on one line."""
+    text = text.replace("\n", "\\n")
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,300 @@
+"""The structure of a program, as fix-syntax-error compares a fix with the reference fix.
+
+Two programs have the same structure when their ASTs are equal once formatting, comments
+and a few spellings that mean the same are set aside:
+
+- `a == b` and `b == a` (also `!=`, `is`, `is not`), `a > b` and `b < a` (also `>=`);
+- the order of the types in `except (A, B)`, and `except (A,)` for `except A`; an
+  `as name` that the handler never uses; consecutive handlers with the same body, which
+  mean one handler for a tuple of their types;
+- the order of the names in `import a, b` and `from m import a, b`, and consecutive
+  imports from the same module, which mean one import of all their names.
+
+A program is read as a list of units (a simple statement, or the header of a compound one
+with its blocks as units of their own), so that a difference can be named by its line.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import difflib
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "PYTHON",
+    "FixDiff",
+    "Unit",
+    "canonical",
+    "compare_fix",
+    "dump",
+    "first_difference",
+    "parse",
+    "units",
+]
+
+PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
+"""The Python version that `dump` texts belong to: ASTs change between versions."""
+
+_IGNORED = frozenset(
+    {"ctx", "kind", "type_comment", "type_ignores", "type_params", "lineno", "col_offset"}
+    | {"end_lineno", "end_col_offset"}
+)
+_BLOCKS = ("body", "handlers", "orelse", "finalbody", "cases")
+
+
+def parse(source: str) -> ast.Module | None:
+    """The AST of `source`, or None when it does not compile."""
+    try:
+        return ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def dump(node: object) -> str:
+    """A text of an AST without positions, formatting or empty fields: equal texts are
+    equal programs."""
+    if isinstance(node, ast.AST):
+        fields = [
+            f"{name}={dump(value)}"
+            for name, value in ast.iter_fields(node)
+            if name not in _IGNORED and value is not None and value != []
+        ]
+        return f"{type(node).__name__}({', '.join(fields)})"
+    if isinstance(node, list):
+        return "[" + ", ".join(dump(item) for item in node) + "]"
+    return f"{type(node).__name__}:{node!r}"
+
+
+def canonical(tree: ast.Module) -> ast.Module:
+    """A copy of `tree` with the spellings that mean the same made one (see the module)."""
+    return _Canonical().visit(copy.deepcopy(tree))  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A statement (or a compound statement's header, or the start of one of its blocks)."""
+
+    text: str
+    """The unit's `dump`, with its depth: units compare by it."""
+    line: int
+    end_line: int
+    node: ast.AST
+
+
+def units(tree: ast.Module) -> list[Unit]:
+    """The units of `tree` in source order."""
+    found: list[Unit] = []
+    _walk(tree.body, 0, found)
+    return found
+
+
+@dataclass(frozen=True)
+class FixDiff:
+    """How a fix differs from the reference fix, unit by unit."""
+
+    changes: tuple[tuple[tuple[Unit, ...], tuple[Unit, ...], bool], ...]
+    """(reference units, fix units, whether all of it is where the reference fixes the
+    error) for each place where they differ."""
+    reference_to_broken: dict[int, int]
+    """Reference line -> the line of the broken code it stands for."""
+    reference_units: int
+    """How many units the reference fix has."""
+
+    @property
+    def same(self) -> bool:
+        return not self.changes
+
+    @property
+    def only_at_the_error(self) -> bool:
+        return all(inside for _, _, inside in self.changes)
+
+
+def compare_fix(
+    broken: str, reference: ast.Module, reference_source: str, fix: ast.Module
+) -> FixDiff:
+    """The differences between `fix` and the reference fix (both canonical trees)."""
+    want, got = units(reference), units(fix)
+    region, to_broken = _fixed_lines(broken, reference_source)
+    matcher = difflib.SequenceMatcher(
+        None, [u.text for u in want], [u.text for u in got], autojunk=False
+    )
+    changes = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        ours, theirs = tuple(want[i1:i2]), tuple(got[j1:j2])
+        inside = (
+            tag == "replace"
+            and len(ours) == len(theirs)
+            and all(_touches(unit, region) for unit in ours)
+        )
+        changes.append((ours, theirs, inside))
+    return FixDiff(tuple(changes), to_broken, len(want))
+
+
+def first_difference(reference: ast.AST, fix: ast.AST) -> tuple[ast.AST, ast.AST] | None:
+    """The first pair of nodes (in reading order) where two trees differ, outside their
+    blocks: the smallest part of a statement that a fix changed."""
+    if type(reference) is not type(fix):
+        return reference, fix
+    for name, value in ast.iter_fields(reference):
+        if name in _IGNORED or name in _BLOCKS:
+            continue
+        other = getattr(fix, name, None)
+        if isinstance(value, ast.AST) and isinstance(other, ast.AST):
+            found = first_difference(value, other)
+            if found:
+                return found
+        elif isinstance(value, list) and isinstance(other, list):
+            for a, b in zip(value, other, strict=False):
+                if isinstance(a, ast.AST) and isinstance(b, ast.AST):
+                    found = first_difference(a, b)
+                    if found:
+                        return found
+                elif dump(a) != dump(b):
+                    return reference, fix
+            if len(value) != len(other):
+                return reference, fix
+        elif dump(value) != dump(other):
+            return reference, fix
+    return None
+
+
+def _fixed_lines(broken: str, reference: str) -> tuple[set[int], dict[int, int]]:
+    """The reference lines that differ from the broken code, and the map of the others."""
+    before, after = broken.splitlines(), reference.splitlines()
+    matcher = difflib.SequenceMatcher(
+        None, [line.rstrip() for line in before], [line.rstrip() for line in after], autojunk=False
+    )
+    region: set[int] = set()
+    to_broken: dict[int, int] = {}
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "delete":
+            region.update({j1, j1 + 1})  # the lines around what the reference removed
+            continue
+        if tag != "equal":
+            region.update(range(j1 + 1, j2 + 1))
+        for j in range(j1, j2):
+            to_broken[j + 1] = min(i1 + (j - j1), max(i1, i2 - 1)) + 1
+    return region, to_broken
+
+
+def _touches(unit: Unit, lines: set[int]) -> bool:
+    return any(unit.line <= line <= unit.end_line for line in lines)
+
+
+def _walk(statements: Sequence[ast.AST], depth: int, found: list[Unit]) -> None:
+    for node in statements:
+        blocks = [(name, getattr(node, name)) for name in _BLOCKS if getattr(node, name, None)]
+        header = _without_blocks(node) if blocks else node
+        line = getattr(node, "lineno", 0) or _first_line(blocks)
+        end = getattr(node, "end_lineno", None) or line
+        if blocks:
+            end = max(line, _first_line(blocks) - 1)
+        found.append(Unit(f"{depth}:{dump(header)}", line, end, node))
+        for name, block in blocks:
+            start = _first_line([(name, block)])
+            found.append(Unit(f"{depth}:<{name}>", start, start, node))
+            _walk(block, depth + 1, found)
+
+
+def _first_line(blocks: Sequence[tuple[str, list[ast.AST]]]) -> int:
+    lines = [
+        getattr(block[0], "lineno", 0) or _first_line(_blocks_of(block[0])) for _, block in blocks
+    ]
+    return min(lines) if lines else 0
+
+
+def _blocks_of(node: ast.AST) -> list[tuple[str, list[ast.AST]]]:
+    return [(name, getattr(node, name)) for name in _BLOCKS if getattr(node, name, None)]
+
+
+def _without_blocks(node: ast.AST) -> ast.AST:
+    header = copy.copy(node)
+    for name in _BLOCKS:
+        if getattr(header, name, None):
+            setattr(header, name, [])
+    return header
+
+
+class _Canonical(ast.NodeTransformer):
+    """Makes one of the spellings that mean the same (see the module's docstring)."""
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        self.generic_visit(node)
+        if len(node.ops) != 1:
+            return node
+        op, left, right = node.ops[0], node.left, node.comparators[0]
+        if isinstance(op, (ast.Gt, ast.GtE)):
+            flipped: ast.cmpop = ast.Lt() if isinstance(op, ast.Gt) else ast.LtE()
+            return ast.copy_location(ast.Compare(right, [flipped], [left]), node)
+        if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)) and dump(right) < dump(left):
+            return ast.copy_location(ast.Compare(right, [op], [left]), node)
+        return node
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.AST:
+        self.generic_visit(node)
+        if isinstance(node.type, ast.Tuple):
+            types = sorted(node.type.elts, key=dump)
+            node.type = types[0] if len(types) == 1 else ast.Tuple(elts=types, ctx=ast.Load())
+        if node.name and not any(
+            isinstance(n, ast.Name) and n.id == node.name for s in node.body for n in ast.walk(s)
+        ):
+            node.name = None
+        return node
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        super().generic_visit(node)
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(node, name, None)
+            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                setattr(node, name, _merged_imports(block))
+        handlers = getattr(node, "handlers", None)
+        if isinstance(handlers, list) and handlers:
+            node.handlers = _merged_handlers(handlers)  # type: ignore[attr-defined]
+        return node
+
+
+def _merged_imports(block: list[ast.stmt]) -> list[ast.stmt]:
+    merged: list[ast.stmt] = []
+    for statement in block:
+        last = merged[-1] if merged else None
+        if (isinstance(statement, ast.Import) and isinstance(last, ast.Import)) or (
+            isinstance(statement, ast.ImportFrom)
+            and isinstance(last, ast.ImportFrom)
+            and (last.module, last.level) == (statement.module, statement.level)
+        ):
+            last.names = [*last.names, *statement.names]
+            last.end_lineno = statement.end_lineno
+        else:
+            merged.append(statement)
+    for statement in merged:
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            statement.names = sorted(statement.names, key=lambda a: (a.name, a.asname or ""))
+    return merged
+
+
+def _merged_handlers(handlers: list[ast.ExceptHandler]) -> list[ast.ExceptHandler]:
+    merged: list[ast.ExceptHandler] = []
+    for handler in handlers:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.type is not None
+            and handler.type is not None
+            and not last.name
+            and not handler.name
+            and dump(last.body) == dump(handler.body)
+        ):
+            types = sorted([*_types(last.type), *_types(handler.type)], key=dump)
+            last.type = ast.Tuple(elts=types, ctx=ast.Load())
+        else:
+            merged.append(handler)
+    return merged
+
+
+def _types(node: ast.expr) -> Iterable[ast.expr]:
+    return node.elts if isinstance(node, ast.Tuple) else [node]
