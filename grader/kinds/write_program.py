@@ -14,6 +14,9 @@ from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
 from grader.toolkit.expected import ExpectedOutput, PlainOutput
+from grader.toolkit.misconceptions import Finding, errors, first_findings
+from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose, same_output
+from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
 from grader.toolkit.runs import error_summary, failed_run_verdict, record_failure, run_failure
 from grader.toolkit.verdicts import VerdictBuilder
@@ -131,6 +134,9 @@ solution_code: |
         source = submission.text or ""
         builder = VerdictBuilder(exercise)
         first_failure: tuple[Case, Outcome] | None = None
+        learner = SourceFacts(source)
+        printed: list[tuple[Case, str]] = []
+        found: list[tuple[Finding, bool]] = []
         for case in exercise.body.cases:
             outcome = runner.run(
                 source, filename=submission.filename, stdin=case.stdin, limits=exercise.limits
@@ -142,6 +148,8 @@ solution_code: |
                 builder.add(_crashed_case(case, outcome, failure))
                 record_failure(builder, outcome, source)
                 first_failure = first_failure or (case, outcome)
+                error = outcome.error and errors.diagnose(outcome.error, learner, "Your code")
+                found += [(error, case.hidden)] if error else []
                 continue
             check, match = output_check(
                 case.name,
@@ -152,6 +160,12 @@ solution_code: |
                 hint=case.hint,
             )
             builder.add(check, whitespace_only=match.presentation_only)
+            printed.append((case, outcome.stdout))
+            if not check.passed:
+                finding = diagnose(OutputFacts(case.expected, outcome.stdout, learner))
+                found += [(finding, case.hidden)] if finding else []
+        if any(not check.passed for check in builder.checks):
+            builder.diagnose(*first_findings([*_same_output(printed), *found]))
         return _verdict(builder, first_failure)
 
     def lock(
@@ -200,6 +214,12 @@ def lock_cases(data: dict[str, Any], salt: str, solution: str = "solution_code")
     data["cases"] = cases
     data.pop(solution, None)
     return warnings
+
+
+def _same_output(printed: list[tuple[Case, str]]) -> list[tuple[Finding, bool]]:
+    """The finding when the program printed the same thing for every input."""
+    found = same_output([out for _, out in printed], [case.expected.text for case, _ in printed])
+    return [] if found is None else [(found, False)]
 
 
 def _crashed_case(case: Case, outcome: Outcome, failure: Status) -> Check:
