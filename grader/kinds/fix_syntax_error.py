@@ -256,6 +256,12 @@ def _reference_tree(fixed: str) -> ast.Module | None:
     return None if tree is None else structure.canonical(tree)
 
 
+@lru_cache(maxsize=64)
+def _reference_text(fixed: str) -> str:
+    reference = _reference_tree(fixed)
+    return "" if reference is None else structure.dump(reference)
+
+
 def _structure_check(body: Body, source: str, points: float) -> tuple[Check, list[Finding], str]:
     """Whether the fix is the reference fix up to formatting: the check, the mistakes
     found when it is not, and the verdict's message then."""
@@ -263,11 +269,12 @@ def _structure_check(body: Body, source: str, points: float) -> tuple[Check, lis
     reference = None if body.fixed is None else _reference_tree(body.fixed)
     if tree is None or (reference is None and body.locked_structure is None):
         return _closeness_check(body, source), [], REWRITE  # banks locked before structures
-    fix = structure.canonical(tree)
+    fix = structure.canonical(tree, in_place=True)  # parsed for this grading alone
+    text = structure.dump(fix)
     if reference is not None and body.fixed is not None:
-        diff = structure.compare_fix(body.code, reference, body.fixed, fix)
-        if diff.same:
+        if text == _reference_text(body.fixed):
             return _only_the_error(True, "only the syntax error is fixed", 0.0), [], ""
+        diff = structure.compare_fix(body.code, reference, body.fixed, fix)
         findings = fixes.diagnose(diff, fixes.FixFacts(body.code, source, body.fixed))
         if diff.only_at_the_error:
             message, summary = (
@@ -278,7 +285,7 @@ def _structure_check(body: Body, source: str, points: float) -> tuple[Check, lis
             message, summary = "it changes lines that have no error", REWRITE
         return _only_the_error(False, message, points), findings, summary
     assert body.locked_structure is not None
-    if body.locked_structure.matches(structure.dump(fix)):
+    if body.locked_structure.matches(text):
         return _only_the_error(True, "only the syntax error is fixed", 0.0), [], ""
     findings = fixes.diagnose_alone(body.code, source)
     message = "the fix changes more than the syntax error (locked: the fix is not shown)"

@@ -68,9 +68,10 @@ def dump(node: object) -> str:
     return f"{type(node).__name__}:{node!r}"
 
 
-def canonical(tree: ast.Module) -> ast.Module:
-    """A copy of `tree` with the spellings that mean the same made one (see the module)."""
-    return _Canonical().visit(copy.deepcopy(tree))  # type: ignore[no-any-return]
+def canonical(tree: ast.Module, *, in_place: bool = False) -> ast.Module:
+    """`tree` (a copy, unless `in_place`) with the spellings that mean the same made one
+    (see the module's docstring)."""
+    return _Canonical().visit(tree if in_place else copy.deepcopy(tree))  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

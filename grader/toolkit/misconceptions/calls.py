@@ -10,8 +10,8 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import functools
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,7 +20,7 @@ from typing import Any
 from grader import explanations
 from grader.toolkit.expected import Expected, Plain
 from grader.toolkit.misconceptions import Finding, clip, errors
-from grader.toolkit.misconceptions.source import SourceFacts
+from grader.toolkit.misconceptions.source import SourceFacts, divides, drops_fractions
 from grader.toolkit.values import is_number, type_name, typed
 from sandbox.outcome import CallResult
 from sandbox.values import TooLarge, decode, encode, safe_repr
@@ -85,6 +85,17 @@ class CallFacts:
 Detector = Callable[[CallFacts], Finding | None]
 
 
+def on_wrong_calls(detector: Detector) -> Detector:
+    """A detector that never fires on a call that gave what its case expects."""
+
+    @functools.wraps(detector)
+    def guarded(facts: CallFacts) -> Finding | None:
+        return None if facts.right else detector(facts)
+
+    return guarded
+
+
+@on_wrong_calls
 def error_in_call(facts: CallFacts) -> Finding | None:
     """A mistake that an error names: runaway recursion, comprehension clauses in the
     wrong order (see `grader.toolkit.misconceptions.errors`)."""
@@ -94,6 +105,7 @@ def error_in_call(facts: CallFacts) -> Finding | None:
     return errors.diagnose(error, facts.source, f"`{facts.call}`")
 
 
+@on_wrong_calls
 def returned_instead_of_raising(facts: CallFacts) -> Finding | None:
     """Returned (or printed) a message where the case expects an exception."""
     if facts.raises is None or not facts.result.returned:
@@ -116,6 +128,7 @@ def returned_instead_of_raising(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def subclass_of_exact_exception(facts: CallFacts) -> Finding | None:
     """Raised a subclass where the case wants exactly the exception (`exact: true`)."""
     error, raises = facts.result.error, facts.raises
@@ -135,6 +148,7 @@ def subclass_of_exact_exception(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def too_general_exception(facts: CallFacts) -> Finding | None:
     """Raised a base class (`Exception`) of the exception the case expects."""
     error, wanted = facts.result.error, facts.expected_error
@@ -156,6 +170,7 @@ def too_general_exception(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def other_exception(facts: CallFacts) -> Finding | None:
     """Python's own error (ZeroDivisionError, IndexError...) where the case expects the
     function to raise a chosen exception."""
@@ -173,6 +188,7 @@ def other_exception(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def unexpected_exception(facts: CallFacts) -> Finding | None:
     """An error where the case expects a value, with the built-in explanation of it."""
     error = facts.result.error
@@ -190,6 +206,7 @@ def unexpected_exception(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def printed_instead_of_returned(facts: CallFacts) -> Finding | None:
     """Printed the result and returned None."""
     printed = facts.result.stdout.strip()
@@ -208,6 +225,7 @@ def printed_instead_of_returned(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def result_of_in_place_method(facts: CallFacts) -> Finding | None:
     """Returned what `list.sort()` (or `append`, `reverse`...) gives back: None."""
     if not facts.returned_none:
@@ -225,6 +243,7 @@ def result_of_in_place_method(facts: CallFacts) -> Finding | None:
     return Finding("in-place-method-result", text, text)
 
 
+@on_wrong_calls
 def missing_return(facts: CallFacts) -> Finding | None:
     """A function without any `return` of a value returns None."""
     if not facts.returned_none or facts.source.returns_a_value(facts.function) is not False:
@@ -236,6 +255,7 @@ def missing_return(facts: CallFacts) -> Finding | None:
     return Finding("missing-return", text, text)
 
 
+@on_wrong_calls
 def text_instead_of_value(facts: CallFacts) -> Finding | None:
     """Returned the text of the right value: `"5"` for `5`, `"True"` for `True`."""
     value = facts.value
@@ -256,6 +276,7 @@ def text_instead_of_value(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def wrong_container(facts: CallFacts) -> Finding | None:
     """The right items in the wrong kind of container: a list for a tuple, and so on."""
     value = facts.value
@@ -276,6 +297,7 @@ def wrong_container(facts: CallFacts) -> Finding | None:
     return None
 
 
+@on_wrong_calls
 def wrong_number_type(facts: CallFacts) -> Finding | None:
     """The right number as the wrong type: `5.0` for the int `5`, `1` for `True`..."""
     value = facts.value
@@ -303,6 +325,7 @@ def wrong_number_type(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def integer_division(facts: CallFacts) -> Finding | None:
     """`/` where `//` is meant, or `//` (or int()) where `/` is meant."""
     value, expected = facts.value, facts.expected
@@ -310,11 +333,11 @@ def integer_division(facts: CallFacts) -> Finding | None:
         return None
     source = facts.source.source
     if isinstance(value, float) and isinstance(expected, int) and not value.is_integer():
-        if math.floor(value) != expected or not re.search(r"(?<!/)/(?![/=])", source):
+        if math.floor(value) != expected or not divides(source):
             return None
         advice = "`/` keeps the fraction; `//` divides to a whole number (rounding down)."
     elif isinstance(value, int) and isinstance(expected, float) and not expected.is_integer():
-        if math.floor(expected) != value or not ("//" in source or "int(" in source):
+        if math.floor(expected) != value or not drops_fractions(source):
             return None
         advice = "`//` and int() drop the fraction; `/` keeps it."
     else:
@@ -327,6 +350,7 @@ def integer_division(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def rounding(facts: CallFacts) -> Finding | None:
     """Not rounded, or rounded to the wrong number of decimals."""
     value, expected = facts.value, facts.expected
@@ -348,6 +372,7 @@ def rounding(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def text_case_or_spaces(facts: CallFacts) -> Finding | None:
     """Text that differs only in capitals, or in spaces."""
     value, expected = facts.value, facts.expected
@@ -371,6 +396,7 @@ def text_case_or_spaces(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def off_by_one(facts: CallFacts) -> Finding | None:
     """One item (or character) missing or extra at one end, or a count one off."""
     value, expected = facts.value, facts.expected
@@ -400,6 +426,7 @@ def off_by_one(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def element_types(facts: CallFacts) -> Finding | None:
     """The right values, but some item or key has the wrong type (`'1'` for `1`)."""
     value, expected = facts.value, facts.expected
@@ -421,6 +448,7 @@ def element_types(facts: CallFacts) -> Finding | None:
     )
 
 
+@on_wrong_calls
 def different_type(facts: CallFacts) -> Finding | None:
     """A value of another type than expected: a dict where text is expected, say; and
     where the expected value is inside it, which part to return."""
@@ -470,8 +498,6 @@ DETECTORS: tuple[Detector, ...] = (
 
 def diagnose(facts: CallFacts) -> Finding | None:
     """The first detector's finding on this failed call, if any (none on a right one)."""
-    if facts.right:
-        return None
     for detector in DETECTORS:
         found = detector(facts)
         if found is not None:

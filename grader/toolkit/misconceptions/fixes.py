@@ -151,7 +151,8 @@ def handler_types(change: Change) -> Finding | None:
         return None
     if reference.type is None or isinstance(node.type, ast.BoolOp):
         return None
-    wanted = _names(reference.type)
+    original = change.original
+    wanted = sorted(_names(reference.type), key=lambda name: (original.find(name), name))
     named = "" if node.type is None else ast.unparse(node.type)
     if node.type is None or named in ("Exception", "BaseException"):
         written = "A bare `except:`" if node.type is None else f"`except {named}:`"
@@ -314,13 +315,22 @@ def diagnose(diff: FixDiff, facts: FixFacts) -> list[Finding]:
 
 
 def diagnose_alone(broken: str, fix: str) -> list[Finding]:
-    """Locked: the reference fix is not known. The detectors that need none, on the
-    fix's units that cover lines it changed; else a finding that names the first one."""
+    """Locked: the reference fix is not known, but the line Python reports the error on
+    is. A changed line elsewhere is named; on the error's line, the detectors that need
+    no reference, else a finding that names it."""
     tree = structure.parse(fix)
     if tree is None:
         return []
-    facts = FixFacts(broken, fix)
+    facts, error_line = FixFacts(broken, fix), _error_line(broken)
     changed = _changed_lines(broken, fix)
+    for line, original in sorted(changed.items()):
+        if original != error_line and facts.broken_line(original):
+            change = Change(None, None, False, line, original, facts)
+            text = (
+                f"You also changed line {original}: `{clip(change.original)}` became "
+                f"`{clip(change.yours)}`. That line has no error: keep it as it was."
+            )
+            return [Finding("changed-elsewhere", text, text)]
     for unit in structure.units(structure.canonical(tree)):
         lines = [n for n in range(unit.line, unit.end_line + 1) if n in changed]
         if lines and not _is_marker(unit):
@@ -336,6 +346,18 @@ def diagnose_alone(broken: str, fix: str) -> list[Finding]:
         f"fixed. {KEEP}"
     )
     return [Finding("changed-line", text, text)]
+
+
+def _error_line(broken: str) -> int | None:
+    """The line Python reports the broken program's syntax error on (compiling runs
+    nothing)."""
+    try:
+        compile(broken, "broken.py", "exec", dont_inherit=True)
+    except SyntaxError as error:
+        return error.lineno
+    except (ValueError, MemoryError, RecursionError):
+        return None
+    return None
 
 
 def _first(change: Change, detectors: tuple[Detector, ...]) -> Finding | None:

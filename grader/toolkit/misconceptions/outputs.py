@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from typing import Any
 from grader.compare import Mode, normalize
 from grader.toolkit.expected import ExpectedOutput
 from grader.toolkit.misconceptions import Finding, clip
-from grader.toolkit.misconceptions.source import SourceFacts
+from grader.toolkit.misconceptions.source import SourceFacts, divides, drops_fractions
 
 __all__ = ["DETECTORS", "OutputFacts", "diagnose", "same_output"]
 
@@ -59,6 +60,17 @@ class OutputFacts:
 Detector = Callable[[OutputFacts], Finding | None]
 
 
+def on_wrong_output(detector: Detector) -> Detector:
+    """A detector that never fires on an output that its case accepts."""
+
+    @functools.wraps(detector)
+    def guarded(facts: OutputFacts) -> Finding | None:
+        return None if facts.would_pass(facts.actual) else detector(facts)
+
+    return guarded
+
+
+@on_wrong_output
 def prompt_in_output(facts: OutputFacts) -> Finding | None:
     """A prompt inside `input("...")`: the prompt text became part of the output."""
     prompts = [p for p in facts.source.input_prompts if p in facts.actual]
@@ -81,6 +93,7 @@ def prompt_in_output(facts: OutputFacts) -> Finding | None:
     return Finding("input-prompt", text, text)
 
 
+@on_wrong_output
 def printed_none(facts: OutputFacts) -> Finding | None:
     """A `None` line from printing what a function (or `list.sort()`) returns."""
     lines = facts.actual.split("\n")
@@ -105,6 +118,7 @@ def printed_none(facts: OutputFacts) -> Finding | None:
     return Finding("printed-none", text, text)
 
 
+@on_wrong_output
 def printed_container(facts: OutputFacts) -> Finding | None:
     """Printed a list (or tuple) itself, `[3, 4, 8]`, instead of its items."""
     lines = facts.actual.split("\n")
@@ -140,6 +154,7 @@ def printed_container(facts: OutputFacts) -> Finding | None:
     return None
 
 
+@on_wrong_output
 def wrong_separator(facts: OutputFacts) -> Finding | None:
     """Values separated by commas (or another separator) instead of spaces."""
     for separator in (", ", ",", " : ", ": ", ":", "; ", ";", " - ", "-", "\t", " | ", "|"):
@@ -155,6 +170,7 @@ def wrong_separator(facts: OutputFacts) -> Finding | None:
     return None
 
 
+@on_wrong_output
 def line_breaks(facts: OutputFacts) -> Finding | None:
     """`end=` mistakes: all on one line where each value ends its line, or the reverse."""
     words = facts.actual.split()
@@ -181,6 +197,7 @@ def line_breaks(facts: OutputFacts) -> Finding | None:
     return None
 
 
+@on_wrong_output
 def presentation(facts: OutputFacts) -> Finding | None:
     """The right tokens with other whitespace between them, or other line breaks."""
     text = facts.text
@@ -212,6 +229,7 @@ def presentation(facts: OutputFacts) -> Finding | None:
     )
 
 
+@on_wrong_output
 def spaces_inside(facts: OutputFacts) -> Finding | None:
     """Spaces added or missing inside a value: `A. L.` for `A.L.`, `total5` for `total 5`."""
     if not facts.expected.compare(facts.actual).spacing_inside:
@@ -253,6 +271,7 @@ def spaces_inside(facts: OutputFacts) -> Finding | None:
     )
 
 
+@on_wrong_output
 def exact_whitespace(facts: OutputFacts) -> Finding | None:
     """Compared character by character: no final line break, an extra blank line at the
     end, or spaces at the end of a line."""
@@ -283,6 +302,7 @@ def exact_whitespace(facts: OutputFacts) -> Finding | None:
     return None
 
 
+@on_wrong_output
 def capitals(facts: OutputFacts) -> Finding | None:
     """The output differs only in capitals."""
     text = facts.text
@@ -302,6 +322,7 @@ def capitals(facts: OutputFacts) -> Finding | None:
     )
 
 
+@on_wrong_output
 def numbers(facts: OutputFacts) -> Finding | None:
     """Numbers printed as the wrong type or to the wrong precision: `5.0` for `5`, `2.5`
     for `2` (or the reverse), not rounded, or without the expected decimals."""
@@ -329,6 +350,7 @@ def numbers(facts: OutputFacts) -> Finding | None:
     )
 
 
+@on_wrong_output
 def extra_or_missing_lines(facts: OutputFacts) -> Finding | None:
     """Debug prints or extra lines around otherwise right output; lines missing; one
     line too many or too few at an end (a loop bound off by one)."""
@@ -365,6 +387,7 @@ def _end(
     return "start" if ops[0][start] == 0 else None
 
 
+@on_wrong_output
 def values_off_by_one(facts: OutputFacts) -> Finding | None:
     """A value missing or extra at one end of a line: `3 4` for `3 4 8`."""
     text = facts.text
@@ -402,6 +425,7 @@ def values_off_by_one(facts: OutputFacts) -> Finding | None:
     )
 
 
+@on_wrong_output
 def counts_from_zero(facts: OutputFacts) -> Finding | None:
     """Lines numbered from 0 where they count from 1 (`batch 0:`), found by renumbering:
     so it works on patterns and locked outputs too."""
@@ -428,6 +452,7 @@ def counts_from_zero(facts: OutputFacts) -> Finding | None:
     )
 
 
+@on_wrong_output
 def printed_bool(facts: OutputFacts) -> Finding | None:
     """`True`/`False` printed where the output is a word such as `yes`/`no`."""
     text = facts.text
@@ -451,6 +476,7 @@ def printed_bool(facts: OutputFacts) -> Finding | None:
     )
 
 
+@on_wrong_output
 def line_order(facts: OutputFacts) -> Finding | None:
     """The right lines in another order (not sorted, say)."""
     text = facts.text
@@ -468,6 +494,7 @@ def line_order(facts: OutputFacts) -> Finding | None:
     )
 
 
+@on_wrong_output
 def shifted_lines(facts: OutputFacts) -> Finding | None:
     """Every line one step early (or late): a loop over `range(n)` for 1..n."""
     text = facts.text
@@ -513,8 +540,8 @@ DETECTORS: tuple[Detector, ...] = (
 
 def diagnose(facts: OutputFacts) -> Finding | None:
     """The first detector's finding on this wrong output, if any."""
-    if len(facts.actual) > 64 * 1024 or facts.would_pass(facts.actual):
-        return None  # a right output has no mistake; a huge one more than one
+    if len(facts.actual) > 64 * 1024:
+        return None  # a huge output is wrong in more ways than one
     for detector in DETECTORS:
         found = detector(facts)
         if found is not None:
@@ -537,7 +564,6 @@ def same_output(outputs: Sequence[str], expected: Sequence[str | None]) -> Findi
 
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
-_DIVISION = re.compile(r"(?<!/)/(?![/=])")
 _FIRST_INT = re.compile(r"(^|[^\d.])(\d+)(?![\d.])")
 
 
@@ -550,10 +576,10 @@ def _number_mistake(want: str, got: str, source: str) -> tuple[str, str] | None:
             "`/` always gives a float, even for a whole result; `//` divides to a whole "
             "number, and int() turns a whole float into an int."
         )
-    divides = _DIVISION.search(source) is not None
-    if "." not in want and "." in got and math.floor(g) == w and divides:
+    keeps = divides(source)
+    if "." not in want and "." in got and math.floor(g) == w and keeps:
         return "integer-division", "`/` keeps the fraction; `//` divides to a whole number."
-    floors = "//" in source or "int(" in source
+    floors = drops_fractions(source)
     if "." in want and g.is_integer() and math.floor(w) == g and not w.is_integer() and floors:
         return "integer-division", "`//` and int() drop the fraction; `/` keeps it."
     if gd > wd and round(g, wd) == w:

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import ast
+import re
 from functools import cached_property
 
-__all__ = ["IN_PLACE", "SourceFacts"]
+__all__ = ["IN_PLACE", "SourceFacts", "divides", "drops_fractions"]
+
+_DIVISION = re.compile(r"(?<!/)/(?![/=])")
+_FLOORING = re.compile(r"//|(?<![\w.])int\(")
+
+
+def divides(source: str) -> bool:
+    """Whether the source has a `/` (true division; not `//`)."""
+    return _DIVISION.search(source) is not None
+
+
+def drops_fractions(source: str) -> bool:
+    """Whether the source has a `//` or calls int()."""
+    return _FLOORING.search(source) is not None
+
 
 IN_PLACE = frozenset(
     {"sort", "reverse", "append", "extend", "insert", "remove", "clear", "update", "add"}
