@@ -253,7 +253,9 @@ def test_a_locked_output_check_shows_nothing_of_the_expected_output() -> None:
     assert check.expected is None and check.diff is None and check.hint == "h"
     assert check.message == f"only whitespace differs {LOCKED_NOTE}"
     check, match = output_check("case", locked, "42\n", points=2)
-    assert match.spacing_inside and check.message == f"only spaces inside a line differ {LOCKED_NOTE}"
+    assert (
+        match.spacing_inside and check.message == f"only spaces inside a line differ {LOCKED_NOTE}"
+    )
     check, _ = output_check("case", locked, "41\n", points=2, locked_message="not it")
     assert check.message == "not it" and check.max_points == 2 and check.points == 0
 
