@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import difflib
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from grader.compare import Comparison, Mode, canonical_forms, normalize
@@ -249,33 +248,22 @@ def _structure_text(tree: ast.Module) -> str:
     return structure.dump(structure.canonical(tree))
 
 
-@lru_cache(maxsize=64)
-def _reference_tree(fixed: str) -> ast.Module | None:
-    """The reference fix's canonical tree (read once per exercise; never changed)."""
-    tree = structure.parse(fixed)
-    return None if tree is None else structure.canonical(tree)
-
-
-@lru_cache(maxsize=64)
-def _reference_text(fixed: str) -> str:
-    reference = _reference_tree(fixed)
-    return "" if reference is None else structure.dump(reference)
-
-
 def _structure_check(body: Body, source: str, points: float) -> tuple[Check, list[Finding], str]:
     """Whether the fix is the reference fix up to formatting: the check, the mistakes
     found when it is not, and the verdict's message then."""
     tree = structure.parse(source)
-    reference = None if body.fixed is None else _reference_tree(body.fixed)
+    reference = None if body.fixed is None else structure.reference(body.code, body.fixed)
     if tree is None or (reference is None and body.locked_structure is None):
         return _closeness_check(body, source), [], REWRITE  # banks locked before structures
+    if reference is not None and structure.dump(tree) == reference.raw_text:
+        return _only_the_error(True, "only the syntax error is fixed", 0.0), [], ""
     fix = structure.canonical(tree, in_place=True)  # parsed for this grading alone
     text = structure.dump(fix)
-    if reference is not None and body.fixed is not None:
-        if text == _reference_text(body.fixed):
+    if reference is not None:
+        if text == reference.text:
             return _only_the_error(True, "only the syntax error is fixed", 0.0), [], ""
-        diff = structure.compare_fix(body.code, reference, body.fixed, fix)
-        findings = fixes.diagnose(diff, fixes.FixFacts(body.code, source, body.fixed))
+        diff = structure.compare_fix(reference, fix)
+        findings = fixes.diagnose(diff, fixes.FixFacts(body.code, source, reference.source, fix))
         if diff.only_at_the_error:
             message, summary = (
                 "the fixed line is not the original with only its error fixed",

@@ -21,7 +21,7 @@ from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
 from grader.toolkit.expected import Expected, Plain, Unhashable
-from grader.toolkit.misconceptions import Finding, first_findings
+from grader.toolkit.misconceptions import Finding, Pending, first_findings
 from grader.toolkit.misconceptions.calls import CallFacts, diagnose, mutated_argument, same_result
 from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.runs import failed_run_verdict, record_failure, run_failure
@@ -213,8 +213,9 @@ def _actual(case: Case, result: CallResult) -> str:
     return result.display if result.returned else _failure_text(result)
 
 
-def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Check, list[Finding]]:
-    """The case's check, and the mistakes found when it failed."""
+def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Check, list[Pending]]:
+    """The case's check, and the mistakes to look for when it failed (the result's
+    first, then a changed argument's)."""
     common: dict[str, Any] = {"max_points": case.points, "hidden": case.hidden}
     if result is None:
         message = "not run: the program stopped before this call"
@@ -222,14 +223,16 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
     ok, expected_text, actual = _gives(case, result), _expected_text(case), _actual(case, result)
     expected_text = "(locked)" if expected_text is None else expected_text
     message = "" if ok else f"{case.call} should {_expectation(case)}"
-    findings = [] if ok else [found for found in [diagnose(learner.facts(case, result))] if found]
+    pending: list[Pending] = (
+        [] if ok else [(partial(diagnose, learner.facts(case, result)), case.hidden)]
+    )
     if ok and case.prints is not None and normalize(result.stdout) != normalize(case.prints):
         ok, actual = False, f"printed {result.stdout!r}"
         expected_text, message = f"prints {case.prints!r}", f"{case.call} should {expected_text}"
     changed = learner.changed_argument(case, result)
     only_changed = ok and changed is not None  # the case's hint is about the result
     if changed is not None:
-        findings.append(changed)
+        pending.append((partial(_known, changed), case.hidden))
         if ok:
             ok, message = False, f"{case.call} should leave its arguments unchanged"
     check = Check.make(
@@ -242,7 +245,11 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
         points=case.points if ok else 0.0,
         **common,
     )
-    return check, findings
+    return check, pending
+
+
+def _known(finding: Finding) -> Finding:
+    return finding
 
 
 class Learner:
@@ -261,11 +268,12 @@ class Learner:
         """The finding when the call changed an argument it must leave alone."""
         if case.mutates or result.arguments is None:
             return None
-        before = _arguments(case.call)
-        if before is None:
-            return None
+        before = _arguments_encoded(case.call)
+        if before is None or json.dumps(result.arguments) == before:
+            return None  # the common case: as the call found them, to the byte
         parameters = self.source.parameters(self.function)
-        return mutated_argument(case.call, parameters, before, decode(result.arguments))
+        after = decode(result.arguments)
+        return mutated_argument(case.call, parameters, decode(json.loads(before)), after)
 
 
 @lru_cache(maxsize=1024)
@@ -277,11 +285,6 @@ def _arguments_encoded(call: str) -> str | None:
         return json.dumps(encode([args, kwargs]))
     except (ValueError, TooLarge):
         return None
-
-
-def _arguments(call: str) -> Any:
-    encoded = _arguments_encoded(call)
-    return None if encoded is None else decode(json.loads(encoded))
 
 
 class WriteFunction(Kind[Body]):
@@ -385,14 +388,14 @@ solution_code: |
                 f"The program does not define a function named '{body.function}'."
             )
         learner = Learner(source, body.function)
-        found: list[tuple[Finding, bool]] = []
+        pending: list[Pending] = []
         for case in body.cases:
-            check, findings = _judge(case, results.get(case.call), learner)
+            check, detections = _judge(case, results.get(case.call), learner)
             builder.add(check)
-            found += [(finding, case.hidden) for finding in findings]
+            pending += detections
         if any(not check.passed for check in builder.checks):
             constant = _same_result(body.cases, results, learner)
-            builder.diagnose(*first_findings([*constant, *found]))
+            builder.diagnose(*first_findings(constant, pending))
         if run_failure(outcome):
             record_failure(builder, outcome, source)
         passed = sum(1 for c in builder.checks if c.passed)

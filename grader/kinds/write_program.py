@@ -4,6 +4,7 @@ expected stdout, a comparison mode, points, and whether it is hidden."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from grader.compare import HASHABLE_MODES, Comparison, Mode, canonical_forms
@@ -14,7 +15,7 @@ from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
 from grader.toolkit.expected import ExpectedOutput, PlainOutput
-from grader.toolkit.misconceptions import Finding, errors, first_findings
+from grader.toolkit.misconceptions import Finding, Pending, errors, first_findings
 from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose, same_output
 from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
@@ -137,6 +138,7 @@ solution_code: |
         learner = SourceFacts(source)
         printed: list[tuple[Case, str]] = []
         found: list[tuple[Finding, bool]] = []
+        pending: list[Pending] = []
         for case in exercise.body.cases:
             outcome = runner.run(
                 source, filename=submission.filename, stdin=case.stdin, limits=exercise.limits
@@ -162,10 +164,10 @@ solution_code: |
             builder.add(check, whitespace_only=match.presentation_only)
             printed.append((case, outcome.stdout))
             if not check.passed:
-                finding = diagnose(OutputFacts(case.expected, outcome.stdout, learner))
-                found += [(finding, case.hidden)] if finding else []
+                facts = OutputFacts(case.expected, outcome.stdout, learner)
+                pending.append((partial(diagnose, facts), case.hidden))
         if any(not check.passed for check in builder.checks):
-            builder.diagnose(*first_findings([*_same_output(printed), *found]))
+            builder.diagnose(*first_findings([*_same_output(printed), *found], pending))
         return _verdict(builder, first_failure)
 
     def lock(

@@ -22,16 +22,19 @@ import difflib
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "PYTHON",
     "FixDiff",
+    "Reference",
     "Unit",
     "canonical",
     "compare_fix",
     "dump",
     "first_difference",
     "parse",
+    "reference",
     "units",
 ]
 
@@ -57,21 +60,67 @@ def dump(node: object) -> str:
     """A text of an AST without positions, formatting or empty fields: equal texts are
     equal programs."""
     if isinstance(node, ast.AST):
-        fields = [
-            f"{name}={dump(value)}"
-            for name, value in ast.iter_fields(node)
-            if name not in _IGNORED and value is not None and value != []
-        ]
-        return f"{type(node).__name__}({', '.join(fields)})"
+        cls = type(node)
+        parts = []
+        for name in _fields(cls):
+            value = getattr(node, name, None)
+            if value is not None and value != []:
+                parts.append(f"{name}={dump(value)}")
+        return f"{cls.__name__}({', '.join(parts)})"
     if isinstance(node, list):
         return "[" + ", ".join(dump(item) for item in node) + "]"
     return f"{type(node).__name__}:{node!r}"
 
 
+_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
+
+
+def _fields(cls: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of a node type that say what a program means (kept once per type)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple(name for name in cls._fields if name not in _IGNORED)
+    return found
+
+
+def _nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node of `tree`, parents before children (as `ast.walk`, but quicker)."""
+    found: list[ast.AST] = []
+    pending: list[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, ast.AST):
+                pending.append(value)
+            elif isinstance(value, list):
+                pending.extend(item for item in value if isinstance(item, ast.AST))
+    return found
+
+
 def canonical(tree: ast.Module, *, in_place: bool = False) -> ast.Module:
     """`tree` (a copy, unless `in_place`) with the spellings that mean the same made one
     (see the module's docstring)."""
-    return _Canonical().visit(tree if in_place else copy.deepcopy(tree))  # type: ignore[no-any-return]
+    if not in_place:
+        tree = copy.deepcopy(tree)
+    nodes = _nodes(tree)
+    for node in nodes:
+        if isinstance(node, ast.Compare):
+            _canonical_comparison(node)
+        elif isinstance(node, ast.ExceptHandler):
+            _canonical_handler(node)
+    for node in reversed(nodes):  # inner blocks first: merging compares their dumps
+        if not hasattr(node, "body"):
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(node, name, None)
+            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                setattr(node, name, _merged_imports(block))
+        handlers = getattr(node, "handlers", None)
+        if isinstance(handlers, list) and handlers:
+            node.handlers = _merged_handlers(handlers)  # type: ignore[attr-defined]
+    return tree
 
 
 @dataclass(frozen=True)
@@ -113,12 +162,37 @@ class FixDiff:
         return all(inside for _, _, inside in self.changes)
 
 
-def compare_fix(
-    broken: str, reference: ast.Module, reference_source: str, fix: ast.Module
-) -> FixDiff:
-    """The differences between `fix` and the reference fix (both canonical trees)."""
-    want, got = units(reference), units(fix)
-    region, to_broken = _fixed_lines(broken, reference_source)
+@dataclass(frozen=True)
+class Reference:
+    """A reference fix, read once: its canonical text and units, the lines where it
+    differs from the broken code, and which broken line each of its lines stands for."""
+
+    source: str
+    text: str
+    """The `dump` of its canonical tree."""
+    raw_text: str
+    """The `dump` of its tree as written: a fix with the same is the same program."""
+    units: tuple[Unit, ...]
+    region: frozenset[int]
+    to_broken: dict[int, int]
+
+
+@lru_cache(maxsize=64)
+def reference(broken: str, fixed: str) -> Reference | None:
+    """The reference fix `fixed` of `broken`; None when it does not compile."""
+    tree = parse(fixed)
+    if tree is None:
+        return None
+    raw_text = dump(tree)
+    tree = canonical(tree, in_place=True)
+    region, to_broken = _fixed_lines(broken, fixed)
+    texts = (dump(tree), raw_text)
+    return Reference(fixed, *texts, tuple(units(tree)), frozenset(region), to_broken)
+
+
+def compare_fix(reference: Reference, fix: ast.Module) -> FixDiff:
+    """The differences between `fix` (a canonical tree) and the reference fix."""
+    want, got = reference.units, units(fix)
     matcher = difflib.SequenceMatcher(
         None, [u.text for u in want], [u.text for u in got], autojunk=False
     )
@@ -130,10 +204,10 @@ def compare_fix(
         inside = (
             tag == "replace"
             and len(ours) == len(theirs)
-            and all(_touches(unit, region) for unit in ours)
+            and all(_touches(unit, reference.region) for unit in ours)
         )
         changes.append((ours, theirs, inside))
-    return FixDiff(tuple(changes), to_broken, len(want))
+    return FixDiff(tuple(changes), reference.to_broken, len(want))
 
 
 def first_difference(reference: ast.AST, fix: ast.AST) -> tuple[ast.AST, ast.AST] | None:
@@ -141,10 +215,10 @@ def first_difference(reference: ast.AST, fix: ast.AST) -> tuple[ast.AST, ast.AST
     blocks: the smallest part of a statement that a fix changed."""
     if type(reference) is not type(fix):
         return reference, fix
-    for name, value in ast.iter_fields(reference):
-        if name in _IGNORED or name in _BLOCKS:
+    for name in _fields(type(reference)):
+        if name in _BLOCKS:
             continue
-        other = getattr(fix, name, None)
+        value, other = getattr(reference, name, None), getattr(fix, name, None)
         if isinstance(value, ast.AST) and isinstance(other, ast.AST):
             found = first_difference(value, other)
             if found:
@@ -183,7 +257,7 @@ def _fixed_lines(broken: str, reference: str) -> tuple[set[int], dict[int, int]]
     return region, to_broken
 
 
-def _touches(unit: Unit, lines: set[int]) -> bool:
+def _touches(unit: Unit, lines: frozenset[int]) -> bool:
     return any(unit.line <= line <= unit.end_line for line in lines)
 
 
@@ -221,42 +295,27 @@ def _without_blocks(node: ast.AST) -> ast.AST:
     return header
 
 
-class _Canonical(ast.NodeTransformer):
-    """Makes one of the spellings that mean the same (see the module's docstring)."""
+def _canonical_comparison(node: ast.Compare) -> None:
+    """`b < a` for `a > b` (and `<=`); the operands of `==`, `!=`, `is`, `is not` sorted."""
+    if len(node.ops) != 1:
+        return
+    op, left, right = node.ops[0], node.left, node.comparators[0]
+    if isinstance(op, (ast.Gt, ast.GtE)):
+        node.ops = [ast.Lt() if isinstance(op, ast.Gt) else ast.LtE()]
+        node.left, node.comparators = right, [left]
+    elif isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)) and dump(right) < dump(left):
+        node.left, node.comparators = right, [left]
 
-    def visit_Compare(self, node: ast.Compare) -> ast.AST:
-        self.generic_visit(node)
-        if len(node.ops) != 1:
-            return node
-        op, left, right = node.ops[0], node.left, node.comparators[0]
-        if isinstance(op, (ast.Gt, ast.GtE)):
-            flipped: ast.cmpop = ast.Lt() if isinstance(op, ast.Gt) else ast.LtE()
-            return ast.copy_location(ast.Compare(right, [flipped], [left]), node)
-        if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)) and dump(right) < dump(left):
-            return ast.copy_location(ast.Compare(right, [op], [left]), node)
-        return node
 
-    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.AST:
-        self.generic_visit(node)
-        if isinstance(node.type, ast.Tuple):
-            types = sorted(node.type.elts, key=dump)
-            node.type = types[0] if len(types) == 1 else ast.Tuple(elts=types, ctx=ast.Load())
-        if node.name and not any(
-            isinstance(n, ast.Name) and n.id == node.name for s in node.body for n in ast.walk(s)
-        ):
-            node.name = None
-        return node
-
-    def generic_visit(self, node: ast.AST) -> ast.AST:
-        super().generic_visit(node)
-        for name in ("body", "orelse", "finalbody"):
-            block = getattr(node, name, None)
-            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
-                setattr(node, name, _merged_imports(block))
-        handlers = getattr(node, "handlers", None)
-        if isinstance(handlers, list) and handlers:
-            node.handlers = _merged_handlers(handlers)  # type: ignore[attr-defined]
-        return node
+def _canonical_handler(node: ast.ExceptHandler) -> None:
+    """The types of `except (A, B)` sorted, `(A,)` as `A`, an unused `as name` dropped."""
+    if isinstance(node.type, ast.Tuple):
+        types = sorted(node.type.elts, key=dump)
+        node.type = types[0] if len(types) == 1 else ast.Tuple(elts=types, ctx=ast.Load())
+    if node.name and not any(
+        isinstance(n, ast.Name) and n.id == node.name for s in node.body for n in ast.walk(s)
+    ):
+        node.name = None
 
 
 def _merged_imports(block: list[ast.stmt]) -> list[ast.stmt]:

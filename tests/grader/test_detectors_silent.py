@@ -105,8 +105,10 @@ def test_a_right_fix_has_the_reference_structure_and_no_finding(
     exercise_id: str, source: str
 ) -> None:
     body = find_exercise(exercise_id, BANK).body
-    reference = structure.canonical(structure.parse(body.fixed))
-    fix = structure.canonical(structure.parse(source))
-    assert structure.dump(fix) == structure.dump(reference)
-    diff = structure.compare_fix(body.code, reference, body.fixed, fix)
+    reference = structure.reference(body.code, body.fixed)
+    tree = structure.parse(source)
+    assert reference is not None and tree is not None
+    fix = structure.canonical(tree)
+    assert structure.dump(fix) == reference.text
+    diff = structure.compare_fix(reference, fix)
     assert diff.same and fixes.diagnose(diff, fixes.FixFacts(body.code, source, body.fixed)) == []

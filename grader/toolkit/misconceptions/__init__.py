@@ -18,10 +18,10 @@ Kinds give the hints to `VerdictBuilder.diagnose`, which puts them before every 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-__all__ = ["Finding", "clip", "first_findings"]
+__all__ = ["Finding", "Pending", "clip", "first_findings"]
 
 MAX_FINDINGS = 2
 """Distinct mistakes named in one verdict: more would bury the first."""
@@ -40,9 +40,25 @@ class Finding:
         return self.hidden_hint if hidden else self.hint
 
 
-def first_findings(found: Iterable[tuple[Finding, bool]]) -> list[str]:
+Pending = tuple[Callable[[], "Finding | None"], bool]
+"""A detection not run yet, and whether its case is hidden."""
+
+
+def first_findings(
+    found: Iterable[tuple[Finding, bool]], pending: Iterable[Pending] = ()
+) -> list[str]:
     """The hints of the first findings of distinct mistakes, with whether each case is
-    hidden; visible cases first, since their hints can quote values."""
+    hidden; visible cases first, since their hints can quote values. The `pending`
+    detections run in that order, and only until enough mistakes are found."""
+    found = list(found)
+    mistakes = {finding.mistake for finding, _ in found}
+    for detect, hidden in sorted(pending, key=lambda pair: pair[1]):
+        if len(mistakes) >= MAX_FINDINGS:
+            break
+        finding = detect()
+        if finding is not None:
+            found.append((finding, hidden))
+            mistakes.add(finding.mistake)
     ordered = sorted(found, key=lambda pair: pair[1])
     hints: list[str] = []
     seen: set[str] = set()

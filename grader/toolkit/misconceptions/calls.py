@@ -66,7 +66,7 @@ class CallFacts:
         except TooLarge:
             return False
 
-    @property
+    @cached_property
     def right(self) -> bool:
         """The call gave what its case expects (a subclass of the exception counts)."""
         error, raises = self.result.error, self.raises

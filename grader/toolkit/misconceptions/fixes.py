@@ -33,6 +33,8 @@ class FixFacts:
     broken: str
     fix: str
     reference: str = ""
+    tree: ast.Module | None = None
+    """The fix's tree, when the caller has it."""
 
     def broken_line(self, number: int | None) -> str:
         return _line(self.broken, number)
@@ -91,7 +93,9 @@ Detector = Callable[[Change], Finding | None]
 def commented_out(change: Change) -> Finding | None:
     """The broken line turned into a comment instead of fixed."""
     original = change.original
-    if change.reference is None or not original or original not in change.facts.comments:
+    if change.reference is None or not original or "#" not in change.facts.fix:
+        return None
+    if original not in change.facts.comments:
         return None
     text = (
         f"You turned line {change.original_line}, `{clip(original)}`, into a comment, so "
@@ -287,7 +291,7 @@ ALONE: tuple[Detector, ...] = (walrus_for_comparison, constant_condition, or_in_
 
 def rewrite(diff: FixDiff, facts: FixFacts) -> Finding | None:
     """Most of the program replaced (by prints of its output, say), not one error fixed."""
-    tree = structure.parse(facts.fix)
+    tree = facts.tree or structure.parse(facts.fix)
     only_prints = tree is not None and all(_prints_constants(s) for s in tree.body)
     changed = sum(len(reference) for reference, _, _ in diff.changes)
     if not only_prints and (diff.reference_units < 3 or changed * 4 < diff.reference_units * 3):

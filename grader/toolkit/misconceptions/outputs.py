@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from grader.compare import Mode, normalize
@@ -35,6 +36,11 @@ class OutputFacts:
     expected: ExpectedOutput
     actual: str
     source: SourceFacts
+
+    @cached_property
+    def right(self) -> bool:
+        """The output is the expected one."""
+        return self.would_pass(self.actual)
 
     @property
     def text(self) -> str | None:
@@ -65,7 +71,7 @@ def on_wrong_output(detector: Detector) -> Detector:
 
     @functools.wraps(detector)
     def guarded(facts: OutputFacts) -> Finding | None:
-        return None if facts.would_pass(facts.actual) else detector(facts)
+        return None if facts.right else detector(facts)
 
     return guarded
 

@@ -8,6 +8,7 @@ from functools import cached_property
 
 __all__ = ["IN_PLACE", "SourceFacts", "divides", "drops_fractions"]
 
+_PROMPT = re.compile(r"\binput\s*\(\s*[rRuUbBfF]*['\"]")
 _DIVISION = re.compile(r"(?<!/)/(?![/=])")
 _FLOORING = re.compile(r"//|(?<![\w.])int\(")
 
@@ -44,6 +45,8 @@ class SourceFacts:
     @cached_property
     def input_prompts(self) -> tuple[str, ...]:
         """The literal prompts given to `input(...)`, longest first."""
+        if not _PROMPT.search(self.source):
+            return ()  # no `input("...")` in the text: no need to read the tree
         found = {
             node.args[0].value
             for node in self._walk()
@@ -127,6 +130,10 @@ class SourceFacts:
         return found
 
     def _walk(self) -> list[ast.AST]:
+        return self._nodes
+
+    @cached_property
+    def _nodes(self) -> list[ast.AST]:
         return list(ast.walk(self.tree)) if self.tree else []
 
 
