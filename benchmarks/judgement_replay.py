@@ -2,7 +2,7 @@
 (tests/corpus: right and wrong ones to every bundled write-function, write-program and
 fix-syntax-error exercise) graded in one process with one sandbox, round after round.
 
-Usage: python benchmarks/judgement_replay.py [ROUNDS] [--code DIR]
+Usage: python benchmarks/judgement_replay.py [ROUNDS] [--code DIR] [--bank DIR --corpus DIR]
 
 The figure is CPU time per submission, counted over the grading loop only: the grader
 process, plus the sandbox's process tree (the fork server, its zygote, and every child
@@ -10,7 +10,8 @@ they forked and reaped), read from /proc; CPU time is steadier than wall time on
 machine. `--code DIR` also grades with the pygrader checkout in DIR (with its own
 `.venv` when it has one), for an A/B in the same session: the sides alternate, five
 replays each, and the bank and the corpus are always this checkout's, so both sides
-grade the same submissions.
+grade the same submissions. `--bank` and `--corpus` replay other submissions, laid out as
+`CORPUS/<exercise-id>/<file>`.
 """
 
 from __future__ import annotations
@@ -75,11 +76,11 @@ box.close()
 """
 
 
-def replay(code: Path, rounds: int) -> tuple[int, float, float]:
+def replay(code: Path, rounds: int, bank: Path, corpus: Path) -> tuple[int, float, float]:
     """(gradings, grader CPU s, sandbox CPU s) of one replay in a fresh process."""
     venv = code / ".venv" / "bin" / "python"
     python = str(venv) if venv.exists() else sys.executable
-    paths = [str(HERE / "exercises"), str(HERE / "tests" / "corpus"), str(rounds)]
+    paths = [str(bank), str(corpus), str(rounds)]
     result = subprocess.run(
         [python, "-c", REPLAY, *paths],
         capture_output=True,
@@ -94,14 +95,20 @@ def replay(code: Path, rounds: int) -> tuple[int, float, float]:
 
 def main() -> None:
     args = sys.argv[1:]
-    other = Path(args[args.index("--code") + 1]).resolve() if "--code" in args else None
+
+    def option(name: str, default: Path | None) -> Path | None:
+        return Path(args[args.index(name) + 1]).resolve() if name in args else default
+
+    other = option("--code", None)
+    bank = option("--bank", HERE / "exercises") or HERE
+    corpus = option("--corpus", HERE / "tests" / "corpus") or HERE
     rounds = int(next((a for a in args if a.isdigit()), "3"))
     sides = {"this checkout": HERE, **({str(other): other} if other else {})}
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
     count = 0
     for _ in range(5):  # alternate the sides, so that the machine's load hits both alike
         for name, code in sides.items():
-            count, grader_cpu, sandbox_cpu = replay(code, rounds)
+            count, grader_cpu, sandbox_cpu = replay(code, rounds, bank, corpus)
             samples[name].append((grader_cpu / count * 1000, sandbox_cpu / count * 1000))
     print(f"CPU per submission over {count} gradings (median of 5 replays per side)")
     totals = {}

@@ -32,6 +32,8 @@ from sandbox.calls import parse_call
 from sandbox.outcome import CallResult
 from sandbox.values import TooLarge, decode, encode
 
+UNCHANGED = "leave its arguments unchanged"
+
 
 @dataclass(frozen=True)
 class Case:
@@ -234,7 +236,7 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
     if changed is not None:
         pending.append((partial(_known, changed), case.hidden))
         if ok:
-            ok, message = False, f"{case.call} should leave its arguments unchanged"
+            ok, message = False, f"{case.call} should {UNCHANGED}"
     check = Check.make(
         case.name,
         ok,
@@ -432,12 +434,20 @@ solution_code: |
         examples = [c for c in body.cases if not c.hidden][:3]
         shown = [(c.call, _expected_text(c)) for c in examples]
         notes = tuple(f"Example: {call} -> {text}" for call, text in shown if text is not None)
+        if not all(case.mutates for case in body.cases):
+            notes += ("The tests check that your function leaves its arguments unchanged.",)
         return Presentation(
             starter=body.starter, notes=(f"Define the function `{body.function}`.", *notes)
         )
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
-        return reference_problems(self, exercise, exercise.body.solution_code, runner)
+        problems = reference_problems(self, exercise, exercise.body.solution_code, runner)
+        return [
+            (path, f"{message} (if changing them is the task, say `mutates: true`)")
+            if UNCHANGED in message
+            else (path, message)
+            for path, message in problems
+        ]
 
 
 def _same_result(

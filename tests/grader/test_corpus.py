@@ -45,3 +45,20 @@ def test_the_corpus_has_two_wrong_and_one_right_submission_per_code_exercise() -
         mine = [e for e in EXPECTED if e.split("/")[0] == spec.stem]
         wrong = [e for e in mine if EXPECTED[e][0] != "passed"]
         assert len(wrong) >= 2 and len(mine) > len(wrong), spec.stem
+
+
+FIXES = [
+    spec.stem
+    for spec in spec_files(ROOT / "exercises")
+    if yaml.safe_load(spec.read_text())["kind"] == "fix-syntax-error"
+]
+
+
+@pytest.mark.parametrize("exercise_id", FIXES)
+def test_every_bundled_fix_syntax_error_grades_its_reference_fix_as_passed(
+    runner: CachingRunner, exercise_id: str
+) -> None:
+    exercise = find_exercise(exercise_id, ROOT / "exercises")
+    fixed = exercise.body.fixed
+    verdict = grade(exercise, Submission.from_text(fixed, "fix.py"), runner)
+    assert verdict.passed and verdict.hints == ()

@@ -378,3 +378,25 @@ def test_dict_keys_and_set_members_are_compared_with_their_type() -> None:
     assert "the key `True` is a bool where `1`, an int, is expected" in verdict.hints[0]
     right = [returned("f(1)", {1: "a", 2: "b"}), returned("f(2)", {1, 2})]
     assert grade(target, Submission.from_text("x", "f.py"), FakeRunner([ran(calls=right)])).passed
+
+
+def test_learners_are_told_that_arguments_are_checked_unless_mutation_is_the_task() -> None:
+    note = "The tests check that your function leaves its arguments unchanged."
+    cases = 'cases:\n  - {call: "f([1])", returns: 1}\n'
+    checked = exercise("write-function", "function: f\n" + cases)
+    assert note in checked.kind.present(checked).notes
+    mutating = exercise("write-function", "function: f\nmutates: true\n" + cases)
+    assert note not in mutating.kind.present(mutating).notes
+
+
+def test_validate_says_how_to_allow_a_reference_that_changes_its_arguments() -> None:
+    target = exercise(
+        "write-function",
+        'function: f\nsolution_code: "def f(xs):\\n    xs.append(1)\\n    return 1\\n"\n'
+        'cases:\n  - {call: "f([0])", returns: 1}\n',
+    )
+    runner = FakeRunner([ran(calls=[returned("f([0])", 1, arguments=([[0, 1]], {}))])])
+    [(field, message)] = target.kind.check(target, runner)
+    assert field == ("cases", 0)
+    assert message.startswith("the reference solution fails this case: f([0]) should leave")
+    assert message.endswith("(if changing them is the task, say `mutates: true`)")

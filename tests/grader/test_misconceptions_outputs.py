@@ -47,8 +47,8 @@ ATTEMPTS = [
         "a b c\n",
         "def show(words):\n    print(*words)\n\nprint(show(sorted(input().split())))\n",
         "a b c\nNone\n",
-        "Your output has an extra `None` line: printing the result of a function that has no "
-        "`return` prints None",
+        "Your output has an extra `None` line; the rest is right. print() shows None for a "
+        "value that is None, most often the result of a function without `return`",
     ),
     Attempt(
         "printed_none",

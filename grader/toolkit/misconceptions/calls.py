@@ -335,18 +335,19 @@ def integer_division(facts: CallFacts) -> Finding | None:
     if isinstance(value, float) and isinstance(expected, int) and not value.is_integer():
         if math.floor(value) != expected or not divides(source):
             return None
+        what = "a fraction where a whole number is expected"
         advice = "`/` keeps the fraction; `//` divides to a whole number (rounding down)."
     elif isinstance(value, int) and isinstance(expected, float) and not expected.is_integer():
         if math.floor(expected) != value or not drops_fractions(source):
             return None
+        what = "a whole number where a fraction is expected"
         advice = "`//` and int() drop the fraction; `/` keeps it."
     else:
         return None
     return Finding(
         "integer-division",
         f"`{facts.call}` returned `{value!r}` where `{expected!r}` is expected: {advice}",
-        f"On a hidden test, your function returned a whole number where a fraction is "
-        f"expected, or the other way round: {advice}",
+        f"On a hidden test, your function returned {what}: {advice}",
     )
 
 

@@ -117,16 +117,17 @@ def printed_none(facts: OutputFacts) -> Finding | None:
         )
     else:
         text = (
-            "Your output has an extra `None` line: printing the result of a function that "
-            "has no `return` prints None (its own prints come before it). Call that "
-            "function without print(), or make it return its result."
+            "Your output has an extra `None` line; the rest is right. print() shows None for "
+            "a value that is None, most often the result of a function without `return` "
+            "(`print(f())` prints what f prints, then None): call such a function without "
+            "print(), or make it return its result."
         )
     return Finding("printed-none", text, text)
 
 
 @on_wrong_output
 def printed_container(facts: OutputFacts) -> Finding | None:
-    """Printed a list (or tuple) itself, `[3, 4, 8]`, instead of its items."""
+    """Printed a list, tuple or dict itself, `[3, 4, 8]`, instead of its items."""
     lines = facts.actual.split("\n")
     if len(lines) > MAX_LINES or not any(c in facts.actual for c in "[({"):
         return None
@@ -145,7 +146,8 @@ def printed_container(facts: OutputFacts) -> Finding | None:
                 + (" or `' '.join(...)`" if joiner == " " else " in a loop, or `sep='\\n'`")
                 + "."
             )
-            what = "dict" if "{" in shown else "list"
+            opening = min((shown.find(c) for c in "[({" if c in shown), default=0)
+            what = {"[": "list", "(": "tuple", "{": "dict"}.get(shown[opening], "list")
             if what == "dict":
                 advice = (
                     "print each key and value: `for key, value in d.items(): print(key, value)`."
@@ -180,7 +182,7 @@ def wrong_separator(facts: OutputFacts) -> Finding | None:
 def line_breaks(facts: OutputFacts) -> Finding | None:
     """`end=` mistakes: all on one line where each value ends its line, or the reverse."""
     words = facts.actual.split()
-    if len(words) < 2 or facts.would_pass(facts.actual):
+    if len(words) < 2:
         return None
     lines = [line for line in facts.actual.split("\n") if line.strip()]
     if len(lines) > 1 and facts.would_pass(" ".join(words) + "\n"):
@@ -515,7 +517,10 @@ def shifted_lines(facts: OutputFacts) -> Finding | None:
         where = "one step late: it misses the first line and has an extra last one"
     else:
         return None
-    advice = "does the loop run from 0 to n - 1? `range(1, n + 1)` runs from 1 to n."
+    advice = (
+        "does the loop start and stop one step off? `range(n)` runs from 0 to n - 1, "
+        "`range(1, n + 1)` from 1 to n."
+    )
     return Finding(
         "shifted-lines",
         f"Your output is {where} (`{clip(got[0])}` ... `{clip(got[-1])}`); {advice}",
