@@ -21,7 +21,12 @@ from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
 from grader.toolkit.expected import Expected, Plain, Unhashable
-from grader.toolkit.misconceptions import Finding, Pending, first_findings
+from grader.toolkit.misconceptions import (
+    Finding,
+    Pending,
+    first_findings,
+    without_hint_when_explained,
+)
 from grader.toolkit.misconceptions.calls import CallFacts, diagnose, mutated_argument, same_result
 from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.runs import failed_run_verdict, record_failure, run_failure
@@ -225,14 +230,13 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
     ok, expected_text, actual = _gives(case, result), _expected_text(case), _actual(case, result)
     expected_text = "(locked)" if expected_text is None else expected_text
     message = "" if ok else f"{case.call} should {_expectation(case)}"
-    pending: list[Pending] = (
-        [] if ok else [(partial(diagnose, learner.facts(case, result)), case.hidden)]
-    )
+    detect = partial(diagnose, learner.facts(case, result))
     if ok and case.prints is not None and normalize(result.stdout) != normalize(case.prints):
         ok, actual = False, f"printed {result.stdout!r}"
         expected_text, message = f"prints {case.prints!r}", f"{case.call} should {expected_text}"
     changed = learner.changed_argument(case, result)
     only_changed = ok and changed is not None  # the case's hint is about the result
+    pending: list[Pending] = []
     if changed is not None:
         pending.append((partial(_known, changed), case.hidden))
         if ok:
@@ -247,6 +251,9 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
         points=case.points if ok else 0.0,
         **common,
     )
+    if not ok and not only_changed:
+        check, explained = without_hint_when_explained(check, detect)
+        pending.insert(0, (explained, case.hidden))
     return check, pending
 
 

@@ -3,6 +3,7 @@ expected stdout, a comparison mode, points, and whether it is hidden."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar
@@ -15,7 +16,13 @@ from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
 from grader.toolkit.expected import ExpectedOutput, PlainOutput
-from grader.toolkit.misconceptions import Finding, Pending, errors, first_findings
+from grader.toolkit.misconceptions import (
+    Finding,
+    Pending,
+    errors,
+    first_findings,
+    without_hint_when_explained,
+)
 from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose, same_output
 from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
@@ -161,11 +168,13 @@ solution_code: |
                 hidden=case.hidden,
                 hint=case.hint,
             )
-            builder.add(check, whitespace_only=match.presentation_only)
             printed.append((case, outcome.stdout))
             if not check.passed:
                 facts = OutputFacts(case.expected, outcome.stdout, learner)
-                pending.append((partial(diagnose, facts), case.hidden))
+                detect: Callable[[], Finding | None] = partial(diagnose, facts)
+                check, detect = without_hint_when_explained(check, detect)
+                pending.append((detect, case.hidden))
+            builder.add(check, whitespace_only=match.presentation_only)
         if any(not check.passed for check in builder.checks):
             builder.diagnose(*first_findings([*_same_output(printed), *found], pending))
         return _verdict(builder, first_failure)

@@ -400,3 +400,18 @@ def test_validate_says_how_to_allow_a_reference_that_changes_its_arguments() -> 
     assert field == ("cases", 0)
     assert message.startswith("the reference solution fails this case: f([0]) should leave")
     assert message.endswith("(if changing them is the task, say `mutates: true`)")
+
+
+def test_a_case_hint_is_left_out_when_the_result_is_explained_whole() -> None:
+    target = exercise(
+        "write-function",
+        'function: half\ncases:\n  - {call: "half(5)", returns: 2.5, hint: Mind the remainder.}\n',
+    )
+    source = "def half(n):\n    print(n / 2)\n"
+    results = [returned("half(5)", None, stdout="2.5\n")]
+    verdict = grade(target, Submission.from_text(source, "f.py"), FakeRunner([ran(calls=results)]))
+    assert verdict.hints[0].startswith("Your function printed `2.5` but returned None")
+    assert "Mind the remainder." not in verdict.hints
+    wrong = [returned("half(5)", None, stdout="2\n")]  # printed, and the wrong value
+    verdict = grade(target, Submission.from_text(source, "f.py"), FakeRunner([ran(calls=wrong)]))
+    assert "Mind the remainder." in verdict.hints

@@ -332,3 +332,19 @@ def test_a_crash_from_runaway_recursion_is_named() -> None:
     verdict = grade(target, Submission.from_text(source, "p.py"), FakeRunner([crash]))
     assert verdict.status is Status.RUNTIME_ERROR
     assert verdict.hints[0].startswith("Your code kept calling itself until Python stopped it")
+
+
+def test_a_case_hint_is_left_out_when_a_complete_finding_explains_the_failure() -> None:
+    target = exercise(
+        "write-program",
+        'cases:\n  - {stdin: "15", expected: "FizzBuzz", hint: "Test 15 before 3 and 5."}\n',
+    )
+    prompt = "n = int(input('n? '))\nprint('FizzBuzz' if n % 15 == 0 else n)\n"
+    verdict = grade(
+        target, Submission.from_text(prompt, "p.py"), FakeRunner([ran("n? FizzBuzz\n")])
+    )
+    assert verdict.hints[0].startswith("Your `input('n? ')` shows the text `n? `")
+    assert "Test 15 before 3 and 5." not in verdict.hints
+    both = "n = int(input('n? '))\nprint('Fizz' if n % 3 == 0 else n)\n"
+    verdict = grade(target, Submission.from_text(both, "p.py"), FakeRunner([ran("n? Fizz\n")]))
+    assert "Test 15 before 3 and 5." in verdict.hints  # the prompt alone does not explain it

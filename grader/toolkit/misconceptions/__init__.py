@@ -18,10 +18,13 @@ Kinds give the hints to `VerdictBuilder.diagnose`, which puts them before every 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-__all__ = ["Finding", "Pending", "clip", "first_findings"]
+from grader.verdict import Check
+
+__all__ = ["Finding", "Pending", "clip", "first_findings", "without_hint_when_explained"]
 
 MAX_FINDINGS = 2
 """Distinct mistakes named in one verdict: more would bury the first."""
@@ -35,6 +38,9 @@ class Finding:
     mistake: str
     hint: str
     hidden_hint: str
+    complete: bool = False
+    """Proven to be the whole difference: with this mistake repaired, the case passes.
+    The case's own hint, written for other mistakes, is then left out."""
 
     def text(self, hidden: bool) -> str:
         return self.hidden_hint if hidden else self.hint
@@ -67,6 +73,19 @@ def first_findings(
             seen.add(finding.mistake)
             hints.append(finding.text(hidden))
     return hints
+
+
+def without_hint_when_explained(
+    check: Check, detect: Callable[[], Finding | None]
+) -> tuple[Check, Callable[[], Finding | None]]:
+    """A failed check without its case's hint when a complete finding explains it (the
+    hint was written for other mistakes), and the detection, run at most once."""
+    if check.hint is None:
+        return check, detect
+    finding = detect()
+    if finding is not None and finding.complete:
+        check = dataclasses.replace(check, hint=None)
+    return check, lambda: finding
 
 
 def clip(text: str, limit: int = 60) -> str:

@@ -222,6 +222,7 @@ def printed_instead_of_returned(facts: CallFacts) -> Finding | None:
         "printed-instead-of-returned",
         f"Your function printed `{clip(printed)}` but returned None: {advice}",
         f"On a hidden test, your function printed its result but returned None: {advice}",
+        complete=right,
     )
 
 
@@ -273,6 +274,7 @@ def text_instead_of_value(facts: CallFacts) -> Finding | None:
         f"`{facts.call}` returned the text `{clip(repr(value))}`, but the value itself, "
         f"`{clip(safe_repr(candidate))}`, is expected: {advice}",
         f"On a hidden test, your function returned text where a value is expected: {advice}",
+        complete=True,
     )
 
 
@@ -293,6 +295,7 @@ def wrong_container(facts: CallFacts) -> Finding | None:
                 f"`{clip(facts.result.display)}`, with the right items, but {advice}",
                 f"On a hidden test, your function returned {type_name(value)} with the "
                 f"right items, but {advice}",
+                complete=True,
             )
     return None
 
@@ -322,6 +325,7 @@ def wrong_number_type(facts: CallFacts) -> Finding | None:
         "wrong-number-type",
         f"`{facts.call}` returned {type_name(value)}, `{facts.result.display}`, but {advice}",
         f"On a hidden test, your function returned {type_name(value)}, but {advice}",
+        complete=True,
     )
 
 
@@ -358,7 +362,8 @@ def rounding(facts: CallFacts) -> Finding | None:
     if not (isinstance(expected, float) and is_number(value) and not isinstance(value, bool)):
         return None
     wanted = _decimals(expected)
-    if wanted and round(value, wanted) == expected:
+    complete = bool(wanted) and round(value, wanted) == expected
+    if complete:
         advice = f"round it to {wanted} decimals: `round(x, {wanted})`."
     else:
         got = _decimals(float(value))
@@ -370,6 +375,7 @@ def rounding(facts: CallFacts) -> Finding | None:
         "rounding",
         f"`{facts.call}` returned `{value!r}` where `{expected!r}` is expected: {advice}",
         f"On a hidden test, your function's result is not rounded as expected: {advice}",
+        complete=complete,
     )
 
 
@@ -394,6 +400,7 @@ def text_case_or_spaces(facts: CallFacts) -> Finding | None:
         f"`{facts.call}` returned `{clip(repr(value))}` where `{clip(repr(expected))}` is "
         f"expected: they differ only in {what}.",
         f"On a hidden test, your function's text differs from the expected one only in {what}.",
+        complete=True,
     )
 
 
@@ -446,6 +453,7 @@ def element_types(facts: CallFacts) -> Finding | None:
         f"`{facts.call}` returned the right values, but {text}",
         f"On a hidden test, your function returned the right values, but one {role} has "
         f"the wrong type ({type_name(got)} where {type_name(want)} is expected).",
+        complete=True,
     )
 
 

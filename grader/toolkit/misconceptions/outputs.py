@@ -96,7 +96,7 @@ def prompt_in_output(facts: OutputFacts) -> Finding | None:
         "being asked."
     )
     text = f"Your `input({clip(repr(prompt))})` shows the text `{clip(prompt)}`. {advice}"
-    return Finding("input-prompt", text, text)
+    return Finding("input-prompt", text, text, facts.nearly(repaired))
 
 
 @on_wrong_output
@@ -122,7 +122,7 @@ def printed_none(facts: OutputFacts) -> Finding | None:
             "(`print(f())` prints what f prints, then None): call such a function without "
             "print(), or make it return its result."
         )
-    return Finding("printed-none", text, text)
+    return Finding("printed-none", text, text, complete=True)
 
 
 @on_wrong_output
@@ -158,6 +158,7 @@ def printed_container(facts: OutputFacts) -> Finding | None:
                 f"and commas: {advice}",
                 f"On a hidden test, you printed a {what} itself, with its brackets and "
                 f"commas: {advice}",
+                complete=True,
             )
     return None
 
@@ -174,7 +175,7 @@ def wrong_separator(facts: OutputFacts) -> Finding | None:
                 "space between values: check `sep=` and what you join them with."
             )
             text = f"Your output separates the values with `{separator!r}`: {advice}"
-            return Finding("separator", text, text)
+            return Finding("separator", text, text, complete=True)
     return None
 
 
@@ -191,7 +192,7 @@ def line_breaks(facts: OutputFacts) -> Finding | None:
             "separated by spaces: print() ends its line every time it is called. Collect "
             "the values and print them once, with `print(*values)` or `' '.join(...)`."
         )
-        return Finding("one-line-expected", text, text)
+        return Finding("one-line-expected", text, text, complete=True)
     if len(lines) == 1 and facts.would_pass("\n".join(words) + "\n"):
         advice = (
             "each value must be on a line of its own: leave out `end=' '` (or `end=''`), "
@@ -201,6 +202,7 @@ def line_breaks(facts: OutputFacts) -> Finding | None:
             "lines-expected",
             f"Your output is all on one line, `{clip(lines[0].strip())}`: {advice}",
             f"On a hidden test, your output is all on one line: {advice}",
+            complete=True,
         )
     return None
 
@@ -220,6 +222,7 @@ def presentation(facts: OutputFacts) -> Finding | None:
             f"The values are right, but the line breaks are not: your output has "
             f"{len(got)} lines where {len(want)} are expected; {advice}",
             f"On a hidden test, the values are right but the line breaks are not: {advice}",
+            complete=True,
         )
     found = _first_different_line(text, facts.actual)
     if found is None:
@@ -234,6 +237,7 @@ def presentation(facts: OutputFacts) -> Finding | None:
         f"The values are right, but the spaces between them are not: line {number} of "
         f"your output is `{clip(line)}`; {advice}",
         f"On a hidden test, the values are right but the spaces between them are not: {advice}",
+        complete=True,
     )
 
 
@@ -252,12 +256,11 @@ def spaces_inside(facts: OutputFacts) -> Finding | None:
     )
     text = facts.text
     if text is None:
-        return Finding(
-            "spaces-inside", general, f"On a hidden test: {general[0].lower()}{general[1:]}"
-        )
+        hidden = f"On a hidden test: {general[0].lower()}{general[1:]}"
+        return Finding("spaces-inside", general, hidden, complete=True)
     found = _first_different_line(text, facts.actual)
     if found is None:
-        return Finding("spaces-inside", general, general)
+        return Finding("spaces-inside", general, general, complete=True)
     number, want, got = found
     if len(_lines(facts.actual)) > len(_lines(text)):
         advice = (
@@ -269,6 +272,7 @@ def spaces_inside(facts: OutputFacts) -> Finding | None:
             f"Your output breaks the line `{clip(want)}` over several lines (line {number} is "
             f"`{clip(got)}`): {advice}",
             f"On a hidden test, your output breaks a line over several lines: {advice}",
+            complete=True,
         )
     return Finding(
         "spaces-inside",
@@ -276,6 +280,7 @@ def spaces_inside(facts: OutputFacts) -> Finding | None:
         f"characters are right, but spaces are added or missing inside it. {advice}",
         f"On a hidden test, the characters of your output are right, but spaces are added "
         f"or missing inside a line: {advice}",
+        complete=True,
     )
 
 
@@ -306,7 +311,7 @@ def exact_whitespace(facts: OutputFacts) -> Finding | None:
     for repaired, what in repairs:
         if repaired != actual and facts.would_pass(repaired):
             text = f"The output is compared character by character, and {what}."
-            return Finding("exact-whitespace", text, text)
+            return Finding("exact-whitespace", text, text, complete=True)
     return None
 
 
@@ -327,6 +332,7 @@ def capitals(facts: OutputFacts) -> Finding | None:
         f"Your output differs only in capitals: line {number} is `{clip(got)}` where "
         f"`{clip(want)}` is expected.",
         "On a hidden test, your output differs from the expected one only in capitals.",
+        complete=True,
     )
 
 
@@ -355,6 +361,7 @@ def numbers(facts: OutputFacts) -> Finding | None:
         name,
         f"Your output has `{g}` where `{w}` is expected: {advice}",
         f"On a hidden test, a number in your output is not written as expected: {advice}",
+        complete=True,
     )
 
 
@@ -457,6 +464,7 @@ def counts_from_zero(facts: OutputFacts) -> Finding | None:
         f"Your output has `{clip(first.strip())}`, and each line's number is one less than "
         f"expected: {advice}",
         f"On a hidden test, each line's number is one less than expected: {advice}",
+        complete=True,
     )
 
 
@@ -499,6 +507,7 @@ def line_order(facts: OutputFacts) -> Finding | None:
         f"Your output has the right lines, but in another order: the expected output "
         f"has them{ordered} starting with `{clip(want[0])}`, yours starts with `{clip(got[0])}`.",
         f"On a hidden test, your output has the right lines in another order{ordered}.",
+        complete=True,
     )
 
 
@@ -645,6 +654,7 @@ def _count_off_by_one(pairs: list[tuple[str, str]]) -> Finding | None:
         "count-off-by-one",
         f"Your output has `{g}` where `{w}` is expected: {advice}",
         f"On a hidden test, a number in your output is one off: {advice}",
+        complete=True,
     )
 
 
