@@ -192,7 +192,7 @@ mistakes:
             )
             return builder.verdict("Correct: that is what Python displays.")
         builder.hint(*(m.hint for m in exercise.body.mistakes if m.matches(answer)))
-        if squeeze(answer) == squeeze(truth.answer):
+        if answer.split() == truth.answer.split():
             where = describe_first_difference(truth.answer, answer)
             check = Check.make(
                 "output",
@@ -216,6 +216,11 @@ mistakes:
             max_points=points,
         )
         builder.add(check)
+        if squeeze(answer) == squeeze(truth.answer):
+            builder.hint(
+                "The characters are right, but spaces inside a line are not: print() puts one "
+                "space between the values it is given, and none inside a value."
+            )
         builder.hint(_special_hint(truth, answer))
         return builder.verdict("Not what Python displays.")
 

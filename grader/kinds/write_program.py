@@ -3,7 +3,9 @@ expected stdout, a comparison mode, points, and whether it is hidden."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from grader.compare import HASHABLE_MODES, Comparison, Mode, canonical_forms
@@ -21,6 +23,15 @@ from grader.toolkit.cases import (
     reference_problems,
 )
 from grader.toolkit.expected import ExpectedOutput, PlainOutput
+from grader.toolkit.misconceptions import (
+    Finding,
+    Pending,
+    errors,
+    first_findings,
+    without_hint_when_explained,
+)
+from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose, same_output
+from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
 from grader.toolkit.runs import error_summary, failed_run_verdict, record_failure, run_failure
 from grader.toolkit.verdicts import VerdictBuilder
@@ -139,6 +150,10 @@ solution_code: |
         source = submission.text or ""
         builder = VerdictBuilder(exercise)
         first_failure: tuple[Case, Outcome] | None = None
+        learner = SourceFacts(source)
+        printed: list[tuple[Case, str]] = []
+        found: list[tuple[Finding, bool]] = []
+        pending: list[Pending] = []
         for case in exercise.body.cases:
             outcome = runner.run(
                 source, filename=submission.filename, stdin=case.stdin, limits=exercise.limits
@@ -150,6 +165,8 @@ solution_code: |
                 builder.add(_crashed_case(case, outcome, failure))
                 record_failure(builder, outcome, source)
                 first_failure = first_failure or (case, outcome)
+                error = outcome.error and errors.diagnose(outcome.error, learner, "Your code")
+                found += [(error, case.hidden)] if error else []
                 continue
             check, match = output_check(
                 case.name,
@@ -159,7 +176,15 @@ solution_code: |
                 hidden=case.hidden,
                 hint=case.hint,
             )
+            printed.append((case, outcome.stdout))
+            if not check.passed:
+                facts = OutputFacts(case.expected, outcome.stdout, learner)
+                detect: Callable[[], Finding | None] = partial(diagnose, facts)
+                check, detect = without_hint_when_explained(check, detect)
+                pending.append((detect, case.hidden))
             builder.add(check, whitespace_only=match.presentation_only)
+        if any(not check.passed for check in builder.checks):
+            builder.diagnose(*first_findings([*_same_output(printed), *found], pending))
         return _verdict(builder, first_failure)
 
     def lock(
@@ -245,6 +270,12 @@ def lock_cases(data: dict[str, Any], salt: str, solution: str = "solution_code")
     data["cases"] = cases
     data.pop(solution, None)
     return warnings
+
+
+def _same_output(printed: list[tuple[Case, str]]) -> list[tuple[Finding, bool]]:
+    """The finding when the program printed the same thing for every input."""
+    found = same_output([out for _, out in printed], [case.expected.text for case, _ in printed])
+    return [] if found is None else [(found, False)]
 
 
 def _crashed_case(case: Case, outcome: Outcome, failure: Status) -> Check:

@@ -3,7 +3,8 @@
 A kind reports checks, failures and its specific hints; `VerdictBuilder` decides:
 - the score: `points × earned / possible`, from the checks' points (or from `credit()`);
 - the status: the most urgent of the failed checks and the recorded failures;
-- the hints, most specific first: corrections (`hint(..., first=True)`), the failed
+- the hints, most specific first: the misconceptions found in this answer (see
+  `grader.toolkit.misconceptions`), corrections (`hint(..., first=True)`), the failed
   checks' hints, the kind's own hints, the explanation of the first failed run, then the
   exercise's general hint when not passed.
 """
@@ -59,6 +60,7 @@ class VerdictBuilder:
         self._failures: list[Status] = []
         self._hints: list[str | None] = []
         self._first_hints: list[str | None] = []
+        self._diagnosis: list[str] = []
         self._explanation: str | None = None
         self._explained = False
         self._credit: _Credit | None = None
@@ -84,6 +86,10 @@ class VerdictBuilder:
         """Hints about this answer's own mistake, most specific first (None is skipped);
         `first` ones (a correction of a wrong statement) come before the checks' hints."""
         (self._first_hints if first else self._hints).extend(hints)
+
+    def diagnose(self, *hints: str) -> None:
+        """The misconceptions proven on this answer: they come before every other hint."""
+        self._diagnosis.extend(hints)
 
     def fail(self, status: Status = Status.WRONG_ANSWER) -> None:
         """Record a failure of the answer as a whole (no check stands for it)."""
@@ -133,7 +139,7 @@ class VerdictBuilder:
     def hints(self, status: Status) -> tuple[str, ...]:
         """The hints for a verdict of `status`: the general hint is for answers that were
         graded and did not pass."""
-        hints = [*self._first_hints]
+        hints: list[str | None] = [*self._diagnosis, *self._first_hints]
         hints += [check.hint for check in self._checks if not check.passed]
         hints += self._hints
         hints.append(self._explanation)
