@@ -459,11 +459,18 @@ def substitution_size(replacement: Any, text: Any) -> int:
 
 def check_spec(spec: str, budget: Budget) -> None:
     """Refuse format specs whose width or precision has more than 7 digits."""
+    if spec_too_wide(spec):
+        budget.refuse_memory()
+
+
+def spec_too_wide(spec: str) -> bool:
+    """Whether a format spec's width or precision has more than 7 digits."""
     run = 0
     for char in spec:
         run = run + 1 if char.isdigit() else 0
         if run > MAX_WIDTH_DIGITS:
-            budget.refuse_memory()
+            return True
+    return False
 
 
 def exact_count(value: Any) -> Any:

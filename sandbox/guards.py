@@ -19,6 +19,7 @@ from sandbox import names
 from sandbox.budget import (
     ForbiddenOperation,
     SizeGuards,
+    check_spec,
     exact_count,
     substitution_size,
     true_len,
@@ -216,6 +217,8 @@ class Guards:
                     return guarded
             elif method in _OPERATOR_DUNDERS:
                 return self._sized_operator(value, method)
+        elif name == "__format__" and callable(value) and not self.ownership.owns(value):
+            return self._sized_format(value)  # a library's own Python `__format__`
         return self._checked_value(value, obj, name)
 
     def check_read(self, obj: Any, name: str) -> None:
@@ -380,6 +383,22 @@ class Guards:
 
         checked.__name__ = checked.__qualname__ = name
         return checked
+
+    def _sized_format(self, method: Any) -> Any:
+        """A library's Python `__format__` (an enum's), called by hand: it hands the spec
+        on to C formatting, so the spec is size-checked first."""
+        skip = 0 if isinstance(method, (types.MethodType, *_BOUND_C_METHODS)) else 1
+        budget = self.sizes.budget
+
+        def __format__(*args: Any, **kwargs: Any) -> Any:
+            spec = args[skip] if len(args) > skip else kwargs.get("format_spec")
+            if isinstance(spec, str):
+                check_spec(str.__str__(spec), budget)
+            return method(*args, **kwargs)
+
+        __format__.__qualname__ = getattr(method, "__qualname__", "__format__")
+        __format__.__doc__ = getattr(method, "__doc__", None)
+        return __format__
 
     # -- writing ---------------------------------------------------------------------------
 
