@@ -15,11 +15,12 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from sandbox import names
+from sandbox import names, usertypes
 from sandbox.budget import (
     ForbiddenOperation,
     SizeGuards,
     check_spec,
+    counted_replacement,
     exact_count,
     substitution_size,
     true_len,
@@ -58,6 +59,8 @@ _OPERATOR_DUNDERS: dict[str, tuple[str, bool]] = {
     for prefix in ("", "r", "i")
 } | {"__mod__": ("mod", False), "__rmod__": ("mod", True), "__format__": ("format", False)}
 """C operator methods called by name, past the `+ * ** << %` guards: (size check, reflected)."""
+_C_METHOD_OF_A_TYPE = type(re.compile("").sub)
+"""`builtin_method`: a bound C method that knows its defining class (`Pattern.sub`)."""
 _BOUND_C_METHODS = (types.MethodWrapperType, types.BuiltinMethodType)
 _UNBOUND_C_METHODS = (types.WrapperDescriptorType, types.MethodDescriptorType)
 _C_METHODS = frozenset(
@@ -66,6 +69,7 @@ _C_METHODS = frozenset(
         types.MethodDescriptorType,
         types.MethodWrapperType,
         types.WrapperDescriptorType,
+        _C_METHOD_OF_A_TYPE,
     }
 )
 _MISSING = object()
@@ -217,8 +221,12 @@ class Guards:
                     return guarded
             elif method in _OPERATOR_DUNDERS:
                 return self._sized_operator(value, method)
-        elif name == "__format__" and callable(value) and not self.ownership.owns(value):
-            return self._sized_format(value)  # a library's own Python `__format__`
+        elif name in _LIBRARY_METHODS:
+            replaced = _library_method(value)
+            if replaced is not None:
+                return replaced
+            if name == "__format__" and callable(value) and not self.ownership.owns(value):
+                return self._sized_format(value)  # a library's own Python `__format__`
         return self._checked_value(value, obj, name)
 
     def check_read(self, obj: Any, name: str) -> None:
@@ -353,6 +361,8 @@ class Guards:
                 kwargs[key] = exact_count(kwargs[key])
             target = head[0] if head else obj
             budget.check_memory(_estimate(target, name, tuple(rest), kwargs))
+            if name in ("sub", "subn"):
+                _count_replacement(rest, kwargs, budget)
             return method(*head, *rest, **kwargs)
 
         checked.__name__ = checked.__qualname__ = name
@@ -469,6 +479,31 @@ class Guards:
     def aug_set_item(self, triple: tuple[Any, Any, Any]) -> None:
         obj, key, result = triple
         self.write(obj)[key] = result
+
+
+_LIBRARY_METHODS = usertypes.REPLACED_NAMES | {"__format__"}
+"""Names of library methods that hand their arguments to C natively (see `usertypes`)."""
+
+
+def _library_method(value: Any) -> Any:
+    """UserString's and UserList's own method (reached through `super`, or from the
+    library's class), as the proxy's class has it: through the guards."""
+    kind = type(value)
+    if kind is not types.MethodType and kind is not types.FunctionType:
+        return None
+    function = value.__func__ if kind is types.MethodType else value
+    mine = usertypes.REPLACED.get(function) if type(function) is types.FunctionType else None
+    if mine is None or kind is types.FunctionType:
+        return mine
+    return types.MethodType(mine, value.__self__)
+
+
+def _count_replacement(args: list[Any], kwargs: dict[str, Any], budget: Any) -> None:
+    """`Pattern.sub`'s replacement function, counted (see `counted_replacement`)."""
+    if args:
+        args[0] = counted_replacement(args[0], budget)
+    elif "repl" in kwargs:
+        kwargs["repl"] = counted_replacement(kwargs["repl"], budget)
 
 
 def _bound_format(formatter: Any, template: Any, name: str) -> Callable[..., str]:

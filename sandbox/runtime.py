@@ -10,7 +10,7 @@ import sys
 import types
 from typing import Any
 
-from sandbox import names
+from sandbox import names, usertypes
 from sandbox.audit import AuditHook
 from sandbox.budget import PLAIN_OPERATORS, Budget, ForbiddenOperation, SizeGuards
 from sandbox.channel import StdoutSink
@@ -117,10 +117,12 @@ class Runtime:
 
         The builtin `print` and `input` then write to the capped sink and read the given
         stdin, exactly as CPython's do (descriptors 0-2 are /dev/null in the child). The
-        copy protocol writes through the guards (`sandbox.copying`).
+        copy protocol writes through the guards (`sandbox.copying`), and so do UserString
+        and UserList (`sandbox.usertypes`).
         """
         sys.modules["__main__"] = self.module
         copy._reconstruct = self.reconstruct  # type: ignore[attr-defined]
+        usertypes.install(self.guards)
         sys.stdout = self.sink
         sys.stdin = self.stdin
         return self.globals
