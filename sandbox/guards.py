@@ -8,6 +8,7 @@ traceback or metaclass never reaches learner code.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import re
 import sys
 import types
@@ -90,6 +91,9 @@ _CHECKED_DUNDERS = PROTOCOL_DUNDERS | {
     "__init__", "__init_subclass__", "__set_name__", "__wrapped__"
 }  # fmt: skip
 _SANDBOX_PACKAGE = __name__.partition(".")[0] + "."
+_NAME_HOLDERS: dict[str, tuple[type, ...]] = {"name": (dataclasses.Field,)}
+"""Public attributes that hold the name library code reads an attribute by, set only by the
+library: `dataclasses.replace` reads `getattr(obj, field.name)` (`__traceback__`, say)."""
 
 
 class Ownership:
@@ -434,6 +438,9 @@ class Guards:
 
     def check_write_name(self, obj: Any, name: str) -> None:
         if name[:1] != "_":
+            holders = _NAME_HOLDERS.get(name)
+            if holders is not None and isinstance(obj, holders):
+                raise self.deny(f"setting '{name}' on {_describe(obj)} is not allowed in exercises")
             return
         if names.is_dunder(name) and name not in names.WRITE_DUNDERS:
             raise self.deny(f"setting the attribute '{name}' is not allowed in exercises")

@@ -6,8 +6,10 @@ they call a function, then write the state into what it returned (`setattr`, `__
 `__reduce_ex__` put in an instance's `__dict__`, set through `super().__setattr__`, or given
 to enum's functional API) chooses the target and the names. Here the target is a library
 class (`json.JSONEncoder`, whose `encode` the child's own report then ran: a forged `ok`),
-a module proxy, or a stand-in's private slot. Each runs against the language layer alone
-and against both layers; the program's own copies keep working as in CPython.
+a module proxy, or a stand-in's private slot. Likewise a library object that holds the
+name library code reads an attribute by (a dataclass field's `name`) is the library's to
+set. Each runs against the language layer alone and against both layers; the program's
+own copies keep working as in CPython.
 """
 
 from __future__ import annotations
@@ -99,6 +101,41 @@ COPY_WRITES = {
     ),
 }
 
+NAME_HOLDERS = {
+    # dataclasses.replace reads `getattr(obj, field.name)` for each field and passes the
+    # value to the class: a field renamed `__traceback__` handed out the real traceback.
+    "dataclass-field-renamed-reads-a-traceback": Escape(
+        "import dataclasses\n"
+        "@dataclasses.dataclass\n"
+        "class E(Exception):\n"
+        "    x: int = 0\n"
+        "    def __init__(self, **kw):\n"
+        "        self.kw = kw\n"
+        "try:\n"
+        "    raise E()\n"
+        "except E as e:\n"
+        "    err = e\n"
+        "dataclasses.fields(E)[0].name = '__traceback__'\n"
+        "tb = dataclasses.replace(err).kw['__traceback__']\n"
+        "print(type(tb).__name__)\n",
+        line=11,
+    ),
+    "dataclass-field-renamed-through-copy-state": Escape(
+        "import copy, dataclasses\n"
+        "@dataclasses.dataclass\n"
+        "class D:\n"
+        "    x: int = 0\n"
+        "f = dataclasses.fields(D)[0]\n"
+        "class C:\n"
+        "    pass\n"
+        "c = C()\n"
+        "c.__dict__['__reduce_ex__'] = lambda p: (lambda: f, (), (None, {'name': '__class__'}))\n"
+        "copy.copy(c)\n"
+        "print(dataclasses.asdict(D()))\n",
+        line=10,
+    ),
+}
+
 EVERYDAY_COPIES = {
     # The program's own objects, and the library's, copy as in CPython.
     "copy-of-own-objects-and-library-objects": Escape(
@@ -136,6 +173,14 @@ def test_copy_writes_only_where_the_program_may_write(
     name: str, layers: str, request: pytest.FixtureRequest, host: Host
 ) -> None:
     _check(request.getfixturevalue(layers), host, COPY_WRITES[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(NAME_HOLDERS))
+def test_names_library_code_reads_attributes_by_are_the_librarys(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, NAME_HOLDERS[name])
 
 
 @pytest.mark.parametrize("layers", LAYERS)
