@@ -26,7 +26,7 @@ from sandbox.budget import (
     substitution_size,
     true_len,
 )
-from sandbox.learner_builtins import STAND_INS
+from sandbox.learner_builtins import STAND_INS, SizedTypeStandIn
 from sandbox.modules import SafeModule
 
 _DANGEROUS_TYPES = (types.ModuleType, types.FrameType, types.CodeType, types.TracebackType)
@@ -196,7 +196,9 @@ class Guards:
             name = _attribute_name(name)
         kind = type(obj)
         if kind in STAND_INS:
-            obj = obj._real  # `type.__init__`, `bytes.zfill`: read (and guarded) on the class
+            # `type.__init__`, `bytes.zfill`: read (and guarded) on the class; a sized
+            # type's `__init__` on the base of the program's subclasses (it checks sizes).
+            obj = obj._base if kind is SizedTypeStandIn and name == "__init__" else obj._real
         elif isinstance(obj, _DANGEROUS_TYPES) and kind is not SafeModule:
             raise self.deny(f"reading from {_describe(obj)} is not allowed in exercises")
         if name[:1] == "_":

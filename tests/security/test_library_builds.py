@@ -97,6 +97,30 @@ SIZES = {
     ),
 }
 
+SUBCLASSES = {
+    # `bytes(10 ** 9)` is refused; a subclass of bytes or bytearray is made natively.
+    "bytes-subclass-made-with-a-size": Escape(
+        "class B(bytes):\n    pass\nprint(len(B(10 ** 9)))\n", _REFUSED
+    ),
+    "bytearray-subclass-made-with-a-size": Escape(
+        "class B(bytearray):\n    pass\nprint(len(B(10 ** 9)))\n", _REFUSED
+    ),
+    "bytearray-subclass-reinitialised-with-a-size": Escape(
+        "class B(bytearray):\n    pass\nb = B()\nb.__init__(10 ** 9)\nprint(len(b))\n", _REFUSED
+    ),
+    "bytearray-init-of-the-class-on-a-subclass": Escape(
+        "class B(bytearray):\n    pass\nb = B()\nbytearray.__init__(b, 10 ** 9)\nprint(len(b))\n",
+        _REFUSED,
+    ),
+    "bytes-subclass-new-through-super": Escape(
+        "class B(bytes):\n"
+        "    def __new__(cls, n):\n"
+        "        return super().__new__(cls, n)\n"
+        "print(len(B(10 ** 9)))\n",
+        _REFUSED,
+    ),
+}
+
 EVERYDAY = {
     "user-types-deque-and-sub-as-in-cpython": Escape(
         "import collections, re\n"
@@ -112,14 +136,22 @@ EVERYDAY = {
         "print(u, 3 * collections.UserList([0]), type(u * 2).__name__)\n"
         "d = collections.deque([1, 2], maxlen=5) * 3\n"
         "print(d, re.sub('a', lambda m: m.group().upper(), 'banana'))\n"
-        "print(repr(collections.UserString), repr(collections.UserList))\n",
+        "print(repr(collections.UserString), repr(collections.UserList))\n"
+        "class B(bytes):\n"
+        "    def __new__(cls, text):\n"
+        "        return super().__new__(cls, text, 'ascii')\n"
+        "class A(bytearray):\n"
+        "    def __init__(self, n):\n"
+        "        super().__init__(n)\n"
+        "print(B('hi'), A(3), type(A(1)).__name__, isinstance(B('x'), bytes), bytearray(2))\n",
         answers=("ok",),
         stdout="ADA! **ada** adaada a-1 AdA\n"
         "ada:2 ada 1 00ada\n"
         "Name True xaday\n"
         "[1, 2, 1, 2] [0, 0, 0] UserList\n"
         "deque([2, 1, 2, 1, 2], maxlen=5) bAnAnA\n"
-        "<class 'collections.UserString'> <class 'collections.UserList'>\n",
+        "<class 'collections.UserString'> <class 'collections.UserList'>\n"
+        "b'hi' A(b'\\x00\\x00\\x00') A True bytearray(b'\\x00\\x00')\n",
     ),
 }
 
@@ -138,6 +170,14 @@ def test_what_library_code_builds_is_size_checked(
     name: str, layers: str, request: pytest.FixtureRequest, host: Host
 ) -> None:
     _check(request.getfixturevalue(layers), host, SIZES[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(SUBCLASSES))
+def test_subclasses_of_sized_builtins_are_size_checked(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, SUBCLASSES[name])
 
 
 @pytest.mark.parametrize("layers", LAYERS)
