@@ -52,7 +52,8 @@ from sandbox.client import default_sandbox
     "--shard",
     "shard_text",
     metavar="I/N",
-    help="Grade a deterministic 1/N of the submissions (also CI_NODE_INDEX/CI_NODE_TOTAL).",
+    help="Grade a deterministic 1/N of the submissions (also from CI_NODE_INDEX/CI_NODE_TOTAL, "
+    "or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX with JOB_COMPLETIONS).",
 )
 @click.option(
     "--fail-under",

@@ -31,13 +31,21 @@ WRONG = 'name = input()\nprint(name[0].upper() + ".")\n'
 SLOW = "import time\ntime.sleep(0.4)\n" + RIGHT
 
 
-def grader(*args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+SHARD_VARIABLES = ("CI_NODE_INDEX", "CI_NODE_TOTAL", "JOB_COMPLETION_INDEX", "JOB_COMPLETIONS")
+
+
+def grader(
+    *args: str, timeout: float | None = None, **variables: str
+) -> subprocess.CompletedProcess[str]:
+    """The CLI, unsharded unless `variables` say so (whatever job runs the suite)."""
+    env = {k: v for k, v in os.environ.items() if k not in SHARD_VARIABLES}
     return subprocess.run(
         [sys.executable, "-m", "grader", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=timeout,
+        env={**env, **variables},
     )
 
 
@@ -126,6 +134,70 @@ def test_shard_comes_from_gitlab_variables() -> None:
     assert Shard.from_environment({}) is None
     with pytest.raises(UsageError, match=r"^CI_NODE_INDEX/CI_NODE_TOTAL 3/2: I must be between"):
         Shard.from_environment({"CI_NODE_INDEX": "3", "CI_NODE_TOTAL": "2"})
+
+
+def test_shard_comes_from_a_kubernetes_indexed_job() -> None:
+    """Kubernetes counts from 0 and sets only the index; the manifest gives the count."""
+    job = {"JOB_COMPLETION_INDEX": "0", "JOB_COMPLETIONS": "4"}
+    assert Shard.from_environment(job) == Shard(1, 4)
+    assert Shard.from_environment({**job, "JOB_COMPLETION_INDEX": "3"}) == Shard(4, 4)
+    gitlab = {"CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "5"}
+    assert Shard.from_environment({**job, **gitlab}) == Shard(2, 5)
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        (
+            {"JOB_COMPLETION_INDEX": "1"},
+            r"JOB_COMPLETIONS is not set: give the Job's `completions`",
+        ),
+        (
+            {"JOB_COMPLETION_INDEX": "4", "JOB_COMPLETIONS": "4"},
+            r"4/4: the index must be between 0 and JOB_COMPLETIONS - 1",
+        ),
+        (
+            {"JOB_COMPLETION_INDEX": "-1", "JOB_COMPLETIONS": "4"},
+            r"-1/4: the index must be between 0",
+        ),
+        ({"JOB_COMPLETION_INDEX": "one", "JOB_COMPLETIONS": "4"}, r"take whole numbers"),
+    ],
+)
+def test_a_kubernetes_shard_that_cannot_be_read_is_a_usage_error(
+    environ: dict[str, str], message: str
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        Shard.from_environment(environ)
+
+
+def test_indexed_job_pods_grade_disjoint_shards_that_merge_into_one_run(tmp_path: Path) -> None:
+    """Each pod of a 2-completion Indexed Job grades its shard from the environment alone."""
+    batch = make_batch(tmp_path / "in", 8)
+    whole = tmp_path / "whole"
+    assert (
+        grader("batch", str(batch), "--out", str(whole), "--exercises", str(BANK)).returncode == 0
+    )
+    parts = []
+    for index in ("0", "1"):
+        part = tmp_path / f"pod{index}"
+        result = grader(
+            "batch",
+            str(batch),
+            "--out",
+            str(part),
+            "--exercises",
+            str(BANK),
+            JOB_COMPLETION_INDEX=index,
+            JOB_COMPLETIONS="2",
+        )
+        assert result.returncode == 0, result.stderr
+        assert f"(shard {int(index) + 1}/2)" in result.stdout
+        parts.append(part)
+    assert stored(parts[0]) and stored(parts[1])
+    assert not {row[:2] for row in stored(parts[0])} & {row[:2] for row in stored(parts[1])}
+    merged = tmp_path / "merged"
+    assert grader("merge", *map(str, parts), "--out", str(merged)).returncode == 0
+    assert stored(merged) == stored(whole)
 
 
 def test_batch_grades_writes_reports_and_resumes(tmp_path: Path) -> None:
