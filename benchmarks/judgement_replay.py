@@ -9,8 +9,9 @@ process, plus the sandbox's process tree (the fork server, its zygote, and every
 they forked and reaped), read from /proc; CPU time is steadier than wall time on a shared
 machine. `--code DIR` also grades with the pygrader checkout in DIR (with its own
 `.venv` when it has one), for an A/B in the same session: the sides alternate, five
-replays each, and the bank and the corpus are always this checkout's, so both sides
-grade the same submissions. `--bank` and `--corpus` replay other submissions, laid out as
+replays each. Both sides grade this checkout's corpus, each against its own bank (the
+exercises both banks have; a newer bank's cases are part of what grading costs), unless
+`--bank` names one for both. `--bank` and `--corpus` replay other submissions, laid out as
 `CORPUS/<exercise-id>/<file>`.
 """
 
@@ -58,7 +59,8 @@ def own_cpu():
 
 
 bank, corpus, rounds = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-entries = sorted(corpus.glob("*/*.py"))
+shared = set(sys.argv[4].split(","))
+entries = sorted(e for e in corpus.glob("*/*.py") if e.parent.name in shared)
 exercises = {e.parent.name: find_exercise(e.parent.name, bank) for e in entries}
 work = [(exercises[e.parent.name], Submission.from_text(e.read_text(), e.name)) for e in entries]
 box = Sandbox()
@@ -76,11 +78,13 @@ box.close()
 """
 
 
-def replay(code: Path, rounds: int, bank: Path, corpus: Path) -> tuple[int, float, float]:
+def replay(
+    code: Path, rounds: int, bank: Path, corpus: Path, shared: set[str]
+) -> tuple[int, float, float]:
     """(gradings, grader CPU s, sandbox CPU s) of one replay in a fresh process."""
     venv = code / ".venv" / "bin" / "python"
     python = str(venv) if venv.exists() else sys.executable
-    paths = [str(bank), str(corpus), str(rounds)]
+    paths = [str(bank), str(corpus), str(rounds), ",".join(sorted(shared))]
     result = subprocess.run(
         [python, "-c", REPLAY, *paths],
         capture_output=True,
@@ -100,15 +104,21 @@ def main() -> None:
         return Path(args[args.index(name) + 1]).resolve() if name in args else default
 
     other = option("--code", None)
-    bank = option("--bank", HERE / "exercises") or HERE
+    given_bank = option("--bank", None)
     corpus = option("--corpus", HERE / "tests" / "corpus") or HERE
     rounds = int(next((a for a in args if a.isdigit()), "3"))
     sides = {"this checkout": HERE, **({str(other): other} if other else {})}
+    # Each side grades with its own bank (a spec an older checkout cannot read is not
+    # graded by either), unless --bank names one for both.
+    banks = {name: given_bank or code / "exercises" for name, code in sides.items()}
+    shared = {entry.parent.name for entry in corpus.glob("*/*.py")}
+    for folder in banks.values():
+        shared &= {spec.stem for spec in folder.rglob("*.yaml")}
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
     count = 0
     for _ in range(5):  # alternate the sides, so that the machine's load hits both alike
         for name, code in sides.items():
-            count, grader_cpu, sandbox_cpu = replay(code, rounds, bank, corpus)
+            count, grader_cpu, sandbox_cpu = replay(code, rounds, banks[name], corpus, shared)
             samples[name].append((grader_cpu / count * 1000, sandbox_cpu / count * 1000))
     print(f"CPU per submission over {count} gradings (median of 5 replays per side)")
     totals = {}
