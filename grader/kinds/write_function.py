@@ -36,7 +36,13 @@ from grader.toolkit.misconceptions import (
 )
 from grader.toolkit.misconceptions.calls import CallFacts, diagnose, mutated_argument, same_result
 from grader.toolkit.misconceptions.source import SourceFacts
-from grader.toolkit.runs import failed_run_verdict, record_failure, run_failure
+from grader.toolkit.runs import (
+    error_summary,
+    failed_run_verdict,
+    record_failure,
+    run_failure,
+    stop_summary,
+)
 from grader.toolkit.values import values_equal
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
@@ -181,10 +187,11 @@ def canonical(encoded: Any, *, exact: bool = False) -> str:
 
 
 def _failure_text(result: CallResult) -> str:
-    """What a call that returned nothing did instead."""
+    """What a call that returned nothing did instead (a stopped run says why in the
+    verdict's message)."""
     if result.error:
         return f"raises {result.error.type}: {result.error.message}"
-    return "does not return: the program was stopped (a time, memory or output limit)"
+    return "does not return: the program was stopped during this call (see the message)"
 
 
 def _expectation(case: Case) -> str:
@@ -413,12 +420,13 @@ solution_code: |
         if any(not check.passed for check in builder.checks):
             constant = _same_result(body.cases, results, learner)
             builder.diagnose(*first_findings(constant, pending))
-        if run_failure(outcome):
-            record_failure(builder, outcome, source)
         passed = sum(1 for c in builder.checks if c.passed)
-        return builder.verdict(
-            f"{passed} of {len(builder.checks)} calls returned the right result."
-        )
+        message = f"{passed} of {len(builder.checks)} calls returned the right result."
+        if run_failure(outcome):  # a call was stopped, and so were the calls after it
+            record_failure(builder, outcome, source)
+            message = f"{message} {stop_summary(outcome)}."
+            return builder.verdict(message, error=error_summary(outcome))
+        return builder.verdict(message)
 
     def lock(
         self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner

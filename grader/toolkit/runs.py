@@ -19,6 +19,7 @@ __all__ = [
     "input_note",
     "record_failure",
     "run_failure",
+    "stop_summary",
     "unfed_input",
 ]
 
@@ -104,9 +105,18 @@ def failed_run_verdict(
     builder = VerdictBuilder(exercise)
     for check in checks:
         builder.add(check)
-    status = record_failure(builder, outcome, source)
+    record_failure(builder, outcome, source)
+    message = stop_summary(outcome)
+    return builder.verdict(message, error=error_summary(outcome), output=clip(outcome.stdout)[0])
+
+
+def stop_summary(outcome: Outcome) -> str:
+    """Why a failed run stopped, for a learner: `The program did not finish in time`,
+    `The program uses something exercises do not allow: Forbidden: ... (line 5)`."""
+    status = run_failure(outcome)
+    if status is None:
+        raise ValueError(f"the run ended normally ({outcome.status}); nothing failed")
     error = error_summary(outcome)
     detail = f": {error.type}: {error.message}" if error else ""
     where = f" (line {error.line})" if error and error.line else ""
-    message = stable(f"{_RUN_MESSAGES[status]}{detail}{where}")
-    return builder.verdict(message, error=error, output=clip(outcome.stdout)[0])
+    return stable(f"{_RUN_MESSAGES[status]}{detail}{where}")

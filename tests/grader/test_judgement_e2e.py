@@ -116,3 +116,34 @@ def test_a_locked_bank_keeps_subclasses_exactness_and_key_types(
     assert canonical(encode({True: "a"})) != canonical(encode({1: "a"}))
     assert canonical(encode({2.0: "b"})) != canonical(encode({2: "b"}))
     assert canonical(encode({1, 2})) != canonical(encode({1.0, 2}))
+
+
+AVERAGE = """\
+function: average
+cases:
+  - call: "average([1, 3])"
+    returns: 2
+  - call: "average([7])"
+    returns: 7
+  - call: "average([2, 4])"
+    returns: 3
+"""
+
+
+def test_a_call_stopped_by_a_rule_says_which_rule_and_where(check: Check) -> None:
+    """The run is stopped inside the second call: the verdict names the refused line, and
+    the call says it was stopped rather than blame a time, memory or output limit."""
+    program = (
+        "def average(numbers):\n"
+        "    if len(numbers) == 1:\n"
+        "        return type('E', (), {})\n"
+        "    return sum(numbers) / len(numbers)\n"
+    )
+    verdict = check(exercise("write-function", AVERAGE), program, "f.py")
+    assert verdict.status is Status.FORBIDDEN
+    assert "type() with three arguments is not allowed" in verdict.message
+    assert "(line 3)" in verdict.message
+    assert verdict.message.startswith("1 of 3 calls returned the right result.")
+    stopped = verdict.checks[1]
+    assert "stopped during this call" in (stopped.actual or "")
+    assert "time, memory or output limit" not in (stopped.actual or "")
