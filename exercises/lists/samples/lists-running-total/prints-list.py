@@ -1,4 +1,4 @@
-numbers = [int(x) for x in input().split()]
+numbers = [int(part) for part in input().split()]
 totals = []
 total = 0
 for n in numbers:
