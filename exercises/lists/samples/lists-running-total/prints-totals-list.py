@@ -1,0 +1,7 @@
+numbers = [int(x) for x in input().split()]
+totals = []
+total = 0
+for n in numbers:
+    total += n
+    totals.append(total)
+print(totals)
