@@ -59,14 +59,42 @@ def _name_error(match: re.Match[str], line: str) -> str:
     )
 
 
+_STRING = re.compile(r"""(['"])(?:\\.|(?!\1).)*\1""")
+_BLOCK_START = re.compile(r"^\s*(if|elif|else|for|while|def|class|try|except|finally|with)\b")
+_LINE_MISTAKES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"!==|==="), "Python has no `===`: compare two values with `==` (and `!=`)."),
+    (re.compile(r"\belse\s+if\b"), "Python spells `else if` as one word: `elif`."),
+    (re.compile(r"&&|\|\|"), "Python writes `and` and `or`, not `&&` and `||`."),
+    (re.compile(r"(?<![=!<>])!(?!=)"), "Python writes `not x`, not `!x`."),
+    (re.compile(r"\w\s*(\+\+|--)\s*$"), "Python has no `++` or `--`: write `x += 1`."),
+)
+
+
+def _syntax(fallback: str) -> Explainer:
+    """A syntax error explained by the mistake its line shows, else by `fallback`."""
+
+    def explain(match: re.Match[str], line: str) -> str:
+        code = _STRING.sub('""', line).split("#", 1)[0].rstrip()  # text is not code
+        for pattern, text in _LINE_MISTAKES:
+            if pattern.search(code):
+                return text
+        if _BLOCK_START.match(code) and code.endswith(";"):
+            return "A line that starts a block ends with a colon `:`, not a semicolon `;`."
+        return fallback
+
+    return explain
+
+
 RULES: tuple[Rule, ...] = (
     # -- syntax ----------------------------------------------------------------------------
     _rule(
         "missing-colon",
         "SyntaxError",
         r"expected ':'",
-        "A line that starts a block (if, elif, else, for, while, def, class, try, with) must "
-        "end with a colon `:`.",
+        _syntax(
+            "A line that starts a block (if, elif, else, for, while, def, class, try, with) "
+            "must end with a colon `:`."
+        ),
     ),
     _rule(
         "unclosed-bracket",
@@ -203,8 +231,10 @@ RULES: tuple[Rule, ...] = (
         "generic-syntax",
         "SyntaxError",
         r"invalid syntax",
-        "Python could not read this line. Look for a missing bracket, quote, comma or "
-        "operator here or at the end of the line before.",
+        _syntax(
+            "Python could not read this line. Look for a missing bracket, quote, comma or "
+            "operator here or at the end of the line before."
+        ),
     ),
     # -- runtime ---------------------------------------------------------------------------
     _rule(

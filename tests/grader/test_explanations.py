@@ -84,3 +84,43 @@ def test_name_error_names_the_suggestion() -> None:
 def test_off_by_one_uses_the_source_line() -> None:
     text = explain("IndexError", "list index out of range", "for i in range(len(xs) + 1):")
     assert text is not None and "goes one step too far" in text
+
+
+@pytest.mark.parametrize(
+    ("program", "expected"),
+    [
+        ("a, b = 1, 1\nif a === b:\n    pass\n", "Python has no `===`"),
+        ("a = 1\nif a !== 2:\n    pass\n", "Python has no `===`"),
+        ("x = y = 1\nif x:\n    pass\nelse if y:\n    pass\n", "`elif`"),
+        ("a = b = 1\nif a && b:\n    pass\n", "`and` and `or`"),
+        ("a = 1\nif !a:\n    pass\n", "`not x`"),
+        ("x = 1\nx++\n", "`x += 1`"),
+        ("for item in [1, 2];\n    print(item)\n", "not a semicolon"),
+        ("while True;\n    break\n", "not a semicolon"),
+    ],
+)
+def test_a_syntax_error_is_explained_by_the_mistake_on_its_line(
+    program: str, expected: str
+) -> None:
+    """Habits from other languages get their Python spelling, not the generic advice."""
+    try:
+        compile(program, "main.py", "exec")
+    except SyntaxError as error:
+        line = program.splitlines()[(error.lineno or 1) - 1]
+        text = explain("SyntaxError", error.msg, line)
+    else:
+        raise AssertionError("the program compiles")
+    assert text is not None and expected in text, text
+
+
+def test_a_line_without_those_habits_keeps_the_generic_syntax_advice() -> None:
+    assert "Python could not read this line" in (
+        explain("SyntaxError", "invalid syntax", "x = [1 2 3") or ""
+    )
+    assert "must end with a colon" in (explain("SyntaxError", "expected ':'", "if x > 1") or "")
+    assert "must end with a colon" in (
+        explain("SyntaxError", "expected ':'", 'if x != 1  # "!" here') or ""
+    )
+    assert "Python could not read this line" in (
+        explain("SyntaxError", "invalid syntax", 'print("wow!" "&&" 2 3)') or ""
+    )
