@@ -494,8 +494,9 @@ def _same_result(
     cases: tuple[Case, ...], results: dict[str, CallResult], learner: Learner
 ) -> list[tuple[Finding, bool]]:
     """The finding when every call returned the same value (a result written in)."""
-    facts = [learner.facts(c, results[c.call]) for c in cases if c.call in results and c.returns]
-    found = same_result(facts)
+    ran = [c for c in cases if c.call in results and c.returns]
+    facts = [learner.facts(c, results[c.call]) for c in ran]
+    found = same_result(facts, [c.hidden for c in ran])
     return [] if found is None else [(found, False)]
 
 

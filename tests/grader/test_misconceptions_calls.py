@@ -347,6 +347,30 @@ def test_the_same_result_for_every_call_is_named() -> None:
     assert attempt.hint in graded(attempt).hints[0]
 
 
+def test_the_same_computed_result_for_every_call_is_not_called_written_in() -> None:
+    """A condition that can never be true returns False for every call, but nothing was
+    written in: the hint names a call whose result differs, never a hidden one."""
+    attempt = Attempt(
+        "same_result",
+        '  - {call: "is_leap(2000)", returns: true, hidden: true}\n'
+        '  - {call: "is_leap(1900)", returns: false}\n'
+        '  - {call: "is_leap(2024)", returns: true}\n',
+        "def is_leap(y):\n    return y % 4 == 0 and y % 100 != 0 and y % 400 == 0\n",
+        (
+            returned("is_leap(2000)", False),
+            returned("is_leap(1900)", False),
+            returned("is_leap(2024)", False),
+        ),
+        "Your function returned `False` for every call, whatever the arguments, but "
+        "`is_leap(2024)` should give `True`",
+        function="is_leap",
+    )
+    hints = graded(attempt).public().hints
+    assert hints[0].startswith(attempt.hint)
+    assert "written into the function" not in hints[0]
+    assert "2000" not in " ".join(hints)
+
+
 def test_a_hidden_case_hint_quotes_no_data_and_its_name_hides_the_call() -> None:
     attempt = Attempt(
         "printed_instead_of_returned",

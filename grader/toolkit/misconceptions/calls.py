@@ -550,8 +550,9 @@ def mutated_argument(
     )
 
 
-def same_result(calls: Sequence[CallFacts]) -> Finding | None:
-    """Returns the same value for every call, though the expected values differ."""
+def same_result(calls: Sequence[CallFacts], hidden: Sequence[bool] | None = None) -> Finding | None:
+    """Returns the same value for every call, though the expected values differ (the
+    calls of hidden cases, flagged in `hidden`, are never quoted)."""
     if len(calls) < 2 or not all(c.result.returned for c in calls):
         return None
     expected = [c.expected for c in calls]
@@ -559,11 +560,29 @@ def same_result(calls: Sequence[CallFacts]) -> Finding | None:
         return None
     if len({_key(c.value) for c in calls}) != 1 or calls[0].value is None:
         return None  # None for every call: the detectors of a missing return say why
-    text = (
-        f"Your function returned `{clip(calls[0].result.display)}` for every call: the "
-        "result must be computed from the arguments, not written into the function."
+    shown = clip(calls[0].result.display)
+    if calls[0].source.returns_only_constants(calls[0].function):
+        text = (
+            f"Your function returned `{shown}` for every call: the result must be computed "
+            "from the arguments, not written into the function."
+        )
+        return Finding("same-result", text, text)
+    secret = hidden or [False] * len(calls)
+    quotable = [c for c, h in zip(calls, secret, strict=True) if not h]
+    differing = next((c for c in quotable if _key(c.value) != _key(c.expected)), None)
+    hidden_text = (
+        f"Your function returned `{shown}` for every call, whatever the arguments: the "
+        "expression it returns can never give the other results expected; work it out by "
+        "hand for one call."
     )
-    return Finding("same-result", text, text)
+    if differing is None:
+        return Finding("same-result", hidden_text, hidden_text)
+    text = (
+        f"Your function returned `{shown}` for every call, whatever the arguments, but "
+        f"`{differing.call}` should give `{clip(safe_repr(differing.expected))}`: work out "
+        "by hand what the expression it returns gives for that call."
+    )
+    return Finding("same-result", text, hidden_text)
 
 
 def _changed_argument(before: Any, after: Any) -> tuple[int | str, Any, Any] | None:

@@ -84,6 +84,15 @@ class SourceFacts:
             return None
         return any(isinstance(node, ast.Return) and node.value for node in _own_nodes(function))
 
+    def returns_only_constants(self, name: str) -> bool:
+        """Whether every `return` of the function gives a literal (`return 0`, `return
+        "yes"`): its result is written in, not computed."""
+        function = self.function(name)
+        if function is None:
+            return False
+        values = [node.value for node in _own_nodes(function) if isinstance(node, ast.Return)]
+        return bool(values) and all(isinstance(value, ast.Constant) for value in values)
+
     def in_place_results(self, name: str) -> tuple[str, ...]:
         """The calls in the function whose None is returned or stored, as written:
         `return numbers.sort()`, `result = items.append(x)`."""
