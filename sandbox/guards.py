@@ -13,7 +13,6 @@ import sys
 import types
 import weakref
 from collections.abc import Callable
-from typing import Any
 
 from sandbox import names
 from sandbox.budget import (
@@ -25,6 +24,10 @@ from sandbox.budget import (
 )
 from sandbox.learner_builtins import STAND_INS
 from sandbox.modules import SafeModule
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 _DANGEROUS_TYPES = (types.ModuleType, types.FrameType, types.CodeType, types.TracebackType)
 _DANGEROUS_IDS = frozenset(
