@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 from grader import kinds
@@ -12,7 +13,8 @@ from grader.spec.bounds import MAX_SLUG, SLUG
 
 HEADER = """\
 # yaml-language-server: $schema={schema}
-# Fill in every TODO, then run `grader validate {path}`.
+# Fill in every TODO (`grader fill {path}` computes expected values from the reference
+# solution, for review), then run `grader validate {path}`.
 id: {id}
 kind: {kind}
 title: "TODO: a short title"
@@ -54,18 +56,84 @@ def _without_derived(header: str, derived: tuple[str, ...]) -> str:
     return "".join(kept)
 
 
+PACKAGE = Path(__file__).resolve().parent
+SCHEMA = PACKAGE / "schema" / "exercise.schema.json"
+BANK_SCHEMA = "exercise.schema.json"
+"""The copy of the schema `grader new` keeps at the top of a bank outside this project."""
+
+
+def bank_for_new(given: Path | None, here: Path | None = None) -> Path:
+    """The bank a new exercise goes into: `given` (`--bank`), else `./exercises`. Never a
+    folder inside the installed package, whose files a reinstall replaces."""
+    here = here or Path.cwd()
+    if given is None:
+        local = here / "exercises"
+        if not local.is_dir():
+            raise UsageError(
+                f"there is no exercise bank here ({local} does not exist); pass --bank DIR "
+                "to say which folder the exercise goes into (it is created if missing)"
+            )
+        given = Path("exercises") if here == Path.cwd() else local
+    where = (
+        "the grader package"
+        if _inside(given, PACKAGE)
+        else "a Python environment"
+        if installed(given)
+        else None
+    )
+    if where is not None:
+        raise UsageError(
+            f"{given} is inside {where}, where a reinstall would delete the exercise; "
+            "pass --bank DIR with a folder of your own"
+        )
+    return given
+
+
+def installed(path: Path) -> bool:
+    """Whether `path` lies in a Python environment's packages (site-packages, a venv)."""
+    resolved = path.resolve()
+    if {"site-packages", "dist-packages"} & set(resolved.parts):
+        return True
+    in_venv = sys.prefix != sys.base_prefix
+    return in_venv and _inside(resolved, Path(sys.prefix))
+
+
+def schema_reference(topic_folder: Path, root: Path) -> str:
+    """The schema path a new spec's first line names, relative to its folder.
+
+    The project's own schema when the bank is part of the checkout the grader runs from;
+    otherwise (an installed grader, a bank elsewhere) a copy at the top of the bank, never
+    a path into a virtual environment."""
+    project = PACKAGE.parent
+    if not installed(SCHEMA) and _inside(root, project):
+        return Path(os.path.relpath(SCHEMA, topic_folder.resolve())).as_posix()
+    copy = root / BANK_SCHEMA
+    text = SCHEMA.read_text(encoding="utf-8")
+    if not copy.is_file() or copy.read_text(encoding="utf-8") != text:
+        try:
+            copy.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {copy} ({exc.strerror or exc})") from None
+    return Path(os.path.relpath(copy.resolve(), topic_folder.resolve())).as_posix()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    resolved = path.resolve()
+    return resolved == folder.resolve() or folder.resolve() in resolved.parents
+
+
 def write_skeleton(root: Path, kind_name: str, exercise_id: str, topic: str) -> Path:
     """Create `<root>/<topic>/<id>.yaml`, refusing to touch anything that already exists."""
     _check_slug("ID", exercise_id)
     _check_slug("--topic", topic)
+    if kinds.get(kind_name) is None:
+        raise UsageError(f"unknown kind '{kind_name}'; choose one of: {', '.join(kinds.names())}")
     _check_id_is_free(root, exercise_id)
-    schema = Path(__file__).resolve().parent / "schema" / "exercise.schema.json"
-    reference = os.path.relpath(schema, (root / topic).resolve())
     target = root / topic / f"{exercise_id}.yaml"
-    text = skeleton(kind_name, exercise_id, topic, reference, str(target))
-    target = _topic_folder(root, topic) / target.name
     if os.path.lexists(target):
         raise UsageError(f"{target} already exists; choose another id")
+    folder = _topic_folder(root, topic)
+    text = skeleton(kind_name, exercise_id, topic, schema_reference(folder, root), str(target))
     _create(target, text)
     return target
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-_SANDBOXED_COMMANDS = {"run", "check", "batch", "validate", "practice", "quiz"}
+_SANDBOXED_COMMANDS = {"run", "check", "batch", "validate", "test", "fill", "practice", "quiz"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -31,8 +31,12 @@ class Comparison:
 class Match:
     equal: bool
     presentation_only: bool = False
-    """Not equal, but equal once whitespace is ignored: a presentation error."""
+    """Not equal, but the same tokens (the same text between whitespace, in the same order):
+    only the whitespace between tokens or the line breaks differ, a presentation error."""
     message: str = ""
+    spacing_inside: bool = False
+    """Not the same tokens, but the same characters once all whitespace is removed: spaces
+    added or missing inside a line's values (`A. L.` for `A.L.`), a wrong answer."""
 
 
 def normalize(text: str) -> str:
@@ -42,8 +46,14 @@ def normalize(text: str) -> str:
 
 
 def squeeze(text: str) -> str:
-    """All whitespace removed: what is left when presentation is ignored."""
+    """All whitespace removed."""
     return "".join(text.split())
+
+
+def tokens(text: str) -> str:
+    """The text between whitespace, one space apart: what is left when presentation (the
+    whitespace between tokens and the line breaks) is ignored."""
+    return " ".join(text.split())
 
 
 HASHABLE_MODES = (Mode.EXACT, Mode.WHITESPACE, Mode.CASE_INSENSITIVE, Mode.UNORDERED_LINES)
@@ -51,7 +61,8 @@ HASHABLE_MODES = (Mode.EXACT, Mode.WHITESPACE, Mode.CASE_INSENSITIVE, Mode.UNORD
 
 
 def canonical_forms(text: str, mode: Mode) -> dict[str, str]:
-    """The texts a locked spec stores digests of: equality form first, then `squeezed`."""
+    """The texts a locked spec stores digests of: equality form first, then `squeezed`
+    (all whitespace removed) and `tokens` (presentation ignored)."""
     if mode is Mode.EXACT:
         equal = text
     elif mode is Mode.CASE_INSENSITIVE:
@@ -62,16 +73,26 @@ def canonical_forms(text: str, mode: Mode) -> dict[str, str]:
         equal = normalize(text)
     else:
         raise ValueError(f"{mode} outputs cannot be locked")
-    squeezed = squeeze(text).casefold() if mode is Mode.CASE_INSENSITIVE else squeeze(text)
-    return {"equal": equal, "squeezed": squeezed}
+    folded = text.casefold() if mode is Mode.CASE_INSENSITIVE else text
+    return {"equal": equal, "squeezed": squeeze(folded), "tokens": tokens(folded)}
+
+
+PRESENTATION = "only whitespace differs"
+SPACING_INSIDE = "only spaces inside a line differ"
 
 
 def compare(expected: str, actual: str, how: Comparison) -> Match:
     equal = _COMPARERS[how.mode](expected, actual, how)
     if equal:
         return Match(True)
-    if how.mode is not Mode.REGEX and squeeze(expected) == squeeze(actual):
-        return Match(False, presentation_only=True, message="only whitespace differs")
+    if how.mode is Mode.REGEX:
+        return Match(False)
+    if how.mode is Mode.CASE_INSENSITIVE:
+        expected, actual = expected.casefold(), actual.casefold()
+    if expected.split() == actual.split():
+        return Match(False, presentation_only=True, message=PRESENTATION)
+    if squeeze(expected) == squeeze(actual):
+        return Match(False, message=SPACING_INSIDE, spacing_inside=True)
     return Match(False)
 
 
@@ -129,6 +150,10 @@ def compare_locked(salt: str, digests: Mapping[str, str], actual: str, how: Comp
     forms = canonical_forms(actual, how.mode)
     if digests.get("equal") == salted(salt, forms["equal"]):
         return Match(True)
+    if digests.get("tokens") == salted(salt, forms["tokens"]):
+        return Match(False, presentation_only=True, message=PRESENTATION)
     if digests.get("squeezed") == salted(salt, forms["squeezed"]):
-        return Match(False, presentation_only=True, message="only whitespace differs")
+        if "tokens" not in digests:  # locked before tokens were stored: cannot tell
+            return Match(False, presentation_only=True, message=PRESENTATION)
+        return Match(False, message=SPACING_INSIDE, spacing_inside=True)
     return Match(False)

@@ -50,7 +50,7 @@ class SpecError(GraderError):
     """An exercise spec is invalid; carries every problem found, not just the first."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
+        self.problems = tuple(sorted(set(problems)))
         count = len(self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in exercise specs")
 
@@ -58,6 +58,17 @@ class SpecError(GraderError):
         lines = [str(problem) for problem in self.problems]
         lines.append(f"error: {self.message}")
         return "\n".join(lines)
+
+
+class InvalidExercises(SpecError):
+    """Exercises that load but fail validation, refused for grading unless allowed."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(problems)
+        self.message += (
+            " (they would grade wrongly): fix them, see `grader validate`, "
+            "or pass --allow-invalid to grade anyway"
+        )
 
 
 class ExerciseNotFound(UsageError):

@@ -14,7 +14,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 from grader.runner import Runner
 from grader.spec.raw import PathKey, RawSpec
 from grader.spec.reader import SpecReader
+from grader.spec.samples import Sample
 from grader.submission import Submission
+from grader.toolkit.rules import Rules
 from grader.verdict import Verdict
 from sandbox.limits import Limits
 
@@ -23,6 +25,7 @@ __all__ = [
     "Difficulty",
     "Exercise",
     "FieldProblems",
+    "Fill",
     "Kind",
     "Presentation",
     "Reveal",
@@ -32,6 +35,19 @@ B = TypeVar("B")
 
 FieldProblems = list[tuple[PathKey, str]]
 """Problems found by running an exercise, each as (field path, message)."""
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A value computed from an exercise's reference, for `grader fill` to show: set
+    `fields` in the mapping at `path` (dropping the `remove` fields, and inserting new
+    fields after `after` when given), or only a `note` on what it could not compute."""
+
+    path: PathKey
+    fields: dict[str, Any] = field(default_factory=dict)
+    remove: tuple[str, ...] = ()
+    after: str | None = None
+    note: str | None = None
 
 
 class Difficulty(enum.StrEnum):
@@ -118,6 +134,19 @@ class Kind(abc.ABC, Generic[B]):
         done). Never used to grade."""
         return Reveal()
 
+    def advice(self, exercise: Exercise[B]) -> FieldProblems:
+        """Warnings for the instructor, found by reading: valid, but likely to misgrade."""
+        return []
+
+    def evidence(self, exercise: Exercise[B], submission: Submission) -> tuple[str, ...]:
+        """For instructors (never learners): how the answer was read, line by line."""
+        return ()
+
+    def fill(self, exercise: Exercise[B], runner: Runner) -> list[Fill]:
+        """Expected values computed from the reference (for `grader fill` to show), where
+        the spec's are missing or differ; none by default."""
+        return []
+
     @abc.abstractmethod
     def lock(
         self, exercise: Exercise[B], data: dict[str, Any], salt: str, runner: Runner
@@ -146,6 +175,10 @@ class Exercise(Generic[B]):
     points: float = 1.0
     tags: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    rules: Rules = field(default_factory=Rules)
+    """`requires` and `forbids`: rules on the solution's code, checked before it runs."""
+    samples: tuple[Sample, ...] = ()
+    """Sample submissions and the verdicts they must get (`grader validate` runs them)."""
 
     @property
     def file(self) -> str:

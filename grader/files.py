@@ -48,15 +48,29 @@ def decode_text(
         raise UnreadableText("it is empty")
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        raise UnreadableText(f"it looks binary (a NUL byte at offset {offset}); submit a text file")
+        raise UnreadableText(
+            f"it looks binary (a NUL byte at {where(data, offset)}); submit a text file"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UnreadableText(
-            f"it is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            f"it is not UTF-8 text (byte 0x{data[exc.start]:02x} at {where(data, exc.start)}); "
             "save it as UTF-8"
         ) from exc
     return text.removeprefix("\ufeff")
+
+
+def position(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in bytes) of `offset` in `data`."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def where(data: bytes, offset: int) -> str:
+    """`offset 97: line 3, column 5`: where a byte is, for people and for editors."""
+    line, column = position(data, offset)
+    return f"offset {offset}: line {line}, column {column}"
 
 
 def read_text_file(

@@ -10,14 +10,17 @@ from __future__ import annotations
 from grader.exercise import AnyExercise
 from grader.runner import Runner
 from grader.submission import Submission
-from grader.toolkit.verdicts import invalid_verdict
+from grader.toolkit.rules import violations
+from grader.toolkit.verdicts import invalid_verdict, rules_verdict
 from grader.verdict import Verdict
 
 __all__ = ["grade"]
 
 
 def grade(exercise: AnyExercise, submission: Submission, runner: Runner) -> Verdict:
-    """Grade one submission against one exercise."""
+    """Grade one submission against one exercise: its rules on the code first, if any."""
     if submission.problem is not None:
         return invalid_verdict(exercise, submission.problem)
+    if exercise.rules and (broken := violations(exercise.rules, submission.text or "")):
+        return rules_verdict(exercise, broken)
     return exercise.kind.grade(exercise, submission, runner)

@@ -17,10 +17,13 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from typing import Any
 
 import yaml
 
 from grader.errors import Problem, SpecError, UsageError
+from grader.exercise import AnyExercise
+from grader.files import where as byte_position
 from grader.runner import Runner
 from grader.spec import raw as raw_layer
 from grader.spec.loader import validate_raw
@@ -48,7 +51,7 @@ def lock_bank(
     if key_path.exists():
         raise UsageError(f"{key_path} already exists; choose a new key file (it holds the answers)")
     result = LockResult()
-    originals: dict[str, dict[str, str]] = {}
+    originals: dict[str, dict[str, Any]] = {}
     problems: list[Problem] = []
     for path in files:
         raw = raw_layer.load(path)
@@ -61,7 +64,9 @@ def lock_bank(
             raise UsageError(f"{path}: already locked")
         salt = secrets.token_hex(16)
         data, warnings = exercise.kind.lock(exercise, dict(raw.data), salt, runner)
+        warnings += readable_hidden_inputs(raw.data)
         data["solution"] = [WITHHELD_SOLUTION]  # its steps state the answer; the key keeps them
+        data.pop("samples", None)  # right answers among them; the key keeps them too
         data["lock"] = {"salt": salt}
         result.warnings += [f"{path}: {w}" for w in warnings]
         target = out / path.relative_to(root)
@@ -70,6 +75,10 @@ def lock_bank(
             LOCKED_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
         )
         originals[exercise.id] = {"path": path.relative_to(root).as_posix(), "text": raw.text}
+        sample_files, missing = _sample_files(exercise, root)
+        if sample_files:
+            originals[exercise.id]["files"] = sample_files
+        result.warnings += [f"{path}: {m}" for m in missing]
         result.written.append(target)
     if problems:
         raise SpecError(problems)
@@ -82,6 +91,40 @@ def lock_bank(
 
 
 WITHHELD_SOLUTION = "The worked solution is not in this locked copy; your teacher has it."
+
+
+def _sample_files(exercise: AnyExercise, root: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """The exercise's sample files for the key (`grader unlock` writes them back), and
+    those that cannot be read."""
+    files, missing = [], []
+    for sample in exercise.samples:
+        if sample.file is None:
+            continue
+        try:
+            text = sample.file.read_text(encoding="utf-8")
+            relative = sample.file.resolve().relative_to(root.resolve())
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            missing.append(f"sample file {sample.file} is not in the key ({exc})")
+            continue
+        files.append({"path": relative.as_posix(), "text": text})
+    return files, missing
+
+
+def readable_hidden_inputs(data: dict[str, Any]) -> list[str]:
+    """Hidden cases whose inputs (a `call`, a `stdin`) a locked spec still shows: the
+    grader must run them, so they cannot be hashed."""
+    cases = [case for case in data.get("cases") or [] if isinstance(case, dict)]
+    hidden = [i for i, case in enumerate(cases) if case.get("hidden")]
+    fields = sorted({name for i in hidden for name in ("call", "stdin") if cases[i].get(name)})
+    if not fields:
+        return []
+    which = ", ".join(f"cases[{i}]" for i in hidden)
+    what = " and ".join(f"`{name}`" for name in fields)
+    shows = "shows its" if len(hidden) == 1 else "show their"
+    return [
+        f"hidden {which} {shows} {what} in the locked spec (the grader must run them): "
+        "a learner who reads the file sees those inputs, though not the answers"
+    ]
 
 
 def _check_out(root: Path, out: Path) -> None:
@@ -122,8 +165,14 @@ def unlock_bank(key_path: Path, out: Path, force: bool = False) -> list[Path]:
 def read_key(key_path: Path) -> list[tuple[PurePath, str]]:
     """The (relative path, text) of every spec in a lock key, checked before any is used."""
     try:
-        key = json.loads(key_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = key_path.read_bytes()
+        key = json.loads(data.decode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{key_path}: cannot read it ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        where = byte_position(data, exc.start)
+        raise UsageError(f"{key_path}: not a lock key (not UTF-8 at {where})") from None
+    except ValueError as exc:  # JSON's own message gives the line and column
         raise UsageError(f"{key_path}: not a lock key ({exc})") from None
     if not isinstance(key, dict) or key.get("format") != KEY_FORMAT:
         raise UsageError(f"{key_path}: not a lock key written by `grader lock`")
@@ -131,10 +180,27 @@ def read_key(key_path: Path) -> list[tuple[PurePath, str]]:
     if not isinstance(entries, dict):
         raise UsageError(f"{key_path}: field 'exercises' must be an object of specs by id")
     problems = [p for exercise_id, e in entries.items() for p in _entry_problems(exercise_id, e)]
-    problems += _duplicate_paths(entries)
+    files = {
+        f"{exercise_id}'s file {index + 1}": item
+        for exercise_id, e in entries.items()
+        if isinstance(e, dict)
+        for index, item in enumerate(_files_of(exercise_id, e, problems))
+    }
+    problems += [p for name, item in files.items() for p in _entry_problems(name, item)]
+    problems += _duplicate_paths({**entries, **files})
     if problems:
         raise UsageError(f"{key_path}: invalid lock key; nothing written:\n{_listing(problems)}")
-    return [(PurePath(e["path"]), e["text"]) for e in entries.values()]
+    everything = [*entries.values(), *files.values()]
+    return [(PurePath(e["path"]), e["text"]) for e in everything]
+
+
+def _files_of(exercise_id: str, entry: dict[str, object], problems: list[str]) -> list[object]:
+    """An entry's sample files (`files`: a list of `{"path", "text"}`), if any."""
+    files = entry.get("files", [])
+    if not isinstance(files, list):
+        problems.append(f"entry '{exercise_id}': field 'files' must be a list")
+        return []
+    return files
 
 
 def _entry_problems(exercise_id: str, entry: object) -> list[str]:

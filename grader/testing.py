@@ -9,6 +9,7 @@ sandbox, and builders of the outcomes the sandbox gives.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -115,11 +116,36 @@ def timed_out(stdout: str = "", *, seconds: float = 2) -> Outcome:
     )
 
 
-def returned(call: str, value: Any, *, stdout: str = "") -> CallResult:
-    """A call that returned `value` (encoded as the sandbox encodes it)."""
-    return CallResult(call, True, encode(value), safe_repr(value), stdout=stdout)
+def returned(
+    call: str,
+    value: Any,
+    *,
+    stdout: str = "",
+    arguments: tuple[list[Any], dict[str, Any]] | None = None,
+) -> CallResult:
+    """A call that returned `value` (encoded as the sandbox encodes it); `arguments` are
+    the arguments as the call left them, `(args, kwargs)`."""
+    after = None if arguments is None else encode(list(arguments))
+    return CallResult(call, True, encode(value), safe_repr(value), stdout=stdout, arguments=after)
 
 
-def call_raised(call: str, error_type: str, message: str = "", *, stdout: str = "") -> CallResult:
-    """A call that raised."""
-    return CallResult(call, False, error=ErrorInfo(error_type, message), stdout=stdout)
+def call_raised(
+    call: str,
+    error_type: str,
+    message: str = "",
+    *,
+    stdout: str = "",
+    bases: Sequence[str] | None = None,
+) -> CallResult:
+    """A call that raised `error_type`; its base classes are `bases`, or (for a built-in
+    exception) the real ones."""
+    raised = (error_type, *(_builtin_bases(error_type) if bases is None else bases))
+    error = ErrorInfo(error_type, message)
+    return CallResult(call, False, error=error, stdout=stdout, raised_types=raised)
+
+
+def _builtin_bases(name: str) -> tuple[str, ...]:
+    found = getattr(builtins, name, None)
+    if isinstance(found, type) and issubclass(found, BaseException):
+        return tuple(cls.__name__ for cls in found.__mro__[1:-1])
+    return ()

@@ -7,20 +7,26 @@ fails to compile, stated outputs and errors equal the real ones, and so on (`Kin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from grader.errors import Problem, SpecError
 from grader.exercise import AnyExercise
 from grader.runner import Runner
-from grader.spec.loader import load_exercise
+from grader.samples import sample_problems
+from grader.spec import raw as raw_layer
+from grader.spec.loader import validate_raw
+from grader.spec.raw import RawSpec
+from grader.toolkit.rules import violations
 
 
 @dataclass(frozen=True)
 class Report:
     exercises: tuple[AnyExercise, ...]
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
+    """Valid, but likely to misgrade (`Kind.advice`); they do not make a bank invalid."""
 
     @property
     def ok(self) -> bool:
@@ -45,23 +51,45 @@ def validate(files: list[Path], runner: Runner | None) -> Report:
     problems: list[Problem] = []
     exercises: list[AnyExercise] = []
     for path in files:
-        problems += placeholder_problems(path)
         try:
-            exercises.append(load_exercise(path))
+            raw = raw_layer.load(path)
         except SpecError as exc:
             problems.extend(exc.problems)
+            continue
+        try:
+            exercises.append(validate_raw(raw))
+        except SpecError as exc:
+            problems += placeholder_problems(raw) + list(exc.problems)
+    problems += exercise_problems(exercises, runner)
+    warnings = [w for exercise in exercises for w in advice(exercise)]
+    return Report(tuple(exercises), tuple(sorted(set(problems))), tuple(sorted(set(warnings))))
+
+
+def exercise_problems(exercises: Sequence[AnyExercise], runner: Runner | None) -> list[Problem]:
+    """What validate finds in exercises that loaded: TODOs left, files and folders that do
+    not match ids and topics, and (given a runner) what running them shows."""
+    problems = [p for exercise in exercises for p in placeholder_problems(exercise.raw)]
+    problems += [p for exercise in exercises for p in reference_rule_problems(exercise)]
     problems += _layout_problems(exercises)
     if runner is not None:
         for exercise in exercises:
             problems += behaviour_problems(exercise, runner)
-    return Report(tuple(exercises), tuple(sorted(set(problems))))
+    return sorted(set(problems))
 
 
-def _layout_problems(exercises: list[AnyExercise]) -> list[Problem]:
+def advice(exercise: AnyExercise) -> list[Problem]:
+    """The kind's warnings about the exercise (`Kind.advice`), each at its field's line."""
+    return [
+        exercise.raw.problem(path, f"warning: {message}")
+        for path, message in exercise.kind.advice(exercise)
+    ]
+
+
+def _layout_problems(exercises: Sequence[AnyExercise]) -> list[Problem]:
     problems = []
     first: dict[str, str] = {}
     for exercise in exercises:
-        path, raw = Path(exercise.file), exercise.raw
+        path, raw = Path(exercise.file).absolute(), exercise.raw  # `x.yaml` lives in its folder
         if exercise.id in first:
             message = f"'{exercise.id}' is already used by {first[exercise.id]}"
             problems.append(raw.problem(("id",), message))
@@ -76,21 +104,37 @@ def _layout_problems(exercises: list[AnyExercise]) -> list[Problem]:
 
 
 def behaviour_problems(exercise: AnyExercise, runner: Runner) -> list[Problem]:
-    """What running the exercise finds (`Kind.check`), each at its field's line."""
-    return [
+    """What running the exercise finds (`Kind.check`), each at its field's line, and every
+    sample whose verdict is not the one its spec expects."""
+    found = [
         exercise.raw.problem(path, message)
         for path, message in exercise.kind.check(exercise, runner)
     ]
+    return found + sample_problems(exercise, runner)
 
 
-def placeholder_problems(path: Path) -> list[Problem]:
-    """`TODO` left from `grader new`, outside comments."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []  # the loader reports it
+REFERENCES = ("solution_code", "fixed")
+"""The fields that hold an exercise's reference solution, if it has one."""
+
+
+def reference_rule_problems(exercise: AnyExercise) -> list[Problem]:
+    """The exercise's rules (`requires`, `forbids`) that its own reference solution breaks."""
+    data = exercise.raw.data
+    reference = next((data[f] for f in REFERENCES if isinstance(data.get(f), str)), None)
+    if not exercise.rules or reference is None:
+        return []
     return [
-        Problem(str(path), number, "", "a TODO placeholder is left; fill it in")
-        for number, line in enumerate(lines, 1)
+        exercise.raw.problem(
+            v.rule.path, f"the reference solution breaks this rule: it {v.message}"
+        )
+        for v in violations(exercise.rules, reference) or []
+    ]
+
+
+def placeholder_problems(raw: RawSpec) -> list[Problem]:
+    """`TODO` left from `grader new`, outside comments."""
+    return [
+        Problem(raw.file, number, "", "a TODO placeholder is left; fill it in")
+        for number, line in enumerate(raw.text.splitlines(), 1)
         if "TODO" in line and not line.lstrip().startswith("#")
     ]

@@ -12,6 +12,7 @@ sleeps or blocks, and says so.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import operator
 import re
@@ -228,6 +229,9 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
 _WALL_ALARM = int(signal.SIGALRM)
 _ALARMS = (signal.SIGPROF, signal.SIGALRM)
 _SEQUENCES = (str, bytes, bytearray, list, tuple)
+_REPEATED = (*_SEQUENCES, collections.deque)
+"""What `* n` repeats in C."""
+_DEQUE_MAXLEN = collections.deque.maxlen
 _TEXTS = (str, bytes, bytearray)
 _PERCENT = re.compile(
     r"%(?P<key>\([^)]*\))?[-#0 +]*(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d*))?[hlL]?(?P<kind>.?)",
@@ -246,7 +250,7 @@ _ITEM_BYTES = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8}
 
 
 _LENGTHS: tuple[tuple[type, Callable[[Any], int]], ...] = tuple(
-    (kind, kind.__len__) for kind in (str, bytes, bytearray, list, tuple, dict)
+    (kind, kind.__len__) for kind in (str, bytes, bytearray, list, tuple, dict, collections.deque)
 )
 
 
@@ -286,7 +290,10 @@ class SizeGuards:
         self.budget = budget
 
     def _sequence_result(self, seq: Any, count: int) -> None:
-        estimate = true_len(seq) * max(count, 0) * _item_bytes(seq)
+        items = true_len(seq) * max(count, 0)
+        if isinstance(seq, collections.deque) and _DEQUE_MAXLEN.__get__(seq) is not None:
+            items = min(items, _DEQUE_MAXLEN.__get__(seq))  # C stops at the deque's maxlen
+        estimate = items * _item_bytes(seq)
         if estimate > 1 << 20:
             self.budget.check_memory(estimate)
 
@@ -304,10 +311,10 @@ class SizeGuards:
         """Check `a * b`; return the operands with any count reduced to a plain int."""
         if type(a) is int and type(b) is int:
             self._int_bits(a.bit_length() + b.bit_length())
-        elif isinstance(a, _SEQUENCES) and _is_count(b):
+        elif isinstance(a, _REPEATED) and _is_count(b):
             b = operator.index(b)
             self._sequence_result(a, b)
-        elif isinstance(b, _SEQUENCES) and _is_count(a):
+        elif isinstance(b, _REPEATED) and _is_count(a):
             a = operator.index(a)
             self._sequence_result(b, a)
         return a, b
@@ -457,13 +464,40 @@ def substitution_size(replacement: Any, text: Any) -> int:
     return length * (1 + references) + (length + 1) * true_len(replacement)
 
 
+def counted_replacement(repl: Any, budget: Budget) -> Any:
+    """`re.sub`'s replacement, counted when it is a function: C joins every text it returns
+    at the end, and one long text returned for each match builds a result far larger than
+    anything the program holds."""
+    if not callable(repl):
+        return repl
+    built = [0, 1 << 20]  # bytes returned so far; the next size at which to check
+
+    def counted(match: Any) -> Any:
+        piece = repl(match)
+        if isinstance(piece, (str, bytes)):
+            built[0] += true_len(piece) * _item_bytes(piece)
+            if built[0] > built[1]:
+                budget.check_memory(built[0])
+                built[1] = built[0] + (1 << 20)
+        return piece
+
+    return counted
+
+
 def check_spec(spec: str, budget: Budget) -> None:
     """Refuse format specs whose width or precision has more than 7 digits."""
+    if spec_too_wide(spec):
+        budget.refuse_memory()
+
+
+def spec_too_wide(spec: str) -> bool:
+    """Whether a format spec's width or precision has more than 7 digits."""
     run = 0
     for char in spec:
         run = run + 1 if char.isdigit() else 0
         if run > MAX_WIDTH_DIGITS:
-            budget.refuse_memory()
+            return True
+    return False
 
 
 def exact_count(value: Any) -> Any:

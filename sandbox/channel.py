@@ -13,6 +13,7 @@ import mmap
 import struct
 from typing import Any
 
+from sandbox import reportjson
 from sandbox.budget import OutputLimitExceeded
 from sandbox.limits import MAX_OUTPUT_BYTES
 
@@ -58,7 +59,7 @@ class Channel:
 
     def write_result(self, data: dict[str, Any]) -> None:
         """Write `data` as JSON; ValueError when JSON cannot write it or it does not fit."""
-        raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        raw = reportjson.dumps(data).encode("utf-8", "surrogatepass")
         if len(raw) > _RESULT_BYTES:
             raise ValueError(f"the result takes {len(raw):,} bytes; {_RESULT_BYTES:,} fit")
         self.region[_RESULT_OFFSET : _RESULT_OFFSET + len(raw)] = raw

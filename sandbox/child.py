@@ -191,14 +191,42 @@ def _call(call: str, namespace: dict[str, Any], request: Request) -> dict[str, A
         value = function(*args, **kwargs)
         encoded = values.encode(value)
         display = values.safe_repr(value)
+        after = _arguments_after(args, kwargs)
     except (ForbiddenOperation, TimeLimitExceeded, OutputLimitExceeded) as exc:
         return {"call": call, "returned": False, "stop": True, "limit": type(exc).__name__}
     except values.TooLarge as exc:
         return plain.too_large(call, str(exc))
     except BaseException as exc:
         error = reporting.runtime_error(exc, request.filename, request.limits.error_bytes)
-        return {"call": call, "returned": False, "error": error}
-    return {"call": call, "returned": True, "value": encoded, "display": display}
+        return {"call": call, "returned": False, "error": error, "raised_types": _names(exc)}
+    return {"call": call, "returned": True, "value": encoded, "display": display, **after}
+
+
+def _names(exc: BaseException) -> list[str]:
+    """The raised exception's class and its bases, most derived first (without `object`),
+    read through `type` so that a metaclass cannot run code here."""
+    name = type.__dict__["__name__"].__get__
+    return [name(cls) for cls in type(exc).__mro__[:-1]][:64]  # as `sandbox.untrusted` allows
+
+
+_IMMUTABLE = (int, float, complex, str, bytes, bool, type(None))
+
+
+def _arguments_after(args: list[Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The arguments as the call left them, when a call could have changed them (the
+    grader compares them with the literals it asked for); nothing when all are immutable."""
+    if all(_immutable(a) for a in args) and all(_immutable(v) for v in kwargs.values()):
+        return {}
+    try:
+        return {"arguments": values.encode([args, kwargs])}
+    except values.TooLarge:
+        return {"arguments": {"$object": "arguments", "repr": "too large to compare"}}
+
+
+def _immutable(value: Any) -> bool:
+    if type(value) in (tuple, frozenset):
+        return all(_immutable(item) for item in value)
+    return type(value) in _IMMUTABLE
 
 
 def _classify(

@@ -8,21 +8,24 @@ traceback or metaclass never reaches learner code.
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import re
 import sys
 import types
 import weakref
 from collections.abc import Callable
 
-from sandbox import names
+from sandbox import names, usertypes
 from sandbox.budget import (
     ForbiddenOperation,
     SizeGuards,
+    check_spec,
+    counted_replacement,
     exact_count,
     substitution_size,
     true_len,
 )
-from sandbox.learner_builtins import STAND_INS
+from sandbox.learner_builtins import STAND_INS, SizedTypeStandIn
 from sandbox.modules import SafeModule
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
@@ -60,6 +63,8 @@ _OPERATOR_DUNDERS: dict[str, tuple[str, bool]] = {
     for prefix in ("", "r", "i")
 } | {"__mod__": ("mod", False), "__rmod__": ("mod", True), "__format__": ("format", False)}
 """C operator methods called by name, past the `+ * ** << %` guards: (size check, reflected)."""
+_C_METHOD_OF_A_TYPE = type(re.compile("").sub)
+"""`builtin_method`: a bound C method that knows its defining class (`Pattern.sub`)."""
 _BOUND_C_METHODS = (types.MethodWrapperType, types.BuiltinMethodType)
 _UNBOUND_C_METHODS = (types.WrapperDescriptorType, types.MethodDescriptorType)
 _C_METHODS = frozenset(
@@ -68,6 +73,7 @@ _C_METHODS = frozenset(
         types.MethodDescriptorType,
         types.MethodWrapperType,
         types.WrapperDescriptorType,
+        _C_METHOD_OF_A_TYPE,
     }
 )
 _MISSING = object()
@@ -88,6 +94,9 @@ _CHECKED_DUNDERS = PROTOCOL_DUNDERS | {
     "__init__", "__init_subclass__", "__set_name__", "__wrapped__"
 }  # fmt: skip
 _SANDBOX_PACKAGE = __name__.partition(".")[0] + "."
+_NAME_HOLDERS: dict[str, tuple[type, ...]] = {"name": (dataclasses.Field,)}
+"""Public attributes that hold the name library code reads an attribute by, set only by the
+library: `dataclasses.replace` reads `getattr(obj, field.name)` (`__traceback__`, say)."""
 
 
 class Ownership:
@@ -190,7 +199,9 @@ class Guards:
             name = _attribute_name(name)
         kind = type(obj)
         if kind in STAND_INS:
-            obj = obj._real  # `type.__init__`, `bytes.zfill`: read (and guarded) on the class
+            # `type.__init__`, `bytes.zfill`: read (and guarded) on the class; a sized
+            # type's `__init__` on the base of the program's subclasses (it checks sizes).
+            obj = obj._base if kind is SizedTypeStandIn and name == "__init__" else obj._real
         elif isinstance(obj, _DANGEROUS_TYPES) and kind is not SafeModule:
             raise self.deny(f"reading from {_describe(obj)} is not allowed in exercises")
         if name[:1] == "_":
@@ -219,6 +230,12 @@ class Guards:
                     return guarded
             elif method in _OPERATOR_DUNDERS:
                 return self._sized_operator(value, method)
+        elif name in _LIBRARY_METHODS:
+            replaced = _library_method(value)
+            if replaced is not None:
+                return replaced
+            if name == "__format__" and callable(value) and not self.ownership.owns(value):
+                return self._sized_format(value)  # a library's own Python `__format__`
         return self._checked_value(value, obj, name)
 
     def check_read(self, obj: Any, name: str) -> None:
@@ -353,6 +370,8 @@ class Guards:
                 kwargs[key] = exact_count(kwargs[key])
             target = head[0] if head else obj
             budget.check_memory(_estimate(target, name, tuple(rest), kwargs))
+            if name in ("sub", "subn"):
+                _count_replacement(rest, kwargs, budget)
             return method(*head, *rest, **kwargs)
 
         checked.__name__ = checked.__qualname__ = name
@@ -384,6 +403,22 @@ class Guards:
         checked.__name__ = checked.__qualname__ = name
         return checked
 
+    def _sized_format(self, method: Any) -> Any:
+        """A library's Python `__format__` (an enum's), called by hand: it hands the spec
+        on to C formatting, so the spec is size-checked first."""
+        skip = 0 if isinstance(method, (types.MethodType, *_BOUND_C_METHODS)) else 1
+        budget = self.sizes.budget
+
+        def __format__(*args: Any, **kwargs: Any) -> Any:
+            spec = args[skip] if len(args) > skip else kwargs.get("format_spec")
+            if isinstance(spec, str):
+                check_spec(str.__str__(spec), budget)
+            return method(*args, **kwargs)
+
+        __format__.__qualname__ = getattr(method, "__qualname__", "__format__")
+        __format__.__doc__ = getattr(method, "__doc__", None)
+        return __format__
+
     # -- writing ---------------------------------------------------------------------------
 
     def write(self, obj: Any, name: str | None = None) -> Any:
@@ -408,6 +443,9 @@ class Guards:
 
     def check_write_name(self, obj: Any, name: str) -> None:
         if name[:1] != "_":
+            holders = _NAME_HOLDERS.get(name)
+            if holders is not None and isinstance(obj, holders):
+                raise self.deny(f"setting '{name}' on {_describe(obj)} is not allowed in exercises")
             return
         if names.is_dunder(name) and name not in names.WRITE_DUNDERS:
             raise self.deny(f"setting the attribute '{name}' is not allowed in exercises")
@@ -453,6 +491,31 @@ class Guards:
     def aug_set_item(self, triple: tuple[Any, Any, Any]) -> None:
         obj, key, result = triple
         self.write(obj)[key] = result
+
+
+_LIBRARY_METHODS = usertypes.REPLACED_NAMES | {"__format__"}
+"""Names of library methods that hand their arguments to C natively (see `usertypes`)."""
+
+
+def _library_method(value: Any) -> Any:
+    """UserString's and UserList's own method (reached through `super`, or from the
+    library's class), as the proxy's class has it: through the guards."""
+    kind = type(value)
+    if kind is not types.MethodType and kind is not types.FunctionType:
+        return None
+    function = value.__func__ if kind is types.MethodType else value
+    mine = usertypes.REPLACED.get(function) if type(function) is types.FunctionType else None
+    if mine is None or kind is types.FunctionType:
+        return mine
+    return types.MethodType(mine, value.__self__)
+
+
+def _count_replacement(args: list[Any], kwargs: dict[str, Any], budget: Any) -> None:
+    """`Pattern.sub`'s replacement function, counted (see `counted_replacement`)."""
+    if args:
+        args[0] = counted_replacement(args[0], budget)
+    elif "repl" in kwargs:
+        kwargs["repl"] = counted_replacement(kwargs["repl"], budget)
 
 
 def _bound_format(formatter: Any, template: Any, name: str) -> Callable[..., str]:

@@ -151,19 +151,15 @@ class SizedTypeStandIn(_Atomic):
     on the real class (by the guards, which unwrap the stand-in first).
     """
 
-    __slots__ = ("_real", "_sizes")
+    __slots__ = ("_base", "_real", "_sizes")
 
     def __init__(self, real: type, sizes: Any) -> None:
         self._real = real
         self._sizes = sizes
+        self._base = sized_base(real, sizes)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if args and not hasattr(type(args[0]), "__bytes__"):  # C reads `__bytes__` first
-            args = (exact_count(args[0]), *args[1:])  # the size C reads, read once
-        size = args[0] if args else kwargs.get("source")
-        if isinstance(size, int) and size > 1 << 20:
-            self._sizes.budget.check_memory(int(size))
-        return self._real(*args, **kwargs)
+        return self._real(*sized_arguments(args, kwargs, self._sizes), **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real, name)
@@ -175,7 +171,7 @@ class SizedTypeStandIn(_Atomic):
         return isinstance(cls, type) and issubclass(cls, self._real)
 
     def __mro_entries__(self, bases: tuple[Any, ...]) -> tuple[type, ...]:
-        return (self._real,)
+        return (self._base,)  # the program's subclasses are sized too
 
     def __dir__(self) -> list[str]:
         return dir(self._real)
@@ -188,6 +184,37 @@ class SizedTypeStandIn(_Atomic):
 
     def __repr__(self) -> str:
         return repr(self._real)
+
+
+def sized_arguments(args: tuple[Any, ...], kwargs: dict[str, Any], sizes: Any) -> tuple[Any, ...]:
+    """The arguments of `bytes(...)`/`bytearray(...)`, refused when they ask for a size that
+    could not fit: the size read once, as C reads it."""
+    if args and not hasattr(type(args[0]), "__bytes__"):  # C reads `__bytes__` first
+        args = (exact_count(args[0]), *args[1:])  # the size C reads, read once
+    size = args[0] if args else kwargs.get("source")
+    if isinstance(size, int) and size > 1 << 20:
+        sizes.budget.check_memory(int(size))
+    return args
+
+
+def sized_base(real: type, sizes: Any) -> type:
+    """The base the program's `class B(bytes)` gets in place of `bytes`: `B(10 ** 10)` and
+    `b.__init__(n)` are sized as `bytes(n)` is. Shown as the real class."""
+    namespace: dict[str, Any] = {"__slots__": (), "__module__": "builtins"}
+    if real is bytes:
+
+        def __new__(cls: type, *args: Any, **kwargs: Any) -> Any:
+            return bytes.__new__(cls, *sized_arguments(args, kwargs, sizes), **kwargs)
+
+        namespace["__new__"] = __new__
+    else:
+        real_init: Any = bytearray.__init__
+
+        def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+            real_init(self, *sized_arguments(args, kwargs, sizes), **kwargs)
+
+        namespace["__init__"] = __init__
+    return type(real.__name__, (real,), namespace)
 
 
 def _real_class(value: Any) -> Any:

@@ -17,7 +17,8 @@ import sys
 import types
 from collections.abc import Callable, Iterator
 
-from sandbox.budget import MAX_INT_BITS, exact_count, substitution_size
+from sandbox import usertypes
+from sandbox.budget import MAX_INT_BITS, counted_replacement, exact_count, substitution_size
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
 if TYPE_CHECKING:
@@ -510,8 +511,9 @@ def _substitution(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
     """re.sub/re.subn, refusing results too large for memory before C builds them."""
 
     def substitute(pattern: Any, repl: Any, string: Any, *args: Any, **kwargs: Any) -> Any:
-        hooks.sizes.budget.check_memory(substitution_size(repl, string))
-        return real(pattern, repl, string, *args, **kwargs)
+        budget = hooks.sizes.budget
+        budget.check_memory(substitution_size(repl, string))
+        return real(pattern, counted_replacement(repl, budget), string, *args, **kwargs)
 
     substitute.__name__ = substitute.__qualname__ = real.__name__
     substitute.__doc__ = real.__doc__
@@ -583,8 +585,23 @@ _METERED = (
     "combinations",
     "combinations_with_replacement",
 )
+
+
+def _offered(value: Any) -> Wrapper:
+    """The proxy offers `value` in place of the library's."""
+
+    def wrap(_real: Any, _hooks: Any) -> Any:
+        return value
+
+    return wrap
+
+
 WRAPPERS: dict[str, dict[str, Wrapper]] = {
     "itertools": dict.fromkeys(_METERED, _metered),
+    "collections": {
+        "UserString": _offered(usertypes.UserString),
+        "UserList": _offered(usertypes.UserList),
+    },
     "functools": {
         "wraps": _wrapper_attributes(1, _wraps),
         "update_wrapper": _wrapper_attributes(2, _update_wrapper),

@@ -57,12 +57,18 @@ class CallResult:
     """A short repr of the value, for feedback only."""
     error: ErrorInfo | None = None
     stdout: str = ""
+    raised_types: tuple[str, ...] = ()
+    """The raised exception's class and base classes by name, most derived first."""
+    arguments: Any = None
+    """The arguments after the call, serialised as `[args, kwargs]`; None when every
+    argument is immutable (the call cannot have changed them)."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CallResult:
         """A value `sandbox.values.encode` could not have written is an opaque object."""
         error = data.get("error")
         value = data.get("value")
+        arguments = data.get("arguments")
         return cls(
             call=_text(data.get("call")),
             returned=data.get("returned") is True,
@@ -70,7 +76,16 @@ class CallResult:
             display=_text(data.get("display")),
             error=ErrorInfo.from_dict(error) if isinstance(error, dict) else None,
             stdout=_text(data.get("stdout")),
+            raised_types=_names(data.get("raised_types")),
+            arguments=arguments if values.well_formed(arguments) else None,
         )
+
+
+def _names(data: Any) -> tuple[str, ...]:
+    """Names from a list of strings; nothing from anything else."""
+    if isinstance(data, list) and all(isinstance(name, str) for name in data):
+        return tuple(data)
+    return ()
 
 
 @dataclass(frozen=True)

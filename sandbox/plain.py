@@ -9,9 +9,9 @@ and cut them to size, so that the report always encodes, and the grader only eve
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from sandbox import reportjson
 from sandbox.status import Status
 
 NAME_BYTES = 1024
@@ -121,7 +121,7 @@ def unreportable(data: dict[str, Any]) -> dict[str, Any]:
 def encoded_size(data: Any) -> int | None:
     """Bytes of `data` as the channel writes it, or None when JSON cannot write it."""
     try:
-        raw = json.dumps(data, ensure_ascii=False)
+        raw = reportjson.dumps(data)
     except (ValueError, TypeError, RecursionError):
         return None
     return _size(raw)

@@ -21,7 +21,7 @@ from typing import TypeVar, cast
 from RestrictedPython.transformer import IOPERATOR_TO_STR, RestrictingNodeTransformer
 
 from sandbox import names
-from sandbox.budget import PLAIN_OPERATORS
+from sandbox.budget import PLAIN_OPERATORS, spec_too_wide
 from sandbox.guards import GUARDED_READS
 
 _Node = TypeVar("_Node", bound=ast.AST)
@@ -483,12 +483,21 @@ def _is_docstring(stmt: ast.stmt) -> bool:
 
 
 def _guard_spec(spec: ast.expr) -> ast.expr:
-    """Route every value interpolated into a format spec through `_spec_` (width caps)."""
-    if isinstance(spec, ast.JoinedStr):
-        for part in spec.values:
-            if isinstance(part, ast.FormattedValue):
-                part.value = ast.copy_location(_call("_spec_", part.value), part.value)
-    return spec
+    """The whole format spec through `_spec_` (width caps): `f"{x:{a}{b}}"` as
+    `f"{x:{_spec_(f'{a}{b}')}}"`, its parts evaluated as before, then checked as one text
+    (each part may be short). A spec that is only text is checked here, at no cost when
+    its widths are small (`f"{x:.2f}"`)."""
+    if not isinstance(spec, ast.JoinedStr):
+        return spec
+    parts = spec.values
+    if all(isinstance(part, ast.Constant) for part in parts):
+        text = "".join(str(cast(ast.Constant, part).value) for part in parts)
+        if not spec_too_wide(text):
+            return spec
+    whole = _located(ast.JoinedStr(values=parts), spec)
+    checked = _located(_call("_spec_", whole), spec)
+    field = _located(ast.FormattedValue(value=checked, conversion=-1, format_spec=None), spec)
+    return _located(ast.JoinedStr(values=[field]), spec)
 
 
 def _describe(node: ast.AST) -> str:

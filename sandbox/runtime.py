@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import builtins
+import copy
 import io
 import operator
 import sys
 import types
 from typing import Any
 
-from sandbox import names
+from sandbox import names, usertypes
 from sandbox.audit import AuditHook
 from sandbox.budget import PLAIN_OPERATORS, Budget, ForbiddenOperation, SizeGuards
 from sandbox.channel import StdoutSink
+from sandbox.copying import make_reconstruct
 from sandbox.formatting import SafeFormatter
 from sandbox.guards import Guards, Ownership, current_line, learner_frame
 from sandbox.learner_builtins import TypeStandIn, make_builtins
@@ -41,6 +43,7 @@ class Runtime:
         self.guards.formatter = SafeFormatter(self.guards.getattr, self.budget)
         self.modules = ModuleTable(limits.modules, self)
         self.patterns = ClassPatterns(self.guards)
+        self.reconstruct = make_reconstruct(self.guards)
         self._fill_namespace()
 
     def begin(self, stdin: str) -> None:
@@ -113,9 +116,13 @@ class Runtime:
         """In the child: the learner's module is `__main__`, and its streams are sys's.
 
         The builtin `print` and `input` then write to the capped sink and read the given
-        stdin, exactly as CPython's do (descriptors 0-2 are /dev/null in the child).
+        stdin, exactly as CPython's do (descriptors 0-2 are /dev/null in the child). The
+        copy protocol writes through the guards (`sandbox.copying`), and so do UserString
+        and UserList (`sandbox.usertypes`).
         """
         sys.modules["__main__"] = self.module
+        copy._reconstruct = self.reconstruct  # type: ignore[attr-defined]
+        usertypes.install(self.guards)
         sys.stdout = self.sink
         sys.stdin = self.stdin
         return self.globals

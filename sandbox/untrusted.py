@@ -20,6 +20,9 @@ _LAYERS = frozenset(Layer)
 _ERROR_TEXTS = ("type", "message")
 _ERROR_OPTIONAL_TEXTS = ("text", "traceback")
 _ERROR_NUMBERS = ("line", "column", "end_line", "end_column")
+_MAX_RAISED_TYPES = 64
+"""An exception's classes, most derived first: more than a class hierarchy holds is forged."""
+_MAX_NAME = 1000
 _ERROR_KEYS = frozenset({*_ERROR_TEXTS, *_ERROR_OPTIONAL_TEXTS, *_ERROR_NUMBERS})
 COLLISIONS = 256
 """Set items or dict keys with one hash, at most, in a value the child returns."""
@@ -76,14 +79,23 @@ def _call(call: Any, output_cap: int, error_cap: int) -> dict[str, Any]:
     _expect(_utf8_size(stdout) <= output_cap)
     if returned:
         _expect(checked_value(call.get("value")))
-    return {
+    raised_types = call.get("raised_types", [])
+    _expect(isinstance(raised_types, list) and len(raised_types) <= _MAX_RAISED_TYPES)
+    _expect(all(isinstance(name, str) and len(name) <= _MAX_NAME for name in raised_types))
+    arguments = call.get("arguments")
+    _expect(arguments is None or checked_value(arguments))
+    checked = {
         "call": call["call"],
         "returned": returned,
         "value": call.get("value"),
         "display": display,
         "error": _error(call.get("error"), error_cap),
         "stdout": stdout,
+        "raised_types": raised_types,
     }
+    if arguments is not None:
+        checked["arguments"] = arguments
+    return checked
 
 
 def checked_value(encoded: Any) -> bool:

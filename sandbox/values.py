@@ -98,9 +98,9 @@ def _encode_container(value: Any, kind: type, budget: _Budget, depth: int) -> An
 
 
 def canonical_key(encoded: Any) -> str:
-    import json
+    from sandbox import reportjson
 
-    return json.dumps(encoded, sort_keys=True, default=str)
+    return reportjson.canonical(encoded)
 
 
 def safe_repr(value: Any, limit: int = _REPR_LIMIT) -> str:

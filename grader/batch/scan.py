@@ -35,11 +35,35 @@ class Shard:
     def from_environment(
         cls, environ: dict[str, str] | os._Environ[str] = os.environ
     ) -> Shard | None:
-        """GitLab's `parallel:` jobs set CI_NODE_INDEX (1-based) and CI_NODE_TOTAL."""
+        """The shard a CI job's variables name, or None:
+        - GitLab's `parallel:` jobs set CI_NODE_INDEX (1-based) and CI_NODE_TOTAL;
+        - a Kubernetes Indexed Job sets JOB_COMPLETION_INDEX (0-based); its manifest passes
+          the Job's `completions` as JOB_COMPLETIONS, which Kubernetes does not set."""
         index, total = environ.get("CI_NODE_INDEX"), environ.get("CI_NODE_TOTAL")
-        if not index or not total:
+        if index and total:
+            return cls.parse(f"{index}/{total}", source="CI_NODE_INDEX/CI_NODE_TOTAL")
+        completion = environ.get("JOB_COMPLETION_INDEX")
+        if not completion:
             return None
-        return cls.parse(f"{index}/{total}", source="CI_NODE_INDEX/CI_NODE_TOTAL")
+        completions = environ.get("JOB_COMPLETIONS")
+        if not completions:
+            raise UsageError(
+                f"JOB_COMPLETION_INDEX is {completion}, but JOB_COMPLETIONS is not set: "
+                "give the Job's `completions` in the pod's env (see docs/ci.md), or pass --shard"
+            )
+        source = "JOB_COMPLETION_INDEX/JOB_COMPLETIONS"
+        try:
+            first, total_count = int(completion), int(completions)
+        except ValueError:
+            raise UsageError(
+                f"{source} take whole numbers, not {completion!r}/{completions!r}"
+            ) from None
+        if not 0 <= first < total_count:
+            raise UsageError(
+                f"{source} {completion}/{completions}: the index must be between 0 and "
+                "JOB_COMPLETIONS - 1 (Kubernetes counts from 0)"
+            )
+        return cls(first + 1, total_count)
 
     def includes(self, name: str) -> bool:
         return self.total == 1 or zlib.crc32(name.encode("utf-8")) % self.total == self.index - 1

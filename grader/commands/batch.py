@@ -17,9 +17,17 @@ from grader.batch.engine import BatchGrader, Event, Summary, start_sandboxes
 from grader.batch.reporting import exercise_info, write_all
 from grader.batch.scan import Shard, Task, scan
 from grader.batch.store import Store
-from grader.commands.options import console, exercises_option, plural
+from grader.commands.options import (
+    allow_invalid_option,
+    console,
+    exercises_option,
+    plural,
+    refuse_invalid,
+)
 from grader.commands.progress import Progress
 from grader.reports.common import single_line
+from grader.runner import CachingRunner
+from sandbox.client import default_sandbox
 
 
 @click.command("batch")
@@ -44,7 +52,8 @@ from grader.reports.common import single_line
     "--shard",
     "shard_text",
     metavar="I/N",
-    help="Grade a deterministic 1/N of the submissions (also CI_NODE_INDEX/CI_NODE_TOTAL).",
+    help="Grade a deterministic 1/N of the submissions (also from CI_NODE_INDEX/CI_NODE_TOTAL, "
+    "or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX with JOB_COMPLETIONS).",
 )
 @click.option(
     "--fail-under",
@@ -52,6 +61,7 @@ from grader.reports.common import single_line
     metavar="PERCENT",
     help="Exit 1 when the mean score is below PERCENT.",
 )
+@allow_invalid_option
 def batch(
     directory: Path,
     out: Path,
@@ -59,12 +69,14 @@ def batch(
     jobs: int,
     shard_text: str | None,
     fail_under: float | None,
+    allow_invalid: bool,
 ) -> None:
     """Grade DIR/<learner>/<exercise-id>.<ext> into OUT (SQLite store + reports).
 
     Rerunning the same command grades only what is new, changed or missing.
-    Exit 0 when the batch ran, 1 with --fail-under and a low mean, 3 when some
-    submissions could not be graded because of an infrastructure problem.
+    Exit 0 when the batch ran, 1 with --fail-under and a low mean, 2 when an exercise
+    fails `grader validate` (unless --allow-invalid), 3 when some submissions could not
+    be graded because of an infrastructure problem.
     """
     sandboxes = start_sandboxes(jobs)  # they boot while the bank loads and the scan runs
     bank = Bank.load(exercises_dir)
@@ -73,6 +85,8 @@ def batch(
         i.exercise.id for i in scan(directory, bank.exercises, shard, out) if isinstance(i, Task)
     )
     total = sum(tasks.values())
+    graded = [bank.exercises[i] for i in sorted(tasks)]
+    refuse_invalid(graded, CachingRunner(default_sandbox()), allow_invalid)
     with Store.in_directory(out) as store:
         store.save_exercises([exercise_info(bank.exercises[i]) for i in sorted(tasks)])
     out_console = console()

@@ -60,4 +60,7 @@ def unlock(key_path: Path, out: Path, force: bool) -> None:
     Refuses to overwrite a file in OUT that was edited since locking, unless --force.
     """
     written = unlock_bank(key_path, out, force)
-    click.echo(f"restored {len(written)} exercises into {out}")
+    specs = sum(1 for path in written if path.suffix == ".yaml")
+    others = len(written) - specs
+    extra = f" and {others} sample file{'s' if others != 1 else ''}" if others else ""
+    click.echo(f"restored {specs} exercises{extra} into {out}")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 from rich.console import Console
 
-from grader.errors import UsageError
+from grader.errors import InvalidExercises, UsageError
+from grader.exercise import AnyExercise
+from grader.runner import Runner
+from grader.validation import exercise_problems
 
 exercises_option = click.option(
     "--exercises",
@@ -54,3 +58,23 @@ def console() -> Console:
     return Console(
         highlight=False, emoji=False, soft_wrap=True, width=200, force_terminal=False, no_color=True
     )
+
+
+allow_invalid_option = click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Grade even against exercises that fail `grader validate` (their problems are "
+    "printed as warnings).",
+)
+
+
+def refuse_invalid(exercises: Sequence[AnyExercise], runner: Runner, allow: bool) -> None:
+    """Stop (exit 2, every problem listed) before grading against exercises that fail
+    validation; with `allow`, print the problems as warnings and go on."""
+    problems = exercise_problems(exercises, runner)
+    if not problems:
+        return
+    if not allow:
+        raise InvalidExercises(problems)
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)

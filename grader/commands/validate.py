@@ -35,23 +35,24 @@ def validate(paths: tuple[Path, ...], exercises_dir: Path | None, no_run: bool, 
     _require_exercise_files(targets, files, misnamed)
     report = validate_files(files, None if no_run else CachingRunner(default_sandbox()))
     if misnamed:
-        report = Report(report.exercises, tuple(sorted({*report.problems, *misnamed})))
+        found = tuple(sorted({*report.problems, *misnamed}))
+        report = Report(report.exercises, found, report.warnings)
     elapsed = time.perf_counter() - started
     if fmt == "json":
         problems = [p.__dict__ for p in report.problems]
-        click.echo(
-            json.dumps(
-                {"valid": report.ok, "exercises": len(report.exercises), "problems": problems},
-                indent=2,
-            )
-        )
+        warnings = [p.__dict__ for p in report.warnings]
+        summary = {"valid": report.ok, "exercises": len(report.exercises), "problems": problems}
+        click.echo(json.dumps({**summary, "warnings": warnings}, indent=2))
     else:
         out = console()
-        for problem in report.problems:
+        for problem in (*report.problems, *report.warnings):
             out.print(str(problem), markup=False)
         count = len({*files, *(Path(p.file) for p in misnamed)})
         if report.ok:
-            out.print(f"[green]✓[/green] {plural(count, 'exercise file')} valid ({elapsed:.2f} s)")
+            warned = f", {plural(len(report.warnings), 'warning')}" if report.warnings else ""
+            out.print(
+                f"[green]✓[/green] {plural(count, 'exercise file')} valid{warned} ({elapsed:.2f} s)"
+            )
         else:
             n = len(report.problems)
             out.print(f"[red]✗[/red] {plural(n, 'problem')} in {plural(count, 'file')}")

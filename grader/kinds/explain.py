@@ -1,93 +1,67 @@
 """explain: a free-text answer graded against a rubric of concepts.
 
-A concept counts as covered when the answer uses one of its keywords (matched as word
-stems), one of its synonym phrases, or matches one of its regexes. The score is the
-fraction covered. Hints name the missing ideas in the instructor's words, never the
-keywords themselves.
+The answer is read as prose (`grader.toolkit.prose`): words with their lemmas, symbols,
+clauses and negation. A concept is covered when one of its terms (keyword stems, synonym
+phrases, patterns; `grader.toolkit.terms`) is found outside a negation, and none of the
+exercise's `misconceptions` about it is stated. An answer that is a list of words, or
+shorter than `min_words`, earns nothing. The score is the fraction of concepts covered.
+Hints name the missing ideas in the instructor's words, never the keywords themselves.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from grader.digests import DIGEST_LIST, salted
-from grader.exercise import Exercise, Kind, Presentation, Reveal
+from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.raw import PathKey
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.expected import DigestMemo, Expected
-from grader.toolkit.patterns import pattern_search
+from grader.toolkit.expected import Salted
+from grader.toolkit.prose import FUNCTION_WORDS, ListSignals, Prose
+from grader.toolkit.terms import (
+    MAX_PHRASE_WORDS,
+    SHORT_STEM,
+    Hit,
+    LockedPhrases,
+    LockedStems,
+    Patterns,
+    Phrases,
+    Stems,
+    Terms,
+    canonical_phrase,
+    stem_digests,
+)
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
-MAX_PHRASE_WORDS = 8
-
-
-class Answer(DigestMemo):
-    """A learner's text as words, and as the text those words make. Locked keywords and
-    synonyms are matched by the digests of its prefixes and phrases, made once."""
-
-    def __init__(self, words: tuple[str, ...]) -> None:
-        super().__init__()
-        self.words = words
-        self.text = f" {' '.join(words)} "
-        """The words joined by single spaces, with a space at each end."""
-
-    @classmethod
-    def of(cls, text: str) -> Answer:
-        return cls(tuple(_words(text)))
-
-    def prefixes(self) -> Iterator[str]:
-        """Every beginning of every word, from two letters on (what a stem can be)."""
-        return (word[:n] for word in self.words for n in range(2, len(word) + 1))
-
-    def phrases(self) -> Iterator[str]:
-        """Every run of up to `MAX_PHRASE_WORDS` words (what a synonym can be)."""
-        words = self.words
-        return (
-            " ".join(words[i : i + n])
-            for n in range(1, MAX_PHRASE_WORDS + 1)
-            for i in range(len(words) - n + 1)
-        )
-
-
-@dataclass(frozen=True)
-class Stems(Expected[Answer]):
-    """Keywords matched as word stems: `automat` matches automation and automated."""
-
-    stems: tuple[str, ...]
-
-    def matches(self, candidate: Answer) -> bool:
-        return any(word.startswith(stem) for stem in self.stems for word in candidate.words)
-
-
-@dataclass(frozen=True)
-class Phrases(Expected[Answer]):
-    """Synonyms matched as whole phrases."""
-
-    phrases: tuple[str, ...]
-
-    def matches(self, candidate: Answer) -> bool:
-        return any(f" {phrase} " in candidate.text for phrase in self.phrases)
+SENTENCES_HINT = (
+    "Write your explanation in sentences: say how the ideas connect and why, "
+    "not just a list of words."
+)
 
 
 @dataclass(frozen=True)
 class Concept:
     name: str
     hint: str
-    terms: tuple[Expected[Answer], ...] = ()
-    """Its keywords and synonyms (locked: known by their digests)."""
-    patterns: tuple[re.Pattern[str], ...] = ()
+    terms: tuple[Terms, ...] = ()
+    """Its keywords, synonyms and patterns (locked: keywords and synonyms by digests)."""
+    required: bool = False
+    """The prompt asks for it: without it the answer does not pass."""
 
-    def covered_by(self, answer: Answer) -> bool:
-        if any(term.matches(answer) for term in self.terms):
-            return True
-        return any(pattern_search(pattern, answer.text) for pattern in self.patterns)
+
+@dataclass(frozen=True)
+class Misconception:
+    """A wrong statement about a concept: when stated, the concept is not covered."""
+
+    concept: str
+    hint: str
+    patterns: Patterns
 
 
 @dataclass(frozen=True)
@@ -95,41 +69,131 @@ class Body:
     concepts: tuple[Concept, ...]
     pass_fraction: float = 0.75
     min_words: int = 5
+    misconceptions: tuple[Misconception, ...] = ()
 
 
-def _words(text: str) -> list[str]:
-    found: list[str] = _WORD.findall(text.casefold())
-    return found
+@dataclass(frozen=True)
+class Reading:
+    """How one concept was found in an answer."""
+
+    concept: Concept
+    hits: tuple[Hit, ...]
+    wrong: tuple[tuple[Misconception, Hit], ...]
+
+    @property
+    def affirmed(self) -> tuple[Hit, ...]:
+        return tuple(h for h in self.hits if h.negated_by is None)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.affirmed) and not self.wrong
+
+    @property
+    def state(self) -> str:
+        if self.wrong:
+            return "stated wrongly"
+        if self.covered:
+            return "covered"
+        if self.hits:
+            return f"mentioned only in a negation ('{self.hits[0].negated_by}')"
+        return "not covered yet"
 
 
-def _phrase(text: str) -> str:
-    return " ".join(_words(text))
+def read(body: Body, prose: Prose, *, every_hit: bool = False) -> tuple[Reading, ...]:
+    """Each concept's hits and stated misconceptions in `prose`. Unless `every_hit`, a
+    concept's hits stop at the first one outside a negation, which decides it."""
+    wrong: dict[str, list[tuple[Misconception, Hit]]] = {}
+    for misconception in body.misconceptions:
+        for hit in misconception.patterns.hits(prose):
+            if hit.negated_by is None:
+                wrong.setdefault(misconception.concept, []).append((misconception, hit))
+                break
+    return tuple(
+        Reading(concept, _hits(concept, prose, every_hit), tuple(wrong.get(concept.name, ())))
+        for concept in body.concepts
+    )
+
+
+def _hits(concept: Concept, prose: Prose, every_hit: bool) -> tuple[Hit, ...]:
+    found = []
+    for terms in concept.terms:
+        for hit in terms.hits(prose):
+            found.append(hit)
+            if hit.negated_by is None and not every_hit:
+                return tuple(found)
+    return tuple(found)
 
 
 def _stems_of(item: dict[str, Any]) -> tuple[str, ...]:
     return tuple(k.casefold() for k in item.get("keywords", []))
 
 
-def _phrases_of(item: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(_phrase(s) for s in item.get("synonyms", []))
-
-
-def _terms(spec: SpecReader, item: dict[str, Any], path: PathKey) -> tuple[Expected[Answer], ...]:
-    """The concept's keywords and synonyms, plain or as digests, in the order they are tried."""
-    terms: list[Expected[Answer]] = []
+def _terms(spec: SpecReader, item: dict[str, Any], path: PathKey) -> tuple[Terms, ...]:
+    """The concept's terms, plain or as digests, in the order they are tried."""
+    terms: list[Terms] = []
     if stems := _stems_of(item):
         terms.append(Stems(stems))
-    if phrases := _phrases_of(item):
-        terms.append(Phrases(phrases))
-    if "keywords_sha256" in item:
-        terms.append(
-            spec.salted((*path, "keywords_sha256"), item["keywords_sha256"], Answer.prefixes)
-        )
-    if "synonyms_sha256" in item:
-        terms.append(
-            spec.salted((*path, "synonyms_sha256"), item["synonyms_sha256"], Answer.phrases)
-        )
+    if synonyms := tuple(item.get("synonyms", [])):
+        terms.append(Phrases(synonyms))
+    for field, locked in (("keywords_sha256", LockedStems), ("synonyms_sha256", LockedPhrases)):
+        if field in item:
+            known: Salted[str] = spec.salted((*path, field), item[field])
+            terms.append(locked(known.salt, known.digests))
+    if patterns := _patterns(spec, item, path):
+        terms.append(Patterns(patterns))
     return tuple(terms)
+
+
+def _patterns(spec: SpecReader, item: dict[str, Any], path: PathKey) -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        p
+        for j, raw in enumerate(item.get("patterns", []))
+        if (p := spec.regex((*path, "patterns", j), f"(?i){raw}")) is not None
+    )
+
+
+def _check_concept(spec: SpecReader, item: dict[str, Any], path: PathKey) -> None:
+    keywords = _stems_of(item)
+    if not (
+        keywords
+        or item.get("synonyms")
+        or item.get("patterns")  # a refused pattern has its own problem
+        or "keywords_sha256" in item
+        or "synonyms_sha256" in item
+    ):
+        spec.problem(path, "give at least one of keywords, synonyms or patterns")
+    for j, keyword in enumerate(keywords):
+        if len(keyword) < 3:
+            spec.problem(
+                (*path, "keywords", j),
+                f"'{keyword}' is too short: it also matches inside other words; "
+                "use a synonym phrase or a pattern",
+            )
+    for j, synonym in enumerate(item.get("synonyms", [])):
+        if len(synonym.split()) > MAX_PHRASE_WORDS:
+            spec.problem(
+                (*path, "synonyms", j), f"has more than {MAX_PHRASE_WORDS} words; shorten it"
+            )
+    hint_words = re.findall(r"[a-z0-9_]+", item["hint"].casefold())
+    leaked = [k for k in keywords if any(word.startswith(k) for word in hint_words)]
+    if leaked:
+        spec.problem(
+            (*path, "hint"), f"gives away the keyword '{leaked[0]}'; name the idea instead"
+        )
+
+
+def _misconceptions(spec: SpecReader, names: set[str]) -> tuple[Misconception, ...]:
+    found = []
+    for index, item in enumerate(spec.data.get("misconceptions", [])):
+        path = ("misconceptions", index)
+        if item["concept"] not in names:
+            spec.problem((*path, "concept"), f"no concept is named '{item['concept']}'")
+        patterns = _patterns(spec, item, path)
+        found.append(Misconception(item["concept"], item["hint"], Patterns(patterns)))
+    return tuple(found)
+
+
+_TERM_ITEMS = {"type": "array", "items": {"type": "string", "minLength": 2}}
 
 
 class Explain(Kind[Body]):
@@ -144,13 +208,18 @@ class Explain(Kind[Body]):
                 "type": "object",
                 "properties": {
                     "name": {"type": "string", "minLength": 1},
+                    "required": {
+                        "type": "boolean",
+                        "default": False,
+                        "description": "The prompt asks for it: no pass without it.",
+                    },
                     "hint": {
                         "type": "string",
                         "minLength": 1,
                         "description": "Names the idea; never the keywords.",
                     },
-                    "keywords": {"type": "array", "items": {"type": "string", "minLength": 2}},
-                    "synonyms": {"type": "array", "items": {"type": "string", "minLength": 2}},
+                    "keywords": _TERM_ITEMS,
+                    "synonyms": _TERM_ITEMS,
                     "patterns": {"type": "array", "items": {"type": "string", "minLength": 1}},
                     "keywords_sha256": DIGEST_LIST,
                     "synonyms_sha256": DIGEST_LIST,
@@ -159,13 +228,31 @@ class Explain(Kind[Body]):
                 "additionalProperties": False,
             },
         },
+        "misconceptions": {
+            "type": "array",
+            "description": "Wrong statements: the concept they are about is then not covered.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "concept": {"type": "string", "minLength": 1},
+                    "patterns": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"type": "string", "minLength": 1},
+                    },
+                    "hint": {"type": "string", "minLength": 1},
+                },
+                "required": ["concept", "patterns", "hint"],
+                "additionalProperties": False,
+            },
+        },
         "pass_fraction": {"type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.75},
         "min_words": {"type": "integer", "minimum": 1, "default": 5},
     }
     required = ("concepts",)
     template = """\
-# Each concept counts when the answer uses a keyword stem, a synonym phrase or a pattern.
-# Hints name the idea without its keywords.
+# Each concept counts when the answer uses a keyword stem, a synonym phrase or a pattern,
+# outside a negation. Hints name the idea without its keywords.
 concepts:
   - name: TODO
     hint: "TODO: a question that points at the idea"
@@ -173,6 +260,11 @@ concepts:
   - name: TODO
     hint: "TODO: a question that points at the idea"
     keywords: [TODO]
+# Wrong statements learners make: the concept is then not covered, and the hint is shown.
+misconceptions:
+  - concept: TODO
+    patterns: ["TODO: a regex on the answer's words"]
+    hint: "TODO: what is wrong with that statement"
 pass_fraction: 0.75
 min_words: 10
 """
@@ -182,63 +274,81 @@ min_words: 10
         concepts = []
         for index, item in enumerate(data["concepts"]):
             path = ("concepts", index)
-            patterns = tuple(
-                p
-                for j, raw in enumerate(item.get("patterns", []))
-                if (p := spec.regex((*path, "patterns", j), f"(?i){raw}")) is not None
-            )
-            keywords = _stems_of(item)
-            if not (
-                keywords
-                or _phrases_of(item)
-                or item.get("patterns")  # a refused pattern has its own problem
-                or "keywords_sha256" in item
-                or "synonyms_sha256" in item
-            ):
-                spec.problem(path, "give at least one of keywords, synonyms or patterns")
-            hint_words = _words(item["hint"])
-            leaked = [k for k in keywords if any(word.startswith(k) for word in hint_words)]
-            for j, keyword in enumerate(keywords):
-                if len(keyword) < 3:
-                    spec.problem(
-                        (*path, "keywords", j),
-                        f"'{keyword}' is too short: it also matches inside other words; "
-                        "use a synonym phrase or a pattern",
-                    )
-            if leaked:
-                spec.problem(
-                    (*path, "hint"), f"gives away the keyword '{leaked[0]}'; name the idea instead"
-                )
-            concepts.append(Concept(item["name"], item["hint"], _terms(spec, item, path), patterns))
+            _check_concept(spec, item, path)
+            terms = _terms(spec, item, path)
+            required = bool(item.get("required", False))
+            concepts.append(Concept(item["name"], item["hint"], terms, required))
+        names = {c.name for c in concepts}
+        for index, concept in enumerate(concepts):
+            if [c.name for c in concepts].index(concept.name) != index:
+                spec.problem(("concepts", index, "name"), "another concept has this name")
         return Body(
-            tuple(concepts), float(data.get("pass_fraction", 0.75)), int(data.get("min_words", 5))
+            tuple(concepts),
+            float(data.get("pass_fraction", 0.75)),
+            int(data.get("min_words", 5)),
+            _misconceptions(spec, names),
         )
 
     def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
         body = exercise.body
-        answer = Answer.of(submission.text or "")
-        each = exercise.points / len(body.concepts)
+        prose = Prose(submission.text or "")
         builder = VerdictBuilder(exercise)
-        for concept in body.concepts:
-            ok = concept.covered_by(answer)
-            builder.add(
-                Check.make(
-                    concept.name,
-                    ok,
-                    points=each if ok else 0.0,
-                    max_points=each,
-                    message="covered" if ok else "not covered yet",
-                    hint=None if ok else concept.hint,
-                )
-            )
-        covered = sum(1 for c in builder.checks if c.passed)
+        each = exercise.points / len(body.concepts)
         total = len(body.concepts)
-        builder.credit(covered, total, pass_at=body.pass_fraction)
+        if prose.list_like():
+            return _list_verdict(builder, body, each)
+        words = len(prose.words)
+        short = words < body.min_words
+        readings = read(body, prose)
+        for reading in readings:
+            builder.add(_concept_check(reading, each, scored=not short))
+        for reading in readings:
+            builder.hint(*(m.hint for m, _ in reading.wrong), first=True)
+        covered = sum(1 for r in readings if r.covered)
+        wrong = sum(1 for r in readings if r.wrong)
+        earned = 0 if short else max(0, covered - wrong)
+        builder.credit(earned, total, pass_at=body.pass_fraction)
         message = f"You covered {covered} of {total} concepts."
-        if len(answer.words) < body.min_words:
+        if wrong:
+            message += (
+                f" {wrong} {'is' if wrong == 1 else 'are'} stated wrongly, "
+                f"which costs {'its' if wrong == 1 else 'their'} worth again."
+            )
+        words_said = f"{words} word{'s' if words != 1 else ''}"
+        missing = [r.concept.name for r in readings if r.concept.required and not r.covered]
+        if missing:
             builder.fail()
-            message += f" Write at least {body.min_words} words."
+            message += f" The question asks for: {'; '.join(missing)}."
+        if short:
+            builder.fail()
+            builder.hint(_length_hint(words, body.min_words), first=True)
+            message += f" Your answer has {words_said}. Write at least {body.min_words} words."
         return builder.verdict(message)
+
+    def evidence(self, exercise: Exercise[Body], submission: Submission) -> tuple[str, ...]:
+        body = exercise.body
+        prose = Prose(submission.text or "")
+        signals = ListSignals.of(prose)
+        lines = [
+            f"{len(prose.words)} words (min_words {body.min_words}); "
+            f"{'read as a LIST of words' if signals.list_like else 'read as sentences'} "
+            f"(function words {signals.function_share:.0%}, in long runs of content words "
+            f"{signals.run_share:.0%}, in short items {signals.item_share:.0%}, "
+            f"ungrammatical pairs {signals.broken_share:.0%}, repeated frames "
+            f"{signals.repeated_share:.0%}, distinct words "
+            f"{f'{signals.distinct_share:.0%}' if signals.distinct_share else 'not judged'}"
+            f"{', a long clause of bare content words' if signals.bare_clause else ''})"
+        ]
+        for reading in read(body, prose, every_hit=True):
+            lines.append(f"{reading.concept.name}: {reading.state}")
+            lines += [f"    {_describe(hit)}" for hit in reading.hits]
+            lines += [
+                f"    misconception: '{hit.words}' (pattern {hit.term})" for _, hit in reading.wrong
+            ]
+        return tuple(lines)
+
+    def advice(self, exercise: Exercise[Body]) -> FieldProblems:
+        return _short_stem_advice(exercise) + _shared_term_advice(exercise)
 
     def lock(
         self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner
@@ -246,19 +356,29 @@ min_words: 10
         concepts = [dict(item) for item in data["concepts"]]
         warnings = []
         for index, item in enumerate(concepts):
-            words = (("keywords", _stems_of(item)), ("synonyms", _phrases_of(item)))
-            for field, values in words:
-                if item.pop(field, None) is not None:
-                    item[f"{field}_sha256"] = sorted(salted(salt, value) for value in values)
+            stems = item.pop("keywords", None)
+            if stems is not None:
+                digests = {d for stem in stems for d in stem_digests(salt, stem.casefold())}
+                item["keywords_sha256"] = sorted(digests)
+            synonyms = item.pop("synonyms", None)
+            if synonyms is not None:
+                forms = {canonical_phrase(s) for s in synonyms}
+                item["synonyms_sha256"] = sorted(salted(salt, form) for form in forms)
             if "patterns" in item:
                 warnings.append(f"concepts[{index}].patterns cannot be hashed and stay readable")
+        if data.get("misconceptions"):
+            warnings.append("misconceptions[].patterns cannot be hashed and stay readable")
         data["concepts"] = concepts
         return data, warnings
 
     def present(self, exercise: Exercise[Body]) -> Presentation:
-        count = len(exercise.body.concepts)
+        body = exercise.body
+        count = len(body.concepts)
         return Presentation(
-            notes=(f"Scored by the number of key ideas you cover ({count} in all).",)
+            notes=(
+                f"Scored by the number of key ideas you cover ({count} in all). "
+                f"Answer in full sentences, at least {body.min_words} words.",
+            )
         )
 
     def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:
@@ -267,6 +387,124 @@ min_words: 10
         return Reveal(
             answer=answer, mistakes=tuple(f"Leaving out {c.name}: {c.hint}" for c in concepts)
         )
+
+
+def _concept_check(reading: Reading, each: float, *, scored: bool) -> Check:
+    ok = reading.covered
+    message = reading.state
+    if ok and not scored:
+        message = "covered, but no points while the answer is too short"
+    return Check.make(
+        reading.concept.name,
+        ok,
+        points=each if ok and scored else 0.0,
+        max_points=each,
+        message=message,
+        hint=None if ok or reading.wrong else _missed_hint(reading),
+    )
+
+
+def _missed_hint(reading: Reading) -> str:
+    hint = reading.concept.hint
+    if not reading.hits:
+        return hint
+    cue = reading.hits[0].negated_by
+    return f"You mention this idea only to say what does not happen ('{cue}'). {hint}"
+
+
+def _list_verdict(builder: VerdictBuilder, body: Body, each: float) -> Verdict:
+    """A list of words earns nothing, and says nothing of what it matched."""
+    for concept in body.concepts:
+        builder.add(
+            Check.make(
+                concept.name,
+                False,
+                max_points=each,
+                message="not judged: the answer is a list of words, not sentences",
+            )
+        )
+    builder.credit(0, len(body.concepts), pass_at=body.pass_fraction)
+    builder.hint(SENTENCES_HINT, first=True)
+    return builder.verdict("Your answer reads as a list of words, not an explanation.")
+
+
+def _length_hint(words: int, minimum: int) -> str:
+    return (
+        f"Your answer has {words} word{'s' if words != 1 else ''}; explain in at least "
+        f"{minimum} words, in sentences, so that each idea is said in full."
+    )
+
+
+def _describe(hit: Hit) -> str:
+    negation = f", negated by '{hit.negated_by}'" if hit.negated_by else ""
+    return f"'{hit.words}' (term {hit.term!r}{negation})"
+
+
+def _short_stem_advice(exercise: Exercise[Body]) -> FieldProblems:
+    """Stems of `SHORT_STEM` letters or fewer that begin other English words."""
+    found: FieldProblems = []
+    context = _context_words(exercise)
+    for index, item in enumerate(exercise.raw.data["concepts"]):
+        for j, stem in enumerate(_stems_of(item)):
+            if len(stem) > SHORT_STEM:
+                continue
+            others = _words_beginning(stem, context)
+            if others:
+                found.append(
+                    (
+                        ("concepts", index, "keywords", j),
+                        f"'{stem}' is short: it also matches {', '.join(others)}...; "
+                        "use a longer stem or a synonym phrase",
+                    )
+                )
+    return found
+
+
+def _context_words(exercise: Exercise[Body]) -> list[str]:
+    """The words of the exercise's own text, which learners are likely to echo."""
+    texts = [exercise.prompt, exercise.hint, *exercise.solution]
+    texts += [c.hint for c in exercise.body.concepts]
+    return [t.text for text in texts for t in Prose(text).words]
+
+
+def _words_beginning(stem: str, context: list[str], count: int = 3) -> list[str]:
+    """English words that begin with `stem` without being one of its forms: function
+    words first, then words of the exercise's text, then the shortest in the dictionary."""
+    from grader.toolkit.prose import english_words, is_known, lemma
+
+    candidates = [*sorted(FUNCTION_WORDS), *context, *english_words()]
+    found: list[str] = []
+    for word in candidates:
+        if word.startswith(stem) and word != stem and lemma(word) != stem and is_known(word):
+            if word not in found:
+                found.append(word)
+            if len(found) == count:
+                break
+    return found
+
+
+def _shared_term_advice(exercise: Exercise[Body]) -> FieldProblems:
+    """Synonyms (and keywords) that two concepts share: one mention would cover both."""
+    found: FieldProblems = []
+    owners: dict[tuple[str, str], str] = {}
+    for index, item in enumerate(exercise.raw.data["concepts"]):
+        synonyms = item.get("synonyms", [])
+        keywords = item.get("keywords", [])
+        terms: Iterable[tuple[str, int, str, str]] = [
+            *(("synonyms", j, s, canonical_phrase(s)) for j, s in enumerate(synonyms)),
+            *(("keywords", j, k, k.casefold()) for j, k in enumerate(keywords)),
+        ]
+        for field, j, written, form in terms:
+            owner = owners.setdefault((field, form), item["name"])
+            if owner != item["name"]:
+                found.append(
+                    (
+                        ("concepts", index, field, j),
+                        f"'{written}' is also a {field[:-1]} of concept '{owner}' (as matched): "
+                        "one mention would cover both",
+                    )
+                )
+    return found
 
 
 KIND = Explain()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import builtins
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 from grader.digests import LOCKED_DIGESTS, salted
@@ -25,6 +26,7 @@ from grader.toolkit.choices import (
     reveal_options,
 )
 from grader.toolkit.expected import Expected
+from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 from sandbox.outcome import Outcome
@@ -77,17 +79,69 @@ def snippet_error(exercise: Exercise[Body], runner: Runner) -> tuple[Outcome, Er
     return outcome, ErrorFact(outcome.error.type, outcome.error.line)
 
 
-def parse_answer(answer: str, truth: str = "") -> ErrorFact:
-    """`SyntaxError line 3`, `line 3: NameError`, `TypeError (3)`, `indexerror l3` -> type
-    and line. Builtin names (and the true type) are recognised in any case."""
+@cache
+def _known(truth: str) -> dict[str, str]:
+    """The exception names recognised in any case: the builtins and the true type."""
+    return dict(_KNOWN_TYPES, **({truth.casefold(): truth} if truth else {}))
+
+
+_SPACED_TYPE = re.compile(r"\b([a-z]+)\s+(error|exception|warning)\b", re.IGNORECASE)
+
+
+def _join_spaced(answer: str, known: dict[str, str]) -> str:
+    """`Index Error` -> `IndexError`, when that is a known type's name."""
+
+    folded = answer.casefold()
+    if not any(f" {word}" in folded for word in ("error", "exception", "warning")):
+        return answer
+
+    def joined(match: re.Match[str]) -> str:
+        name = match.group(1) + match.group(2)
+        return known.get(name.casefold(), match.group())
+
+    return _SPACED_TYPE.sub(joined, answer)
+
+
+def parse_answer(answer: str, truth: str = "", code: str = "") -> ErrorFact:
+    """`SyntaxError line 3`, `line 3: NameError`, `TypeError (3)`, `indexerror l3`, `Index
+    Error on line three` -> type and line. Builtin names (and the true type) are recognised
+    in any case; a bare `error` names no type. Without a line number, a line of `code`
+    quoted in the answer (`IndexError in print(temps[i])`) gives the line."""
+    known = _known(truth)
+    answer = _join_spaced(answer, known)
     found_type = _TYPE.search(answer)
-    line_match = _LINE.search(_TYPE.sub(" ", answer))
+    rest = _NUMBER_WORD.sub(
+        lambda m: f"line {_NUMBER_WORDS.index(m.group(1).casefold()) + 1}", _TYPE.sub(" ", answer)
+    )
+    line_match = _LINE.search(rest)
     line = next((int(g) for g in line_match.groups() if g), None) if line_match else None
-    if found_type is None:
-        return ErrorFact("", line)
-    written = found_type.group(1)
-    known = dict(_KNOWN_TYPES, **({truth.casefold(): truth} if truth else {}))
+    if line is None:
+        line = _quoted_line(answer, code)
+    written = found_type.group(1) if found_type else ""
+    if written.casefold() in _BARE_WORDS:
+        written = ""
     return ErrorFact(known.get(written.casefold(), written), line)
+
+
+_BARE_WORDS = frozenset({"error", "exception", "warning", "exit", "interrupt"})
+_NUMBER_WORDS = (
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+_NUMBER_WORD = re.compile(rf"\bline\s+({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+MIN_QUOTED = 5
+"""Characters a quoted line of code needs to be told from a word of the answer."""
+
+
+def _quoted_line(answer: str, code: str) -> int | None:
+    """The one line of `code` whose text the answer quotes, or None."""
+    quoted = {
+        number
+        for number, text in enumerate(code.splitlines(), 1)
+        if len(text.strip()) >= MIN_QUOTED and text.strip() in answer
+    }
+    return quoted.pop() if len(quoted) == 1 else None
 
 
 class FindTheError(Kind[Body]):
@@ -110,7 +164,7 @@ class FindTheError(Kind[Body]):
         "options": OPTION_SCHEMA,
         "error_sha256": LOCKED_DIGESTS,
         "answer_sha256": LOCKED_DIGESTS,
-        "multiple": {"type": "boolean"},
+        "multiple": {"type": "boolean", "description": "Written by `grader lock`."},
         "mistakes": {
             "type": "array",
             "items": {
@@ -174,7 +228,9 @@ mistakes:
         _, truth = snippet_error(exercise, runner)
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
-        given = parse_answer(answer, truth.type)
+        given = parse_answer(answer, truth.type, body.code)
+        if _hedges(answer, truth.type):
+            return _hedged_verdict(exercise)
         return _grade_fact(exercise, body, truth, given)
 
     def present(self, exercise: Exercise[Body]) -> Presentation:
@@ -207,6 +263,8 @@ mistakes:
                 (("code",), f"the snippet does not fail in the sandbox (status {outcome.status})")
             ]
         problems: FieldProblems = []
+        if (unfed := unfed_input(outcome, exercise.raw.data)) is not None:
+            problems.append((("code",), unfed))
         if body.stated_digests:
             stated = {"type": truth.type, "line": str(truth.line)}
             for key, digest in body.stated_digests.items():
@@ -241,6 +299,36 @@ mistakes:
         return data, lock_options(data, salt) if "options" in data else []
 
 
+_HEDGE = re.compile(
+    r"\b([a-z]*(?:error|exception)|(?:line\s*)?\d+)\s*(?:or|/|and/or|,? or maybe)\s*"
+    r"((?:line\s*)?\d+|[a-z]*(?:error|exception))\b",
+    re.IGNORECASE,
+)
+
+
+def _hedges(answer: str, truth: str) -> bool:
+    """Whether the answer offers two types or two lines (`KeyError or NameError`)."""
+    if " or " not in answer.casefold() and "/" not in answer:
+        return False
+    for match in _HEDGE.finditer(_join_spaced(answer, _known(truth))):
+        first, second = match.group(1), match.group(2)
+        if first[-1].isdigit() == second[-1].isdigit() and first.casefold() != second.casefold():
+            return True
+    return False
+
+
+def _hedged_verdict(exercise: Exercise[Body]) -> Verdict:
+    half = exercise.points / 2
+    builder = VerdictBuilder(exercise)
+    for name in ("error type", "line"):
+        builder.add(Check.make(name, False, message="two answers given", max_points=half))
+    builder.hint(
+        "Give one error type and one line: an answer that offers two (such as "
+        "'KeyError or NameError') cannot be marked right."
+    )
+    return builder.verdict("Your answer offers two possibilities; choose one.")
+
+
 def _grade_fact(
     exercise: Exercise[Body], body: Body, truth: ErrorFact, given: ErrorFact
 ) -> Verdict:
@@ -258,6 +346,15 @@ def _grade_fact(
             message="right type" if type_ok else "not the error Python reports",
         )
     )
+    lines = len(body.code.splitlines())
+    if line_ok:
+        line_message = "right line"
+    elif given.line is None:
+        line_message = "no line given"
+    elif given.line > lines:
+        line_message = f"the snippet has only {lines} lines"
+    else:
+        line_message = "not the line where Python reports the error"
     builder.add(
         Check.make(
             "line",
@@ -265,7 +362,7 @@ def _grade_fact(
             actual=str(given.line) if given.line else None,
             points=half if line_ok else 0.0,
             max_points=half,
-            message="right line" if line_ok else "not the line where Python reports the error",
+            message=line_message,
         )
     )
     if type_ok and line_ok:
@@ -282,15 +379,33 @@ def _grade_fact(
             "Name the error type as Python does, for example 'SyntaxError' or 'NameError'."
         )
     if given.line is None:
-        builder.hint("Give the line number too, for example 'line 3'.")
-    half_right = (
-        "The type is right but not the line."
+        builder.hint(
+            "You gave no line number; add the line where Python reports the error, "
+            "for example 'line 3'."
+        )
+    return builder.verdict(_summary(given, type_ok, line_ok))
+
+
+def _summary(given: ErrorFact, type_ok: bool, line_ok: bool) -> str:
+    """What the answer got right and wrong, in terms of what it gave."""
+    if not given.type and given.line is None:
+        return "Your answer names neither an error type nor a line."
+    type_part = (
+        "The type is right"
         if type_ok
-        else "The line is right but not the type."
-        if line_ok
-        else ""
+        else "You named no error type"
+        if not given.type
+        else f"{given.type} is not the error Python reports"
     )
-    return builder.verdict(half_right or "Neither the type nor the line is what Python reports.")
+    line_part = (
+        "the line is right"
+        if line_ok
+        else "you gave no line number"
+        if given.line is None
+        else f"line {given.line} is not where Python reports it"
+    )
+    joiner = ", but " if type_ok != line_ok else ", and "
+    return f"{type_part}{joiner}{line_part}."
 
 
 KIND = FindTheError()

@@ -1,25 +1,31 @@
 """fix-syntax-error: `code` does not compile; the learner submits the fixed program.
 
-The fix must compile, stay close to the broken code (so a rewrite to
-`print("expected output")` fails), and print what the reference fix prints.
+The fix must compile, be the reference fix up to formatting, comments and spellings that
+mean the same (`grader.toolkit.structure`), so that a fix that changes what the program
+means fails even when it prints the same; and print what the reference fix prints.
 """
 
 from __future__ import annotations
 
+import ast
 import difflib
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from grader.compare import Comparison, Mode, canonical_forms, normalize
-from grader.digests import LOCKED_DIGESTS, digests
+from grader.digests import LOCKED_DIGESTS, digests, salted
 from grader.errors import BrokenExercise
 from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.expected import ExpectedOutput, LockedOutput, PlainOutput
+from grader.toolkit import structure
+from grader.toolkit.expected import Expected, ExpectedOutput, LockedOutput, PlainOutput
+from grader.toolkit.misconceptions import MAX_FINDINGS, Finding, fixes
+from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose
+from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
-from grader.toolkit.runs import failed_run_verdict, run_failure
+from grader.toolkit.runs import failed_run_verdict, input_note, record_failure, run_failure
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Status, Verdict, clip
 from sandbox.outcome import Outcome
@@ -27,6 +33,7 @@ from sandbox.status import Status as RunStatus
 
 STAY_CLOSE = "Fix only the error: keep the rest of the program as it was."
 LOCKED_OUTPUT = "the output is not the fixed program's (locked: not shown)"
+ONLY_THE_ERROR = "fixes only the syntax error"
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,8 @@ class Body:
     max_changed_lines: int | None = None
     min_similarity: float | None = None
     locked_output: LockedOutput | None = None
+    locked_structure: Expected[str] | None = None
+    """Locked: the digest of the reference fix's structure, for this Python version."""
 
     @property
     def allowed_changes(self) -> int:
@@ -87,17 +96,16 @@ class FixSyntaxError(Kind[Body]):
         },
         "min_similarity": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
         "output_sha256": LOCKED_DIGESTS,
+        "structure_sha256": LOCKED_DIGESTS,
     }
     required = ("code",)
     template = """\
 # The program with one syntax error (it must not compile).
 code: |
   TODO: the broken program
-# The smallest fix. Learners must print what this prints and stay close to `code`.
+# The fix. A learner's fix must be this program, up to formatting and comments.
 fixed: |
   TODO: the fixed program
-# How close a fix must stay: lines changed (default: the reference fix's, plus one).
-max_changed_lines: 1
 """
 
     def parse(self, spec: SpecReader) -> Body:
@@ -112,6 +120,12 @@ max_changed_lines: 1
             if digests is None
             else spec.locked_output(("output_sha256",), digests, Comparison())
         )
+        structure_digest = data.get("structure_sha256", {}).get(structure.PYTHON)
+        locked_structure: Expected[str] | None = (
+            None
+            if structure_digest is None
+            else spec.salted(("structure_sha256", structure.PYTHON), structure_digest)
+        )
         return Body(
             data["code"],
             data.get("fixed"),
@@ -119,6 +133,7 @@ max_changed_lines: 1
             data.get("max_changed_lines"),
             data.get("min_similarity"),
             locked_output,
+            locked_structure,
         )
 
     def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
@@ -129,25 +144,27 @@ max_changed_lines: 1
         )
         if outcome.status is RunStatus.SYNTAX_ERROR:
             return failed_run_verdict(exercise, outcome, source)
-        closeness = _closeness_check(body, source)
+        closeness, findings, summary = _structure_check(body, source, exercise.points)
         builder = VerdictBuilder(exercise)
         if not closeness.passed:
             builder.add(closeness)
+            builder.diagnose(*(finding.hint for finding in findings[:MAX_FINDINGS]))
             builder.hint(STAY_CLOSE)
-            return builder.verdict("The program compiles, but it is a rewrite rather than a fix.")
+            if run_failure(outcome):
+                record_failure(builder, outcome, source)
+            return builder.verdict(summary, output=clip(outcome.stdout)[0])
         if run_failure(outcome):
             return failed_run_verdict(exercise, outcome, source, checks=(closeness,))
         points = exercise.points
+        expected = _expected_output(exercise, runner)
         check, match = output_check(
-            "output",
-            _expected_output(exercise, runner),
-            outcome.stdout,
-            points=points,
-            locked_message=LOCKED_OUTPUT,
+            "output", expected, outcome.stdout, points=points, locked_message=LOCKED_OUTPUT
         )
         builder.add(closeness)
         builder.add(check, whitespace_only=match.presentation_only)
         if not check.passed:
+            finding = diagnose(OutputFacts(expected, outcome.stdout, SourceFacts(source)))
+            builder.diagnose(*([finding.hint] if finding else []))
             builder.hint(
                 "The program compiles now but prints something else: "
                 "compare with what the original was meant to do."
@@ -193,11 +210,26 @@ max_changed_lines: 1
                 f": {reference.error.type}: {reference.error.message}" if reference.error else ""
             )
             problems.append(
-                (("fixed",), f"the reference fix does not run cleanly ({reference.status}{detail})")
+                (
+                    ("fixed",),
+                    f"the reference fix does not run cleanly ({reference.status}{detail})"
+                    + input_note(reference, "stdin" in exercise.raw.data),
+                )
             )
-        if not _closeness_check(body, body.fixed).passed:
+        if structure.parse(body.fixed) is None:
+            problems.append((("fixed",), "the reference fix does not compile"))
+        elif normalize(body.fixed) == normalize(body.code):
+            problems.append((("fixed",), "the reference fix is the broken code itself"))
+        closeness = _closeness_check(body, body.fixed)
+        given = body.max_changed_lines is not None or body.min_similarity is not None
+        if given and not closeness.passed:
+            rule = "min_similarity" if body.min_similarity is not None else "max_changed_lines"
             problems.append(
-                (("fixed",), "the reference fix changes more than the closeness rule allows")
+                (
+                    ("fixed",),
+                    f"the reference fix breaks the closeness rule: {closeness.message}; "
+                    f"make the fix smaller or change `{rule}`",
+                )
             )
         return problems
 
@@ -210,6 +242,9 @@ def _lock(
     reference = reference_outcome(exercise, fixed, runner)
     data["max_changed_lines"] = body.allowed_changes
     data["output_sha256"] = digests(salt, canonical_forms(reference.stdout, Mode.WHITESPACE))
+    tree = structure.parse(fixed)
+    if tree is not None:
+        data["structure_sha256"] = {structure.PYTHON: salted(salt, _structure_text(tree))}
     return data, []
 
 
@@ -223,6 +258,56 @@ def _expected_output(exercise: Exercise[Body], runner: Runner) -> ExpectedOutput
     if reference.status is not RunStatus.OK:
         raise BrokenExercise(exercise.id, f"its reference fix ends with {reference.status}")
     return PlainOutput(reference.stdout, Comparison())
+
+
+def _structure_text(tree: ast.Module) -> str:
+    return structure.dump(structure.canonical(tree))
+
+
+def _structure_check(body: Body, source: str, points: float) -> tuple[Check, list[Finding], str]:
+    """Whether the fix is the reference fix up to formatting: the check, the mistakes
+    found when it is not, and the verdict's message then."""
+    tree = structure.parse(source)
+    reference = None if body.fixed is None else structure.reference(body.code, body.fixed)
+    if tree is None or (reference is None and body.locked_structure is None):
+        return _closeness_check(body, source), [], REWRITE  # banks locked before structures
+    if reference is not None and structure.dump(tree) == reference.raw_text:
+        return _only_the_error(True, "only the syntax error is fixed", 0.0), [], ""
+    fix = structure.canonical(tree, in_place=True)  # parsed for this grading alone
+    text = structure.dump(fix)
+    if reference is not None:
+        if text == reference.text:
+            return _only_the_error(True, "only the syntax error is fixed", 0.0), [], ""
+        diff = structure.compare_fix(reference, fix)
+        findings = fixes.diagnose(diff, fixes.FixFacts(body.code, source, reference.source, fix))
+        if diff.only_at_the_error:
+            message, summary = (
+                "the fixed line is not the original with only its error fixed",
+                MEANING,
+            )
+        else:
+            message, summary = "it changes lines that have no error", REWRITE
+        return _only_the_error(False, message, points), findings, summary
+    assert body.locked_structure is not None
+    if body.locked_structure.matches(text):
+        return _only_the_error(True, "only the syntax error is fixed", 0.0), [], ""
+    findings = fixes.diagnose_alone(body.code, source)
+    message = "the fix changes more than the syntax error (locked: the fix is not shown)"
+    return _only_the_error(False, message, points), findings, MEANING
+
+
+MEANING = "The program compiles, but the fix changes more than the syntax error on its line."
+REWRITE = "The program compiles, but the fix also changes lines that have no error."
+
+
+def _only_the_error(passed: bool, message: str, points: float) -> Check:
+    return Check.make(
+        ONLY_THE_ERROR,
+        passed,
+        message=message,
+        hint=None if passed else STAY_CLOSE,
+        max_points=points,
+    )
 
 
 def _closeness_check(body: Body, source: str) -> Check:

@@ -53,6 +53,7 @@ class MultipleChoice(Kind[Body]):
                 {"type": "string", "pattern": "^[A-Z]$"},
                 {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]$"}, "minItems": 1},
             ],
+            "examples": ["B", ["A", "C"]],
         },
         "answer_sha256": LOCKED_DIGESTS,
         "multiple": {"type": "boolean", "description": "Written by `grader lock`."},

@@ -14,12 +14,13 @@ from typing import Any, ClassVar
 from grader.compare import normalize, squeeze
 from grader.diff import describe_first_difference
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.expected import Expected
 from grader.toolkit.patterns import pattern_search
+from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 from sandbox.outcome import Outcome
@@ -191,7 +192,7 @@ mistakes:
             )
             return builder.verdict("Correct: that is what Python displays.")
         builder.hint(*(m.hint for m in exercise.body.mistakes if m.matches(answer)))
-        if squeeze(answer) == squeeze(truth.answer):
+        if answer.split() == truth.answer.split():
             where = describe_first_difference(truth.answer, answer)
             check = Check.make(
                 "output",
@@ -215,6 +216,11 @@ mistakes:
             max_points=points,
         )
         builder.add(check)
+        if squeeze(answer) == squeeze(truth.answer):
+            builder.hint(
+                "The characters are right, but spaces inside a line are not: print() puts one "
+                "space between the values it is given, and none inside a value."
+            )
         builder.hint(_special_hint(truth, answer))
         return builder.verdict("Not what Python displays.")
 
@@ -246,6 +252,8 @@ mistakes:
                     + (outcome.error.message if outcome.error else ""),
                 )
             )
+        if (unfed := unfed_input(outcome, exercise.raw.data)) is not None:
+            problems.append((("code",), unfed))
         truth = truth_of(outcome)
         if truth != truth_of(_second_run(exercise, runner)):
             problems.append(
@@ -273,6 +281,16 @@ mistakes:
                     (("mistakes", index, "pattern"), "matches the correct output too; narrow it")
                 )
         return problems
+
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        outcome = snippet_outcome(exercise, runner)
+        if (unfed := unfed_input(outcome, exercise.raw.data)) is not None:
+            return [Fill(("code",), note=unfed)]
+        truth, stated = truth_of(outcome), exercise.body.expected_output
+        if stated is not None and answer_matches(truth, normalize(stated)):
+            return []
+        after = "stdin" if "stdin" in exercise.raw.data else "code"
+        return [Fill((), {"expected_output": truth.answer + "\n"}, after=after)]
 
     def lock(
         self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner

@@ -9,25 +9,42 @@ from __future__ import annotations
 
 import ast
 import json
-import math
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, ClassVar
 
 from grader.compare import Comparison, normalize
 from grader.digests import LOCKED_DIGESTS, salted
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
+from grader.toolkit.cases import (
+    CASE_COMMON,
+    TOLERANCE,
+    call_fill,
+    case_fills,
+    check_case_names,
+    reference_problems,
+)
 from grader.toolkit.expected import Expected, Plain, Unhashable
+from grader.toolkit.misconceptions import (
+    Finding,
+    Pending,
+    first_findings,
+    without_hint_when_explained,
+)
+from grader.toolkit.misconceptions.calls import CallFacts, diagnose, mutated_argument, same_result
+from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.runs import failed_run_verdict, record_failure, run_failure
+from grader.toolkit.values import values_equal
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 from sandbox.calls import parse_call
 from sandbox.outcome import CallResult
-from sandbox.values import Opaque, decode, encode
+from sandbox.values import TooLarge, decode, encode
+
+UNCHANGED = "leave its arguments unchanged"
 
 
 @dataclass(frozen=True)
@@ -37,11 +54,15 @@ class Case:
     returns: Expected[Any] | None = None
     """The value the call must return, compared with the encoded value the sandbox gives."""
     raises: Expected[str] | None = None
-    """The name of the exception type the call must raise."""
+    """The name of the exception type the call must raise (or of a base class of it)."""
     prints: str | None = None
     points: float = 1.0
     hidden: bool = False
     hint: str | None = None
+    exact: bool = False
+    """The exact type: no subclass of the exception, no float for an int."""
+    mutates: bool = False
+    """The call may change its arguments (else they must be as they were)."""
 
 
 @dataclass(frozen=True)
@@ -52,39 +73,9 @@ class Body:
     solution_code: str | None = None
 
 
-def values_equal(expected: Any, actual: Any, tolerance: Comparison) -> bool:
-    """Python equality on plain data, with float tolerance; opaque objects equal nothing."""
-    if isinstance(actual, Opaque) or isinstance(expected, Opaque):
-        return False
-    if _is_number(expected) and _is_number(actual):
-        if isinstance(expected, float) or isinstance(actual, float):
-            try:
-                return math.isclose(
-                    expected, actual, rel_tol=tolerance.rel_tol, abs_tol=tolerance.abs_tol
-                )
-            except OverflowError:  # an int beyond any float is close to none
-                return False
-        return bool(expected == actual)
-    if isinstance(expected, (list, tuple)) or isinstance(actual, (list, tuple)):
-        return (
-            type(expected) is type(actual)
-            and len(expected) == len(actual)
-            and all(values_equal(e, a, tolerance) for e, a in zip(expected, actual, strict=True))
-        )
-    if isinstance(expected, dict) and isinstance(actual, dict):
-        return expected.keys() == actual.keys() and all(
-            values_equal(expected[k], actual[k], tolerance) for k in expected
-        )
-    if isinstance(expected, (set, frozenset)) and isinstance(actual, (set, frozenset)):
-        return set(expected) == set(actual)
-    return type(expected) is type(actual) and bool(expected == actual)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _case(spec: SpecReader, item: dict[str, Any], index: int, function: str) -> Case:
+def _case(
+    spec: SpecReader, item: dict[str, Any], index: int, function: str, hidden_number: int
+) -> Case:
     path = ("cases", index)
     try:
         called, _, _ = parse_call(item["call"])
@@ -99,20 +90,30 @@ def _case(spec: SpecReader, item: dict[str, Any], index: int, function: str) -> 
         spec.problem(path, "give exactly one of: returns, returns_literal, raises")
     tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
     comparison = Comparison(rel_tol=tolerance.get("rel", 1e-9), abs_tol=tolerance.get("abs", 1e-9))
+    hidden = bool(item.get("hidden", False))
+    exact = bool(item.get("exact", spec.data.get("exact", False)))
+    # A hidden case's call would show its inputs in every report: it is named by number.
+    name = item.get("name") or (f"hidden case {hidden_number}" if hidden else item["call"])
     return Case(
-        item.get("name") or item["call"],
+        name,
         item["call"],
-        _returns(spec, item, path, comparison),
+        _returns(spec, item, path, comparison, exact),
         _raises(spec, item, path),
         item.get("prints"),
         float(item.get("points", 1)),
-        bool(item.get("hidden", False)),
+        hidden,
         item.get("hint"),
+        exact,
+        bool(item.get("mutates", spec.data.get("mutates", False))),
     )
 
 
 def _returns(
-    spec: SpecReader, item: dict[str, Any], path: tuple[str | int, ...], tolerance: Comparison
+    spec: SpecReader,
+    item: dict[str, Any],
+    path: tuple[str | int, ...],
+    tolerance: Comparison,
+    exact: bool,
 ) -> Expected[Any] | None:
     """What the call must return: a YAML value, a Python literal, or (locked) a digest."""
     if "returns_literal" in item:
@@ -125,10 +126,10 @@ def _returns(
         value = item["returns"]
     elif "value" in item.get("returns_sha256", {}):
         digest = item["returns_sha256"]["value"]
-        return spec.salted((*path, "returns_sha256"), digest, _canonical_form)
+        return spec.salted((*path, "returns_sha256"), digest, partial(_canonical_form, exact=exact))
     else:
         return None
-    return Plain(value, partial(_returns_equal, tolerance=tolerance))
+    return Plain(value, partial(_returns_equal, tolerance=tolerance, exact=exact))
 
 
 def _raises(
@@ -142,35 +143,41 @@ def _raises(
     return None
 
 
-def _returns_equal(expected: Any, encoded: Any, *, tolerance: Comparison) -> bool:
-    return values_equal(expected, decode(encoded), tolerance)
+def _returns_equal(expected: Any, encoded: Any, *, tolerance: Comparison, exact: bool) -> bool:
+    return values_equal(expected, decode(encoded), tolerance, exact=exact)
 
 
-def _canonical_form(encoded: Any) -> tuple[str]:
-    return (canonical(encoded),)
+def _canonical_form(encoded: Any, *, exact: bool = False) -> tuple[str]:
+    return (canonical(encoded, exact=exact),)
 
 
-def canonical(encoded: Any) -> str:
-    """One text per value, as `sandbox.values.encode` gives it: dict entries sorted and
-    whole floats as ints. Raises `Unhashable` for other floats (they need a tolerance)."""
+def canonical(encoded: Any, *, exact: bool = False) -> str:
+    """One text per value, as `sandbox.values.encode` gives it: dict entries sorted, whole
+    floats as ints (unless `exact`), dict keys and set members with their own type.
+    Raises `Unhashable` for other floats (they need a tolerance)."""
 
-    def walk(value: Any) -> Any:
+    def walk(value: Any, key: bool) -> Any:
         if isinstance(value, float):
+            if key:
+                return value
             if value.is_integer():
-                return int(value)
+                return value if exact else int(value)
             raise Unhashable
         if isinstance(value, list):
-            return [walk(item) for item in value]
+            return [walk(item, key) for item in value]
         if isinstance(value, dict):
-            if "$float" in value:
+            if "$float" in value and not key:
                 raise Unhashable
             if "$dict" in value:
-                pairs = [[walk(k), walk(v)] for k, v in value["$dict"]]
+                pairs = [[walk(k, True), walk(v, key)] for k, v in value["$dict"]]
                 return {"$dict": sorted(pairs, key=lambda pair: json.dumps(pair, sort_keys=True))}
-            return {key: walk(item) for key, item in value.items()}
+            if "$set" in value:
+                members = [walk(item, True) for item in value["$set"]]
+                return {"$set": sorted(members, key=lambda item: json.dumps(item, sort_keys=True))}
+            return {name: walk(item, key) for name, item in value.items()}
         return value
 
-    return json.dumps(walk(encoded), sort_keys=True, ensure_ascii=False)
+    return json.dumps(walk(encoded, False), sort_keys=True, ensure_ascii=False)
 
 
 def _failure_text(result: CallResult) -> str:
@@ -199,9 +206,16 @@ def _expected_text(case: Case) -> str | None:
 
 
 def _gives(case: Case, result: CallResult) -> bool:
-    """Whether the call returned or raised what the case expects."""
+    """Whether the call returned or raised what the case expects. An exception counts
+    when its class or (unless the case is `exact`) one of its base classes is the one
+    expected, as with `pytest.raises`."""
     if case.raises is not None:
-        return result.error is not None and case.raises.matches(result.error.type)
+        error = result.error
+        if error is None:
+            return False
+        if case.exact or not result.raised_types:
+            return case.raises.matches(error.type)
+        return any(case.raises.matches(name) for name in result.raised_types)
     return result.returned and case.returns is not None and case.returns.matches(result.value)
 
 
@@ -213,28 +227,81 @@ def _actual(case: Case, result: CallResult) -> str:
     return result.display if result.returned else _failure_text(result)
 
 
-def _judge(case: Case, result: CallResult | None) -> Check:
+def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Check, list[Pending]]:
+    """The case's check, and the mistakes to look for when it failed (the result's
+    first, then a changed argument's)."""
     common: dict[str, Any] = {"max_points": case.points, "hidden": case.hidden}
     if result is None:
-        return Check.make(
-            case.name, False, message="not run: the program stopped before this call", **common
-        )
+        message = "not run: the program stopped before this call"
+        return Check.make(case.name, False, message=message, **common), []
     ok, expected_text, actual = _gives(case, result), _expected_text(case), _actual(case, result)
     expected_text = "(locked)" if expected_text is None else expected_text
+    message = "" if ok else f"{case.call} should {_expectation(case)}"
+    detect = partial(diagnose, learner.facts(case, result))
     if ok and case.prints is not None and normalize(result.stdout) != normalize(case.prints):
         ok, actual = False, f"printed {result.stdout!r}"
         expected_text = f"prints {case.prints!r}"
-    message = "" if ok else f"{case.call} should {_expectation(case)}"
-    return Check.make(
+        message = f"{case.call} should print {case.prints!r}"
+    changed = learner.changed_argument(case, result)
+    only_changed = ok and changed is not None  # the case's hint is about the result
+    pending: list[Pending] = []
+    if changed is not None:
+        pending.append((partial(_known, changed), case.hidden))
+        if ok:
+            ok, message = False, f"{case.call} should {UNCHANGED}"
+    check = Check.make(
         case.name,
         ok,
         expected=expected_text,
         actual=actual,
         message=message,
-        hint=None if ok else case.hint,
+        hint=None if ok or only_changed else case.hint,
         points=case.points if ok else 0.0,
         **common,
     )
+    if not ok and not only_changed:
+        check, explained = without_hint_when_explained(check, detect)
+        pending.insert(0, (explained, case.hidden))
+    return check, pending
+
+
+def _known(finding: Finding) -> Finding:
+    return finding
+
+
+class Learner:
+    """The learner's program, as the detectors read it, for the calls of one grading."""
+
+    def __init__(self, source: str, function: str) -> None:
+        self.function = function
+        self.source = SourceFacts(source)
+
+    def facts(self, case: Case, result: CallResult) -> CallFacts:
+        return CallFacts(
+            case.call, self.function, result, case.returns, case.raises, case.exact, self.source
+        )
+
+    def changed_argument(self, case: Case, result: CallResult) -> Finding | None:
+        """The finding when the call changed an argument it must leave alone."""
+        if case.mutates or result.arguments is None:
+            return None
+        before = _arguments_encoded(case.call)
+        if before is None or json.dumps(result.arguments) == before:
+            return None  # the common case: as the call found them, to the byte
+        parameters = self.source.parameters(self.function)
+        after = decode(result.arguments)
+        return mutated_argument(case.call, parameters, decode(json.loads(before)), after)
+
+
+@lru_cache(maxsize=1024)
+def _arguments_encoded(call: str) -> str | None:
+    """A call's literal arguments, `[args, kwargs]` as the sandbox encodes them (as JSON,
+    so that the cache holds no mutable value)."""
+    try:
+        _, args, kwargs = parse_call(call)
+        return json.dumps(encode([args, kwargs]))
+    except (ValueError, TooLarge):
+        return None
 
 
 class WriteFunction(Kind[Body]):
@@ -246,6 +313,16 @@ class WriteFunction(Kind[Body]):
         "starter": {"type": "string"},
         "solution_code": {"type": "string", "minLength": 1},
         "tolerance": TOLERANCE,
+        "exact": {
+            "type": "boolean",
+            "default": False,
+            "description": "Every case's result must have exactly the stated type.",
+        },
+        "mutates": {
+            "type": "boolean",
+            "default": False,
+            "description": "The function's task is to change its arguments.",
+        },
         "cases": {
             "type": "array",
             "minItems": 1,
@@ -267,6 +344,14 @@ class WriteFunction(Kind[Body]):
                         "description": "Also expect this output from the call.",
                     },
                     "tolerance": TOLERANCE,
+                    "exact": {
+                        "type": "boolean",
+                        "description": "No subclass of the exception; no float for an int.",
+                    },
+                    "mutates": {
+                        "type": "boolean",
+                        "description": "The call may change its arguments.",
+                    },
                 },
                 "required": ["call"],
                 "additionalProperties": False,
@@ -292,8 +377,10 @@ solution_code: |
 
     def parse(self, spec: SpecReader) -> Body:
         data = spec.data
+        hidden = [bool(item.get("hidden", False)) for item in data["cases"]]
         cases = tuple(
-            _case(spec, item, i, data["function"]) for i, item in enumerate(data["cases"])
+            _case(spec, item, i, data["function"], sum(hidden[: i + 1]))
+            for i, item in enumerate(data["cases"])
         )
         check_case_names(spec, [c.name for c in cases], [c.hidden for c in cases])
         return Body(data["function"], cases, data.get("starter"), data.get("solution_code"))
@@ -317,8 +404,15 @@ solution_code: |
             return builder.verdict(
                 f"The program does not define a function named '{body.function}'."
             )
+        learner = Learner(source, body.function)
+        pending: list[Pending] = []
         for case in body.cases:
-            builder.add(_judge(case, results.get(case.call)))
+            check, detections = _judge(case, results.get(case.call), learner)
+            builder.add(check)
+            pending += detections
+        if any(not check.passed for check in builder.checks):
+            constant = _same_result(body.cases, results, learner)
+            builder.diagnose(*first_findings(constant, pending))
         if run_failure(outcome):
             record_failure(builder, outcome, source)
         passed = sum(1 for c in builder.checks if c.passed)
@@ -339,7 +433,7 @@ solution_code: |
             if not isinstance(case.returns, Plain):
                 continue  # nothing readable to lock
             try:
-                text = canonical(encode(case.returns.answer))
+                text = canonical(encode(case.returns.answer), exact=case.exact)
             except Unhashable:
                 warnings.append(f"cases[{index}] returns a float and stays readable (tolerance)")
                 continue
@@ -355,6 +449,8 @@ solution_code: |
         examples = [c for c in body.cases if not c.hidden][:3]
         shown = [(c.call, _expected_text(c)) for c in examples]
         notes = tuple(f"Example: {call} -> {text}" for call, text in shown if text is not None)
+        if not all(case.mutates for case in body.cases):
+            notes += ("The tests check that your function leaves its arguments unchanged.",)
         return Presentation(
             starter=body.starter, notes=(f"Define the function `{body.function}`.", *notes)
         )
@@ -365,7 +461,34 @@ solution_code: |
         return Reveal(answer=body.solution_code, verbatim=True, mistakes=hints)
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
-        return reference_problems(self, exercise, exercise.body.solution_code, runner)
+        problems = reference_problems(self, exercise, exercise.body.solution_code, runner)
+        return [
+            (path, f"{message} (if changing them is the task, say `mutates: true`)")
+            if UNCHANGED in message
+            else (path, message)
+            for path, message in problems
+        ]
+
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        code, calls = exercise.body.solution_code, [c.call for c in exercise.body.cases]
+        ran = code and runner.run(code, filename="solution.py", limits=exercise.limits, calls=calls)
+        results = {r.call: r for r in ran.calls} if ran else {}
+        return case_fills(
+            self,
+            exercise,
+            code,
+            runner,
+            lambda i, item: call_fill(i, item, results.get(item["call"])),
+        )
+
+
+def _same_result(
+    cases: tuple[Case, ...], results: dict[str, CallResult], learner: Learner
+) -> list[tuple[Finding, bool]]:
+    """The finding when every call returned the same value (a result written in)."""
+    facts = [learner.facts(c, results[c.call]) for c in cases if c.call in results and c.returns]
+    found = same_result(facts)
+    return [] if found is None else [(found, False)]
 
 
 def _undefined(function: str, calls: tuple[CallResult, ...]) -> bool:

@@ -3,17 +3,35 @@ expected stdout, a comparison mode, points, and whether it is hidden."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from grader.compare import HASHABLE_MODES, Comparison, Mode, canonical_forms
 from grader.digests import LOCKED_DIGESTS, digests
-from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
+from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, Reveal
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.cases import CASE_COMMON, TOLERANCE, check_case_names, reference_problems
+from grader.toolkit.cases import (
+    CASE_COMMON,
+    TOLERANCE,
+    case_fills,
+    check_case_names,
+    output_fill,
+    reference_problems,
+)
 from grader.toolkit.expected import ExpectedOutput, PlainOutput
+from grader.toolkit.misconceptions import (
+    Finding,
+    Pending,
+    errors,
+    first_findings,
+    without_hint_when_explained,
+)
+from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose, same_output
+from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
 from grader.toolkit.runs import error_summary, failed_run_verdict, record_failure, run_failure
 from grader.toolkit.verdicts import VerdictBuilder
@@ -43,8 +61,8 @@ def comparison_of(
 ) -> Comparison:
     mode = Mode(item.get("compare", spec.data.get("compare", Mode.WHITESPACE.value)))
     tolerance = item.get("tolerance", spec.data.get("tolerance", {}))
-    if tolerance and mode is not Mode.FLOAT:
-        spec.problem((*path, "tolerance"), "only used with `compare: float`")
+    if item.get("tolerance") and mode is not Mode.FLOAT:  # the exercise's: see `parse`
+        spec.problem((*path, "tolerance"), f"only used with `compare: float`, not `{mode}`")
     if mode is Mode.REGEX:
         spec.regex((*path, "expected"), item.get("expected", ""))
     return Comparison(mode, tolerance.get("rel", 1e-9), tolerance.get("abs", 1e-9))
@@ -123,6 +141,7 @@ solution_code: |
             for i, item in enumerate(data["cases"])
         )
         check_case_names(spec, [c.name for c in cases], [c.hidden for c in cases])
+        _check_shared_tolerance(spec, cases)
         if sum(c.points for c in cases) <= 0:
             spec.problem(("cases",), "cases are worth 0 points in total")
         return Body(cases, data.get("starter"), data.get("solution_code"))
@@ -131,6 +150,10 @@ solution_code: |
         source = submission.text or ""
         builder = VerdictBuilder(exercise)
         first_failure: tuple[Case, Outcome] | None = None
+        learner = SourceFacts(source)
+        printed: list[tuple[Case, str]] = []
+        found: list[tuple[Finding, bool]] = []
+        pending: list[Pending] = []
         for case in exercise.body.cases:
             outcome = runner.run(
                 source, filename=submission.filename, stdin=case.stdin, limits=exercise.limits
@@ -142,6 +165,8 @@ solution_code: |
                 builder.add(_crashed_case(case, outcome, failure))
                 record_failure(builder, outcome, source)
                 first_failure = first_failure or (case, outcome)
+                error = outcome.error and errors.diagnose(outcome.error, learner, "Your code")
+                found += [(error, case.hidden)] if error else []
                 continue
             check, match = output_check(
                 case.name,
@@ -151,7 +176,15 @@ solution_code: |
                 hidden=case.hidden,
                 hint=case.hint,
             )
+            printed.append((case, outcome.stdout))
+            if not check.passed:
+                facts = OutputFacts(case.expected, outcome.stdout, learner)
+                detect: Callable[[], Finding | None] = partial(diagnose, facts)
+                check, detect = without_hint_when_explained(check, detect)
+                pending.append((detect, case.hidden))
             builder.add(check, whitespace_only=match.presentation_only)
+        if any(not check.passed for check in builder.checks):
+            builder.diagnose(*first_findings([*_same_output(printed), *found], pending))
         return _verdict(builder, first_failure)
 
     def lock(
@@ -181,6 +214,23 @@ solution_code: |
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         return reference_problems(self, exercise, exercise.body.solution_code, runner)
 
+    def fill(self, exercise: Exercise[Body], runner: Runner) -> list[Fill]:
+        body = exercise.body
+
+        def expected(index: int, item: dict[str, Any]) -> Fill:
+            case = body.cases[index]
+            if case.expected.comparison.mode is Mode.REGEX:
+                return Fill(("cases", index), note="compares with a regex: write it by hand")
+            run = runner.run(
+                body.solution_code or "",
+                filename="solution.py",
+                stdin=case.stdin,
+                limits=exercise.limits,
+            )
+            return output_fill(index, run)
+
+        return case_fills(self, exercise, body.solution_code, runner, expected)
+
 
 def _expected(spec: SpecReader, item: dict[str, Any], index: int) -> ExpectedOutput:
     path = ("cases", index)
@@ -190,6 +240,21 @@ def _expected(spec: SpecReader, item: dict[str, Any], index: int) -> ExpectedOut
     if "expected" in item or "expected_sha256" not in item:
         return PlainOutput(item.get("expected", ""), comparison)
     return spec.locked_output((*path, "expected_sha256"), item["expected_sha256"], comparison)
+
+
+def _check_shared_tolerance(spec: SpecReader, cases: tuple[Case, ...]) -> None:
+    """An exercise-level `tolerance` needs a case that compares floats with it."""
+    items = spec.data["cases"]
+    if not spec.data.get("tolerance") or any(
+        case.expected.comparison.mode is Mode.FLOAT and "tolerance" not in item
+        for case, item in zip(cases, items, strict=True)
+    ):
+        return
+    mode = spec.data.get("compare", Mode.WHITESPACE.value)
+    spec.problem(
+        ("tolerance",),
+        f"only used with `compare: float`, and no case uses it (the exercise compares `{mode}`)",
+    )
 
 
 def lock_cases(data: dict[str, Any], salt: str, solution: str = "solution_code") -> list[str]:
@@ -205,6 +270,12 @@ def lock_cases(data: dict[str, Any], salt: str, solution: str = "solution_code")
     data["cases"] = cases
     data.pop(solution, None)
     return warnings
+
+
+def _same_output(printed: list[tuple[Case, str]]) -> list[tuple[Finding, bool]]:
+    """The finding when the program printed the same thing for every input."""
+    found = same_output([out for _, out in printed], [case.expected.text for case, _ in printed])
+    return [] if found is None else [(found, False)]
 
 
 def _crashed_case(case: Case, outcome: Outcome, failure: Status) -> Check:

@@ -1,5 +1,6 @@
-"""Batch reports: results.jsonl, gradebook.csv, junit.xml, gradescope/<learner>/results.json
-and report.html, rendered from a stream of results. Renderers never grade.
+"""Batch reports: results.jsonl, gradebook.csv, junit.xml, gradescope/<learner>/results.json,
+report.html and items.json (item analysis), rendered from a stream of results. Renderers
+never grade.
 
 `write_reports` reads the results twice: a first pass collects what every report needs up
 front (the exercise columns, per-exercise aggregates); the second feeds every renderer at
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
-from grader.reports import gradebook, gradescope, html, jsonl, junit
+from grader.reports import gradebook, gradescope, html, items, jsonl, junit
 from grader.reports.common import atomic_writer
 from grader.reports.model import (
     ExerciseInfo,
@@ -47,15 +48,19 @@ def write_reports(
         out / gradebook.FILENAME,
         out / junit.FILENAME,
         out / html.FILENAME,
+        out / items.FILENAME,
     ]
     with ExitStack() as stack:
         streams = [stack.enter_context(atomic_writer(path)) for path in files]
         scope = gradescope.GradescopeWriter(out / gradescope.DIRECTORY, infos)
+        analysis = items.ItemAnalysis(summary)  # first: the two below show it on close
         writers: list[ReportWriter] = [
+            analysis,
             jsonl.JsonlWriter(streams[0]),
             gradebook.GradebookWriter(streams[1], infos),
             junit.JunitWriter(streams[2], infos, generated_at=generated_at),
-            html.HtmlWriter(streams[3], summary, generated_at=generated_at),
+            html.HtmlWriter(streams[3], summary, generated_at=generated_at, items=analysis),
+            items.ItemsWriter(streams[4], analysis),
             scope,
         ]
         for writer in writers:

@@ -12,10 +12,11 @@ import io
 import math
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
 from grader.reports.common import number, printable
+from grader.reports.items import LOW_DISCRIMINATION, MIN_LEARNERS, ItemAnalysis, ItemStats
 from grader.reports.model import ExerciseInfo, Result, Summary, best_by_exercise, by_learner
 from grader.verdict import Status
 
@@ -146,7 +147,7 @@ th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: le
 th { background: #f0f4f8; font-weight: 600; white-space: nowrap; }
 #learners thead th { white-space: normal; min-width: 72px; }
 #learners tbody th { position: sticky; left: 0; white-space: nowrap; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .sub { color: var(--muted); font-size: 12px; }
 .rate { display: flex; align-items: center; gap: 8px; min-width: 170px; }
 .meter { flex: 1; height: 10px; background: var(--wrong-bg); border-radius: 5px;
@@ -169,16 +170,34 @@ td.missing { color: #9aa5b1; }
 .mistakes li { white-space: pre-wrap; overflow-wrap: anywhere; }
 .count { color: var(--muted); font-variant-numeric: tabular-nums; }
 .empty { color: var(--muted); }
+.flag { color: var(--near); background: var(--near-bg); }
+td.flagged { color: var(--wrong); font-weight: 600; }
+.bars { display: grid; grid-template-columns: minmax(60px, max-content) 120px auto;
+  gap: 2px 8px; align-items: center; font-size: 13px; }
+.bars .meter { height: 8px; background: #e4e7eb; }
+.bars .meter span.bad { background: var(--wrong); }
+.bars .label { overflow-wrap: anywhere; }
+.answers { margin: 0; padding-left: 18px; font-size: 13px; }
+.answers code { white-space: pre-wrap; background: #f0f4f8; padding: 0 4px; border-radius: 4px; }
 """
 
 
 class HtmlWriter:
     """Spools the learner table; writes the page on close."""
 
-    def __init__(self, stream: TextIO, summary: Summary, *, generated_at: str) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        summary: Summary,
+        *,
+        generated_at: str,
+        items: ItemAnalysis | None = None,
+    ) -> None:
         self.stream = stream
         self.summary = summary
         self.generated_at = generated_at
+        self.items = items
+        """The item analysis, fed by the caller with the same learners (shown if given)."""
         self.columns = list(summary.exercises)
         self.max_total = summary.max_total
         self.histogram = [0] * len(BUCKETS)
@@ -253,6 +272,8 @@ class HtmlWriter:
             "</figure>\n</section>\n"
         )
         self._exercises()
+        if self.items is not None:
+            self.stream.write(item_analysis_html(self.items))
         self._mistakes()
         self._learners()
         out.write("</main>\n</body>\n</html>\n")
@@ -341,6 +362,91 @@ class HtmlWriter:
         out.write("</tbody>\n</table></div>\n</section>\n")
 
 
+SHOWN_CHECKS = 12
+"""Cases or concepts listed per exercise in the item analysis; the rest are counted."""
+
+
+def item_analysis_html(analysis: ItemAnalysis) -> str:
+    """The item-analysis section: one row per exercise, its flags and the kind's details."""
+    rows = []
+    for exercise, item in analysis.items.items():
+        info = analysis.summary.exercises[exercise]
+        flags = "".join(f'<span class="chip flag">{h(flag)}</span>' for flag in item.flags)
+        r = item.discrimination
+        weak = any(flag.startswith("discriminates") for flag in item.flags)
+        shown = "–" if r is None else f"{r:.2f}"
+        rate = "–" if item.pass_rate is None else f"{100 * item.pass_rate:.0f} %"
+        mean = (
+            "–"
+            if item.mean_score is None
+            else f"{number(item.mean_score, 2)} / {number(info.max_score)}"
+        )
+        rows.append(
+            f'<tr data-item="{h(exercise)}"><td><strong>{h(exercise)}</strong>'
+            f'<div class="sub">{h(info.kind)}</div></td>'
+            f'<td class="num">{item.learners}</td><td class="num">{rate}</td>'
+            f'<td class="num">{mean}</td>'
+            f'<td class="num{" flagged" if weak else ""}">{shown}</td>'
+            f"<td>{flags}</td><td>{_details_html(item)}</td></tr>\n"
+        )
+    return (
+        '<section id="item-analysis">\n<h2>Item analysis</h2>\n'
+        '<p class="sub">Discrimination is the correlation of an exercise\'s score with the rest'
+        " of each learner's total: near 0 or below, the exercise does not tell learners who"
+        f" do well from those who do not (flagged under {LOW_DISCRIMINATION:g} with at least"
+        f" {MIN_LEARNERS} learners).</p>\n"
+        '<div class="scroll"><table>\n<thead><tr><th>Exercise</th><th class="num">Learners'
+        '</th><th class="num">Pass rate</th><th class="num">Mean</th>'
+        '<th class="num">Discrimination</th><th>Flags</th><th>Details</th></tr></thead>\n'
+        "<tbody>\n" + "".join(rows) + "</tbody>\n</table></div>\n</section>\n"
+    )
+
+
+def _details_html(item: ItemStats) -> str:
+    """The kind's figures: options chosen, cases passed, concepts covered, wrong answers."""
+    details = item.details()
+    if "options" in details:
+        correct = set(details["correct_options"])
+        counts = [
+            (f"{label} ✓" if label in correct else label, n, n / item.learners, label in correct)
+            for label, n in details["options"].items()
+        ]
+        if details["no_option"]:
+            counts.append(
+                ("no option", details["no_option"], details["no_option"] / item.learners, False)
+            )
+        return '<div class="sub">learners who chose each option</div>' + _bars(counts)
+    for key, what in (
+        ("cases", "learners who passed each case"),
+        ("concepts", "learners who covered each concept"),
+    ):
+        if key in details:
+            entries = details[key]
+            bars = [(str(e["name"]), f"{100 * e['rate']:.0f} %", e["rate"], True) for e in entries]
+            more = len(bars) - SHOWN_CHECKS
+            tail = f'<div class="sub">… and {more} more</div>' if more > 0 else ""
+            return f'<div class="sub">{what}</div>' + _bars(bars[:SHOWN_CHECKS]) + tail
+    if details.get("wrong_answers"):
+        answers = "".join(
+            f"<li><code>{h(a['answer'].replace(chr(10), ' ⏎ '))}</code>"
+            f' <span class="count">×{a["count"]}</span></li>'
+            for a in details["wrong_answers"]
+        )
+        return f'<div class="sub">most common wrong answers</div><ol class="answers">{answers}</ol>'
+    return ""
+
+
+def _bars(entries: Sequence[tuple[str, object, float, bool]]) -> str:
+    """Label, value and a bar for each entry; `good` bars are green, the others red."""
+    cells = "".join(
+        f'<span class="label">{h(label)}</span><div class="meter"><span'
+        f' class="{"" if good else "bad"}" style="width:{100 * share:.1f}%"></span></div>'
+        f'<span class="count">{value}</span>'
+        for label, value, share, good in entries
+    )
+    return f'<div class="bars">{cells}</div>'
+
+
 def write_html(
     results: Iterable[Result],
     summary: Summary,
@@ -349,8 +455,10 @@ def write_html(
     generated_at: str,
 ) -> None:
     """The page for `results` (sorted by learner), whose first pass gave `summary`."""
-    writer = HtmlWriter(stream, summary, generated_at=generated_at)
+    items = ItemAnalysis(summary)
+    writer = HtmlWriter(stream, summary, generated_at=generated_at, items=items)
     for learner, group in by_learner(results):
+        items.add(learner, group)
         writer.add(learner, group)
     writer.close()
 

@@ -6,6 +6,7 @@ kind's own rules, and raises `SpecError` listing each problem with file, line an
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +17,8 @@ from grader.spec import raw as raw_layer
 from grader.spec import schema
 from grader.spec.raw import RawSpec
 from grader.spec.reader import SpecReader
+from grader.spec.samples import parse_samples
+from grader.toolkit.rules import parse_rules
 from sandbox.limits import DEFAULT_MODULES, Limits
 
 B = TypeVar("B")
@@ -49,11 +52,14 @@ def _exercise(raw: RawSpec, kind: Kind[B], problems: list[Problem]) -> Exercise[
     reader = SpecReader(raw)
     try:
         body = kind.parse(reader)
+        rules = parse_rules(reader, kind.answer == "code")
+        samples = parse_samples(reader, kind.answer)
     except (KeyError, TypeError, AttributeError, ValueError, IndexError, ArithmeticError):
         if not problems:  # schema-valid data must parse: this is a bug in the kind
             raise
-        raise SpecError(problems + reader.problems) from None  # stopped at a malformed value
-    problems = problems + reader.problems
+        # stopped at a malformed value
+        raise SpecError(problems + _not_follow_on(problems, reader.problems)) from None
+    problems = problems + _not_follow_on(problems, reader.problems)
     if problems:
         raise SpecError(problems)
     data = {**kind.derive(raw.data), **raw.data}
@@ -71,7 +77,23 @@ def _exercise(raw: RawSpec, kind: Kind[B], problems: list[Problem]) -> Exercise[
         points=float(data.get("points", 1)),
         tags=tuple(data.get("tags", ())),
         limits=limits_of(data),  # the schema keeps every value within Limits' bounds
+        rules=rules,
+        samples=samples,
     )
+
+
+def _not_follow_on(schema_problems: list[Problem], kind_problems: list[Problem]) -> list[Problem]:
+    """The kind's problems, less those about an item the schema already refused: an empty
+    keyword is not also a keyword the hint "gives away", `answer: "A, B"` does not also
+    name "options that do not exist"."""
+    refused = {_item(p.field) for p in schema_problems if p.field}
+    return [p for p in kind_problems if not p.field or _item(p.field) not in refused]
+
+
+def _item(field: str) -> str:
+    """The field, or the list item, a problem is about: `concepts[0].hint` -> `concepts[0]`."""
+    match = re.match(r"[^.\[]*(?:\[\d+\])?", field)
+    return match.group() if match else field
 
 
 def limits_of(data: dict[str, Any]) -> Limits:

@@ -7,7 +7,7 @@ validated layer (`grader.spec.load`) reports what is wrong with the data.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from grader.errors import Problem, SpecError
+from grader.files import UnreadableText, position, read_limited
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -32,6 +33,9 @@ class RawSpec:
     data: Any
     lines: dict[PathKey, int]
     text: str
+    plain: dict[PathKey, str] = field(default_factory=dict, compare=False)
+    """The source text of every unquoted value YAML read as something other than text
+    (`yes` as true, `~` as null, `1.10` as 1.1...), to explain its traps."""
 
     def line(self, path: PathKey = ()) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -60,6 +64,9 @@ def field_name(path: PathKey) -> str:
 
 def parse(text: str, file: str) -> RawSpec:
     """Parse YAML text; malformed YAML raises `SpecError` with the line and what to do."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_SPEC_BYTES:
+        raise SpecError([Problem(file, 1, "", _too_large(size))])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -70,12 +77,7 @@ def parse(text: str, file: str) -> RawSpec:
         builder = _Builder(loader, file)
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        reason = exc.problem or "malformed YAML"
-        raise SpecError(
-            [Problem(file, line, "", f"invalid YAML: {reason}; check indentation and quoting")]
-        ) from None
+        raise SpecError([_yaml_problem(exc, text, file)]) from None
     except yaml.YAMLError as exc:
         raise SpecError([Problem(file, 1, "", f"invalid YAML: {exc}")]) from None
     except RecursionError:  # PyYAML's pure-Python composer, on very deep nesting
@@ -90,7 +92,41 @@ def parse(text: str, file: str) -> RawSpec:
         loader.dispose()
     if builder.problems:
         raise SpecError(builder.problems)
-    return RawSpec(file, data, builder.lines, text)
+    return RawSpec(file, data, builder.lines, text, builder.plain)
+
+
+MAX_SPEC_BYTES = 1024 * 1024
+"""The largest spec file (exercises take a few kilobytes; sample files hold long answers)."""
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"the file is {size:,} bytes; a spec may hold at most {MAX_SPEC_BYTES:,} "
+        "(exercises take a few kilobytes): shorten it, or move long sample answers into "
+        "sample files"
+    )
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """Malformed YAML: its line, and what to do (a tab is named as such)."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    column = mark.column if mark else 0
+    if "\t" in source[: column + 1] and not source[:column].strip(" \t"):
+        message = (
+            f"line {line} is indented with a tab; YAML indents with spaces only: "
+            "replace the tab with spaces"
+        )
+    elif source[column : column + 1] == "\t":
+        message = (
+            f"a tab at column {column + 1}; YAML does not allow tabs there: replace it with spaces"
+        )
+    else:
+        reason = exc.problem or "malformed YAML"
+        message = f"{reason}; check indentation and quoting"
+    return Problem(file, line, "", f"invalid YAML: {message}")
 
 
 MAX_VALUES = 100_000
@@ -109,6 +145,7 @@ class _Builder:
     def __init__(self, loader: Any, file: str) -> None:
         self.loader, self.file = loader, file
         self.lines: dict[PathKey, int] = {}
+        self.plain: dict[PathKey, str] = {}
         self.problems: list[Problem] = []
         self._values = 0
         self._open: set[int] = set()  # the nodes being built: an ancestor met again is a cycle
@@ -129,7 +166,10 @@ class _Builder:
                 path, "is a YAML alias of a value that contains it; write the value out instead"
             )
         if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            return self.loader.construct_object(node)
+            value = self.loader.construct_object(node)
+            if not isinstance(value, str) and isinstance(node, yaml.ScalarNode) and not node.style:
+                self.plain[path] = node.value
+            return value
         self._open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode):
@@ -144,8 +184,11 @@ class _Builder:
             key = self.loader.construct_object(key_node)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
+                message = f"keys must be text, not {key!r}"
+                if not key_node.style:
+                    message += f" (YAML reads `{key_node.value}` as {yaml_reading(key)})"
                 self.problems.append(
-                    Problem(self.file, line, field_name(path), f"keys must be text, not {key!r}")
+                    Problem(self.file, line, field_name(path), message + "; put it in quotes")
                 )
             elif key in result:
                 self.problems.append(
@@ -168,16 +211,35 @@ class _Builder:
         return SpecError([*self.problems, Problem(self.file, line, field_name(path), message)])
 
 
+def yaml_reading(value: Any) -> str:
+    """How YAML read an unquoted value: `true`, `null`, `the number 1.1`, `a date`."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    return f"a {type(value).__name__}"  # date, datetime, bytes (!!binary)
+
+
 def load(path: Path) -> RawSpec:
-    """Read and parse one spec file."""
+    """Read and parse one spec file (at most `MAX_SPEC_BYTES`)."""
+    file = str(path)
     try:
-        data = path.read_bytes()
+        data, size = read_limited(path, MAX_SPEC_BYTES)
     except OSError as exc:
-        raise SpecError([Problem(str(path), 0, "", f"cannot read it ({exc.strerror})")]) from None
+        raise SpecError([Problem(file, 0, "", f"cannot read it ({exc.strerror})")]) from None
+    except UnreadableText as exc:
+        raise SpecError([Problem(file, 0, "", f"cannot read it: {exc}")]) from None
+    if size > MAX_SPEC_BYTES:
+        raise SpecError([Problem(file, 0, "", _too_large(size))])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SpecError(
-            [Problem(str(path), 0, "", f"not UTF-8 (byte offset {exc.start}); save it as UTF-8")]
-        ) from None
-    return parse(text, str(path))
+        line, column = position(data, exc.start)
+        message = (
+            f"not UTF-8: byte 0x{data[exc.start]:02x} at column {column} "
+            f"(offset {exc.start}); save the file as UTF-8"
+        )
+        raise SpecError([Problem(file, line, "", message)]) from None
+    return parse(text, file)

@@ -10,10 +10,14 @@ import math
 from functools import cache
 from typing import Any
 
+import yaml
+
 from grader import kinds
 from grader.errors import Problem
 from grader.spec.bounds import MAX_POINTS, MAX_SLUG, SLUG
-from grader.spec.raw import PathKey, RawSpec, field_name
+from grader.spec.raw import PathKey, RawSpec, field_name, yaml_reading
+from grader.spec.samples import SAMPLES_SCHEMA
+from grader.toolkit.rules import RULES_SCHEMA
 from sandbox.limits import DEFAULT_MODULES, MAX_MEMORY_MB, MAX_OUTPUT_BYTES, MAX_TIMEOUT
 
 SCHEMA_ID = "https://pygrader.invalid/schema/exercise.schema.json"
@@ -65,6 +69,15 @@ COMMON: dict[str, Any] = {
         "uniqueItems": True,
         "description": "Narrows the sandbox's module allowlist.",
     },
+    "requires": {
+        **RULES_SCHEMA,
+        "description": "Rules the solution must keep, checked on its code (code kinds only).",
+    },
+    "forbids": {
+        **RULES_SCHEMA,
+        "description": "What the solution must not use, checked on its code (code kinds only).",
+    },
+    "samples": SAMPLES_SCHEMA,
     "lock": {
         "type": "object",
         "description": "Written by `grader lock`; do not edit.",
@@ -142,6 +155,21 @@ def problems(raw: RawSpec) -> list[Problem]:
     return found
 
 
+INTERNAL = "Written by `grader lock`"
+"""How the description of a field that only `grader lock` writes begins."""
+
+
+def is_internal(field_schema: Any) -> bool:
+    """Whether a field is written by `grader lock` (never suggested to authors)."""
+    description = field_schema.get("description", "") if isinstance(field_schema, dict) else ""
+    return isinstance(description, str) and description.startswith(INTERNAL)
+
+
+def public_fields(properties: dict[str, Any]) -> list[str]:
+    """The fields authors write: every property but those `grader lock` writes."""
+    return [name for name, value in properties.items() if not is_internal(value)]
+
+
 def _non_finite(value: Any, path: PathKey) -> list[tuple[PathKey, str]]:
     """Every NaN or infinity in the data (`.nan`, `.inf` in YAML), as (path, message).
 
@@ -173,11 +201,11 @@ def _unknown_top_level(data: Any) -> list[str]:
     return [name for name in data if name not in known]
 
 
-def _known_fields(data: Any) -> list[str]:
-    fields = list(COMMON)
+def _known_fields(data: Any) -> dict[str, Any]:
+    fields = dict(COMMON)
     kind = kinds.get(data.get("kind")) if isinstance(data, dict) else None
     if kind is not None:
-        fields += list(kind.properties)
+        fields.update(kind.properties)
     return fields
 
 
@@ -185,7 +213,7 @@ def _translate(raw: RawSpec, error: Any) -> list[Problem]:
     path = tuple(error.absolute_path)
     validator = error.validator
     if validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = list(error.schema.get("properties", {}))
+        known = error.schema.get("properties", {})
         extra = [name for name in error.instance if name not in known]
         return [_unknown_field(raw, path, name, known) for name in extra]
     if validator == "required":
@@ -196,15 +224,81 @@ def _translate(raw: RawSpec, error: Any) -> list[Problem]:
                 raw.file, raw.line(where), field_name((*path, missing)), "missing required field"
             )
         ]
-    return [raw.problem(path, _message(error))]
+    return [raw.problem(path, _message(error) + _trap(raw, path, error))]
+
+
+def _trap(raw: RawSpec, path: PathKey, error: Any) -> str:
+    """What YAML did to an unquoted value that is not the text it looks like, and the fix."""
+    if path not in raw.plain or error.validator not in ("type", "enum", "oneOf", "anyOf"):
+        return ""
+    source, value = raw.plain[path], error.instance
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""  # reported on its own
+    wanted = _types(error)
+    if value is not None and ("string" not in wanted or error.validator == "enum"):
+        return ""  # no trap: a number where a mapping belongs, `kind: 3`
+    shown = (
+        f"an empty value as {yaml_reading(value)}"
+        if not source
+        else (f"`{source}` as {yaml_reading(value)}")
+    )
+    if value is None and wanted & {"array", "object"}:
+        fix = (
+            "write the items under it, indented, or `[]`"
+            if "array" in wanted
+            else "write the fields under it, indented, or `{}`"
+        )
+    elif error.validator == "enum":
+        fix = "write one of them"
+    elif value is None and not source:
+        fix = 'write the value, or `""` for empty text'
+    elif value is None:
+        fix = f'write the value, or "{source}" in quotes if you mean that text'
+    else:
+        fix = f'put the text in quotes: "{source}"'
+    return f" (YAML reads {shown}; {fix})"
+
+
+def _types(error: Any) -> set[str]:
+    """The JSON types the failing schema asks for."""
+    types = error.schema.get("type", []) if isinstance(error.schema, dict) else []
+    wanted = {types} if isinstance(types, str) else set(types)
+    for branch in error.schema.get("oneOf", []) + error.schema.get("anyOf", []):
+        wanted |= {branch.get("type")} if isinstance(branch.get("type"), str) else set()
+    if error.validator == "enum":
+        wanted.add("string")
+    return wanted
+
+
+def _example(error: Any) -> str:
+    """`tolerance: {rel: 0.01}`: the first example the schema gives for the field."""
+    examples = error.schema.get("examples") if isinstance(error.schema, dict) else None
+    if not examples:
+        return ""
+    name = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "value")
+    return " or ".join(f"`{name}: {_flow(example)}`" for example in examples)
+
+
+def _flow(value: Any) -> str:
+    """A value as one line of YAML (`{rel: 0.01}`, `[A, C]`)."""
+    text: str = yaml.safe_dump(value, default_flow_style=True, width=1000)
+    return text.strip().removesuffix("...").strip()
 
 
 def _unknown_field(
-    raw: RawSpec, path: tuple[Any, ...], name: str, known: list[str] | None = None
+    raw: RawSpec, path: tuple[Any, ...], name: str, known: dict[str, Any] | None = None
 ) -> Problem:
-    candidates = known if known is not None else _known_fields(raw.data)
+    """An unknown field, with the closest field an author writes (never one that only
+    `grader lock` writes), or else the fields there are."""
+    candidates = public_fields(known if known is not None else _known_fields(raw.data))
     suggestion = difflib.get_close_matches(name, candidates, n=1)
-    hint = f"; did you mean '{suggestion[0]}'?" if suggestion else "; remove it"
+    if suggestion:
+        hint = f"; did you mean '{suggestion[0]}'?"
+    elif known is None and (kind := kinds.get(raw.data.get("kind"))) is not None:
+        own = ", ".join(public_fields(kind.properties))
+        hint = f"; remove it. Besides the common fields, {kind.name} takes: {own}"
+    else:
+        hint = "; remove it. The fields here are: " + ", ".join(sorted(candidates))
     return raw.problem((*path, name), f"unknown field{hint}")
 
 
@@ -236,14 +330,13 @@ def _message(error: Any) -> str:
     if validator == "type":
         types: list[str] = expected if isinstance(expected, list) else [expected]
         message = "expected " + " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        if example := _example(error):
+            message += f", such as {example}"
         if "number" in types and isinstance(error.instance, str) and _is_float_text(error.instance):
             how = (
                 "a signed exponent, e.g. 1.0e+9" if "." in error.instance else "a dot, e.g. 1.0e-9"
             )
             message += f" (YAML reads {error.instance} as text; write it with {how})"
-        elif "string" in types and isinstance(error.instance, bool):
-            shown = str(error.instance).lower()
-            message += f" (YAML read this as {shown}; put the text in quotes)"
         return message
     if validator == "enum":
         return _enum_message(expected, error.instance)
@@ -251,6 +344,10 @@ def _message(error: Any) -> str:
         return f"must be {expected!r}"
     if validator == "pattern":
         return "must be a lowercase slug such as 'loops-basics' (letters, digits, hyphens)"
+    if validator in ("oneOf", "anyOf"):
+        return _forms_message(error)
+    if validator == "minLength" and expected > 1:
+        return f"is too short: write at least {expected} characters"
     if validator == "minItems" and expected > 1:
         noun = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "items")
         return f"needs at least {expected} {noun}; it has {len(error.instance)}"
@@ -265,6 +362,20 @@ def _message(error: Any) -> str:
     if validator == "uniqueItems":
         return "has repeated items"
     return text
+
+
+def _forms_message(error: Any) -> str:
+    """A value in none of the forms a field takes: its examples, and the list form of a
+    text that names several items (`"A, B"` -> `[A, B]`)."""
+    example = _example(error)
+    message = f"must be written like {example}" if example else "is not in a form this field takes"
+    value = error.instance
+    lists = any(b.get("type") == "array" for b in error.schema.get(error.validator, []))
+    if isinstance(value, str) and lists and ("," in value or " " in value.strip()):
+        items = [part for part in value.replace(",", " ").split() if part]
+        name = next((p for p in reversed(error.absolute_path) if isinstance(p, str)), "value")
+        message += f"; several go in a list: `{name}: [{', '.join(items)}]`"
+    return message
 
 
 def _is_float_text(text: str) -> bool:

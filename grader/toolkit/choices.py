@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from grader.digests import salted
@@ -26,6 +27,8 @@ __all__ = [
     "parse_choice",
     "parse_options",
     "reveal_options",
+    "unclear_choice",
+    "verdict_word",
 ]
 
 LABELS = string.ascii_uppercase
@@ -123,13 +126,36 @@ def lock_options(data: dict[str, Any], salt: str, key: str = "options") -> list[
     data.pop("answer", None)
     data["answer_sha256"] = {"answer": salted(salt, letters(correct))}
     data["multiple"] = len(correct) > 1
+    warnings = []
     silent = [LABELS[i] for i, item in enumerate(options) if "feedback" not in item]
     if silent:
-        return [
+        warnings.append(
             f"options {', '.join(silent)} have no feedback, which points at the correct "
             "ones; give every option feedback"
-        ]
-    return []
+        )
+    for index, item in enumerate(options):
+        verdict = verdict_word(item.get("feedback", ""))
+        if verdict is not None:
+            warnings.append(
+                f"{key}[{index}].feedback says '{verdict}', which tells a reader of the "
+                f"locked bank whether option {LABELS[index]} is correct; explain without "
+                "judging"
+            )
+    return warnings
+
+
+_VERDICT = re.compile(
+    r"^\W*(yes|no|nope|correct|incorrect|right|wrong|exactly|indeed|true|false|"
+    r"not quite|well done|good)\s*[:,.!;—–-]"
+    r"|\b((?:that|this|it)(?:'s| is) (?:not )?(?:correct|incorrect|right|wrong))\b",
+    re.IGNORECASE,
+)
+
+
+def verdict_word(feedback: str) -> str | None:
+    """The word that judges an option in its feedback ("Yes: ...", "... is correct")."""
+    found = _VERDICT.search(feedback)
+    return None if found is None else (found.group(1) or found.group(2))
 
 
 def _fold(text: str, *, case: bool = False) -> str:
@@ -138,30 +164,181 @@ def _fold(text: str, *, case: bool = False) -> str:
     return folded if case else folded.casefold()
 
 
-_PREFIX = re.compile(r"^\s*(?:the\s+)?(?:answer|options?)(?:\s+is)?\s*[:\-]?\s*", re.IGNORECASE)
-_SEPARATED = re.compile(
-    r"^\(?([a-z])\)?(?:\s*(?:,|;|/|&|\band\b|\s)\s*\(?([a-z])\)?)*\.?$", re.IGNORECASE
+_PREFIX = re.compile(
+    r"^\s*(?:i\s+think\s+(?:it\s+is\s+)?|i\s+choose\s+|i\s+pick\s+|my\s+answer\s+is\s+)?"
+    r"(?:the\s+)?(?:(?:correct\s+)?answers?|options?|choices?)?(?:\s+(?:is|are))?\s*[:\-]?\s*",
+    re.IGNORECASE,
 )
+_SEPARATED = re.compile(
+    r"^\(?([a-z])\)?(?:\s*(?:,|;|/|&|\+|\band\b|\s)\s*\(?([a-z])\)?)*\.?$", re.IGNORECASE
+)
+_LABELLED = re.compile(r"^\(?([A-Za-z])\s*(?:[).:]|\s-\s?)\s*(.+)$|^([A-Z])\s+(.+)$")
+"""`B) text`, `(b) text`, `B. text`, `B: text`, `B - text`, `B text` (a capital)."""
+_PUNCTUATION = re.compile(r"[^\w\s]")
+MAX_LETTERS_LINE = 200
+"""Characters of a line read as letters (`A, C`); longer lines are read as text only."""
+FUZZY_TEXT = 90
+"""How close (rapidfuzz's ratio, 0-100) a retyped option text must be to count as it."""
+
+
+class _Contradiction(Exception):
+    """An answer that names one option by its letter and another by its text."""
+
+    def __init__(self, letter: str, quoted: str) -> None:
+        super().__init__(letter, quoted)
+        self.letter, self.quoted = letter, quoted
+
+
+def unclear_choice(answer: str, options: tuple[Option, ...]) -> str:
+    """Why an answer that `parse_choice` cannot read names no option."""
+    last = LABELS[len(options) - 1]
+    for line in answer.splitlines() or [answer]:
+        try:
+            _parse_line(line, options)
+        except _Contradiction as clash:
+            return (
+                f"Your answer gives the letter {clash.letter} but the text of option "
+                f"{clash.quoted}; give the letter of the option you mean."
+            )
+        if _NAMES_ANOTHER.search(line):
+            return (
+                "Give a definite answer: the letters of the options you choose, "
+                "such as 'B' or 'A, C'."
+            )
+    return f"Options run from A to {last}."
 
 
 def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | None:
-    """The labels chosen, from letters or an option's text; None when it names no option.
+    """The labels chosen; None when the answer names no option, or is ambiguous.
 
-    Accepts `B`, `b)`, `(b)`, `A, C`, `A and C`, `AC` (compact letters in capitals only, so
-    that a word is never read as letters) and the full text of one option.
+    Each line may be letters (`B`, `b)`, `(b)`, `Option B`, `A, C`, `A and C`, `AC`, compact
+    letters in capitals only so that a word is never read as letters), an option's text (as
+    written, with other punctuation or case, the first half of it, or retyped with a slip),
+    or a letter followed by its option's text (`B) 8, then None...`). A letter whose text is
+    another option's is a contradiction, and names nothing.
     """
-    exact = {_fold(o.text, case=True): o.label for o in options}
-    if _fold(answer, case=True) in exact:
-        return frozenset({exact[_fold(answer, case=True)]})
-    folded = [o.label for o in options if _fold(o.text) == _fold(answer)]
-    if len(folded) == 1:
-        return frozenset(folded)
-    return _as_letters(answer, options)
+    lines = [line for line in answer.splitlines() if line.strip()] or [answer]
+    chosen: set[str] = set()
+    try:
+        for line in lines:
+            found = _parse_line(line, options)
+            if found is None:
+                return None
+            chosen |= found
+    except _Contradiction:
+        return None
+    return frozenset(chosen)
+
+
+def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:
+    letters_named = _as_letters(line, options)  # no option text reads as letters
+    if letters_named is not None:
+        return letters_named
+    by_text = _by_text(line, options)
+    if by_text is not None:
+        return frozenset({by_text})
+    text = _PREFIX.sub("", line.strip(), count=1)
+    labelled = _LABELLED.match(text)
+    if labelled is None:
+        return _several_texts(text, options)
+    punctuated = labelled.group(1) is not None
+    letter, rest = labelled.group(1) or labelled.group(3), labelled.group(2) or labelled.group(4)
+    option = next((o for o in options if o.label == letter.upper()), None)
+    if option is None or _NAMES_ANOTHER.search(rest):
+        return None
+    quoted = _by_text(rest, options)
+    if quoted is not None and quoted != option.label:
+        raise _Contradiction(option.label, quoted)
+    consistent = quoted == option.label or _loose(option.text).startswith(_loose(rest))
+    if consistent or _AFFIRMS.fullmatch(rest.strip()) or punctuated:
+        return frozenset({option.label})
+    return None
+
+
+def _several_texts(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:
+    """`0, "", []`: option texts, each written out exactly, between commas or `and`s."""
+    parts = [p for p in re.split(r"\s*(?:,|;|\band\b)\s*", line) if p]
+    if len(parts) < 2:
+        return None
+    texts = _texts(options)
+    found = []
+    for part in parts:
+        matched = [t.label for t in texts if part in (t.exact, t.folded)]
+        if len(matched) != 1:
+            return None
+        found.append(matched[0])
+    return frozenset(found) if len(set(found)) == len(found) else None
+
+
+_NAMES_ANOTHER = re.compile(r"\b(?:or|and|not)\b\s*\(?[A-Za-z]\b(?![\w'])", re.IGNORECASE)
+"""`B or C`, `B and not C`: more than one reading."""
+_AFFIRMS = re.compile(r"(?:is|are)\s+(?:correct|right|the\s+answer)\.?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """An option's text as written, case-folded and without punctuation (`loose`)."""
+
+    label: str
+    exact: str
+    folded: str
+    loose: str
+
+
+@cache
+def _texts(options: tuple[Option, ...]) -> tuple[_Texts, ...]:
+    return tuple(
+        _Texts(o.label, _fold(o.text, case=True), _fold(o.text), _loose(o.text)) for o in options
+    )
+
+
+def _by_text(text: str, options: tuple[Option, ...]) -> str | None:
+    """The label of the one option that `text` writes out, or None."""
+    texts = _texts(options)
+    readings = (_fold(text, case=True), _fold(text), _loose(text))
+    for field, reading in zip(("exact", "folded", "loose"), readings, strict=True):
+        matched = [t.label for t in texts if getattr(t, field) == reading]
+        if len(matched) == 1:
+            return matched[0]
+        if matched:
+            return None  # two options read the same this way: a closer reading decides
+    return _by_prefix(readings[2], texts) or _by_likeness(readings[2], texts)
+
+
+def _loose(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", _fold(text)).split())
+
+
+def _by_prefix(start: str, texts: tuple[_Texts, ...]) -> str | None:
+    """The one option whose text begins with `start`: at least half of it, or three words."""
+    if not start:
+        return None
+    matched = [
+        t.label
+        for t in texts
+        if t.loose.startswith(start) and (2 * len(start) >= len(t.loose) or len(start.split()) >= 3)
+    ]
+    return matched[0] if len(matched) == 1 else None
+
+
+def _by_likeness(loose: str, texts: tuple[_Texts, ...]) -> str | None:
+    """The option a retyped text stands for, when it is long enough to tell and one option
+    is clearly closer than every other."""
+    if len(loose.split()) < 4:
+        return None
+    from rapidfuzz import fuzz  # lazy: only retyped texts need it
+
+    scores = sorted(((fuzz.ratio(loose, t.loose), t.label) for t in texts), reverse=True)
+    best, label = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    return label if best >= FUZZY_TEXT and best - runner_up >= 10 else None
 
 
 def _as_letters(answer: str, options: tuple[Option, ...]) -> frozenset[str] | None:
     """The labels an answer names as letters, or None when it is not letters."""
-    text = _PREFIX.sub("", answer.strip()).strip()
+    text = _PREFIX.sub("", answer.strip(), count=1).strip()
+    if len(text) > MAX_LETTERS_LINE:
+        return None  # letters are short; a long line would only make the regex backtrack
     if _SEPARATED.fullmatch(text):
         found = re.findall(r"\b[a-z]\b|(?<=\()[a-z](?=\))", text, flags=re.IGNORECASE)
     elif re.fullmatch(r"[A-Z]{2,26}\.?", text):
@@ -188,7 +365,7 @@ def grade_choice(
     if chosen is None:
         last = LABELS[len(options) - 1]
         builder.fail()
-        builder.hint(f"Options run from A to {last}.")
+        builder.hint(unclear_choice(answer, options))
         return builder.verdict(f"Answer with the letter of an option (A-{last}) or its text.")
     if not isinstance(correct, Plain):
         return _grade_whole(builder, options, correct, chosen)

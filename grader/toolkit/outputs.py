@@ -32,14 +32,14 @@ def output_check(
         shown = {} if text is None else {"expected": text}
         return Check.make(name, True, points=points, **shown, **common), match
     if text is None:
-        what = "only whitespace differs" if match.presentation_only else "the output differs"
+        what = match.message or "the output differs"
         message = locked_message or f"{what} {LOCKED_NOTE}"
         return Check.make(name, False, message=message, hint=hint, **common), match
     regex = expected.comparison.mode is Mode.REGEX
     if regex:
         where = "the output does not match the expected pattern"
-    elif match.presentation_only:
-        where = "only whitespace differs; " + describe_first_difference(text, actual)
+    elif match.presentation_only or match.spacing_inside:
+        where = f"{match.message}; " + describe_first_difference(text, actual)
     else:
         where = describe_first_difference(normalize(text), normalize(actual))
     check = Check.make(

@@ -16,8 +16,10 @@ __all__ = [
     "error_summary",
     "explain_outcome",
     "failed_run_verdict",
+    "input_note",
     "record_failure",
     "run_failure",
+    "unfed_input",
 ]
 
 _RUN_FAILURES = {
@@ -36,6 +38,28 @@ _RUN_MESSAGES = {
     Status.MEMORY_LIMIT: "The program used too much memory",
     Status.OUTPUT_LIMIT: "The program printed too much",
 }
+
+
+def input_note(outcome: Outcome, stdin_given: bool) -> str:
+    """For an author: why a run that reads input() ended with EOFError (or "")."""
+    if outcome.error is None or outcome.error.type != "EOFError":
+        return ""
+    if stdin_given:
+        return "; it reads more with input() than `stdin:` gives"
+    return "; it reads input(), but the spec gives no `stdin:`: add one with the input"
+
+
+def unfed_input(outcome: Outcome, spec_data: object) -> str | None:
+    """A snippet that reads input() with no `stdin:` in its spec ends with EOFError, which
+    then passes for the answer: what to do, or None. `stdin: ""` says it is meant."""
+    if outcome.error is None or outcome.error.type != "EOFError":
+        return None
+    if isinstance(spec_data, dict) and "stdin" in spec_data:
+        return None
+    return (
+        "reads input(), but the exercise gives no `stdin:`, so it ends with EOFError; "
+        'add `stdin:` with the input (or `stdin: ""` if the EOFError is the point)'
+    )
 
 
 def run_failure(outcome: Outcome) -> Status | None:

@@ -3,8 +3,10 @@
 A kind reports checks, failures and its specific hints; `VerdictBuilder` decides:
 - the score: `points × earned / possible`, from the checks' points (or from `credit()`);
 - the status: the most urgent of the failed checks and the recorded failures;
-- the hints, most specific first: the failed checks' hints, the kind's own hints, the
-  explanation of the first failed run, then the exercise's general hint when not passed.
+- the hints, most specific first: the misconceptions found in this answer (see
+  `grader.toolkit.misconceptions`), corrections (`hint(..., first=True)`), the failed
+  checks' hints, the kind's own hints, the explanation of the first failed run, then the
+  exercise's general hint when not passed.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from grader.exercise import AnyExercise
+from grader.toolkit.rules import Violation
 from grader.verdict import Check, ErrorSummary, Status, Verdict, ordered_hints
 
-__all__ = ["SEVERITY", "VerdictBuilder", "invalid_verdict", "worst"]
+__all__ = ["SEVERITY", "VerdictBuilder", "invalid_verdict", "rules_verdict", "worst"]
 
 SEVERITY = (
     Status.INVALID_SUBMISSION,
@@ -56,6 +59,8 @@ class VerdictBuilder:
         self._check_statuses: list[Status] = []
         self._failures: list[Status] = []
         self._hints: list[str | None] = []
+        self._first_hints: list[str | None] = []
+        self._diagnosis: list[str] = []
         self._explanation: str | None = None
         self._explained = False
         self._credit: _Credit | None = None
@@ -77,9 +82,14 @@ class VerdictBuilder:
             self._check_statuses.append(status)
         return check
 
-    def hint(self, *hints: str | None) -> None:
-        """Hints about this answer's own mistake, most specific first (None is skipped)."""
-        self._hints.extend(hints)
+    def hint(self, *hints: str | None, first: bool = False) -> None:
+        """Hints about this answer's own mistake, most specific first (None is skipped);
+        `first` ones (a correction of a wrong statement) come before the checks' hints."""
+        (self._first_hints if first else self._hints).extend(hints)
+
+    def diagnose(self, *hints: str) -> None:
+        """The misconceptions proven on this answer: they come before every other hint."""
+        self._diagnosis.extend(hints)
 
     def fail(self, status: Status = Status.WRONG_ANSWER) -> None:
         """Record a failure of the answer as a whole (no check stands for it)."""
@@ -129,7 +139,8 @@ class VerdictBuilder:
     def hints(self, status: Status) -> tuple[str, ...]:
         """The hints for a verdict of `status`: the general hint is for answers that were
         graded and did not pass."""
-        hints = [check.hint for check in self._checks if not check.passed]
+        hints: list[str | None] = [*self._diagnosis, *self._first_hints]
+        hints += [check.hint for check in self._checks if not check.passed]
         hints += self._hints
         hints.append(self._explanation)
         if status not in (Status.PASSED, Status.INVALID_SUBMISSION):
@@ -163,3 +174,16 @@ def invalid_verdict(exercise: AnyExercise, problem: str) -> Verdict:
         builder.hint(exercise.kind.empty_answer_hint)
     builder.hint("Submit a non-empty UTF-8 text file of at most 1 MB.")
     return builder.verdict(f"The submission cannot be graded: {problem}")
+
+
+def rules_verdict(exercise: AnyExercise, broken: list[Violation]) -> Verdict:
+    """The verdict on a solution that breaks the exercise's rules (`requires`, `forbids`):
+    not run, no points, one failed check and one hint per broken rule."""
+    builder = VerdictBuilder(exercise)
+    for violation in broken:
+        rule = violation.rule
+        name = f"{'requires' if violation.required else 'forbids'} {rule.what}"
+        builder.add(Check.make(name, False, message=violation.message, hint=violation.hint))
+    builder.credit(0, 1)
+    what = "; it ".join(violation.message for violation in broken)
+    return builder.verdict(f"The solution breaks a rule of this exercise: it {what}.")

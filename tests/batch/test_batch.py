@@ -31,13 +31,21 @@ WRONG = 'name = input()\nprint(name[0].upper() + ".")\n'
 SLOW = "import time\ntime.sleep(0.4)\n" + RIGHT
 
 
-def grader(*args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+SHARD_VARIABLES = ("CI_NODE_INDEX", "CI_NODE_TOTAL", "JOB_COMPLETION_INDEX", "JOB_COMPLETIONS")
+
+
+def grader(
+    *args: str, timeout: float | None = None, **variables: str
+) -> subprocess.CompletedProcess[str]:
+    """The CLI, unsharded unless `variables` say so (whatever job runs the suite)."""
+    env = {k: v for k, v in os.environ.items() if k not in SHARD_VARIABLES}
     return subprocess.run(
         [sys.executable, "-m", "grader", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=timeout,
+        env={**env, **variables},
     )
 
 
@@ -128,12 +136,78 @@ def test_shard_comes_from_gitlab_variables() -> None:
         Shard.from_environment({"CI_NODE_INDEX": "3", "CI_NODE_TOTAL": "2"})
 
 
+def test_shard_comes_from_a_kubernetes_indexed_job() -> None:
+    """Kubernetes counts from 0 and sets only the index; the manifest gives the count."""
+    job = {"JOB_COMPLETION_INDEX": "0", "JOB_COMPLETIONS": "4"}
+    assert Shard.from_environment(job) == Shard(1, 4)
+    assert Shard.from_environment({**job, "JOB_COMPLETION_INDEX": "3"}) == Shard(4, 4)
+    gitlab = {"CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "5"}
+    assert Shard.from_environment({**job, **gitlab}) == Shard(2, 5)
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        (
+            {"JOB_COMPLETION_INDEX": "1"},
+            r"JOB_COMPLETIONS is not set: give the Job's `completions`",
+        ),
+        (
+            {"JOB_COMPLETION_INDEX": "4", "JOB_COMPLETIONS": "4"},
+            r"4/4: the index must be between 0 and JOB_COMPLETIONS - 1",
+        ),
+        (
+            {"JOB_COMPLETION_INDEX": "-1", "JOB_COMPLETIONS": "4"},
+            r"-1/4: the index must be between 0",
+        ),
+        ({"JOB_COMPLETION_INDEX": "one", "JOB_COMPLETIONS": "4"}, r"take whole numbers"),
+    ],
+)
+def test_a_kubernetes_shard_that_cannot_be_read_is_a_usage_error(
+    environ: dict[str, str], message: str
+) -> None:
+    with pytest.raises(UsageError, match=message):
+        Shard.from_environment(environ)
+
+
+def test_indexed_job_pods_grade_disjoint_shards_that_merge_into_one_run(tmp_path: Path) -> None:
+    """Each pod of a 2-completion Indexed Job grades its shard from the environment alone."""
+    batch = make_batch(tmp_path / "in", 8)
+    whole = tmp_path / "whole"
+    assert (
+        grader("batch", str(batch), "--out", str(whole), "--exercises", str(BANK)).returncode == 0
+    )
+    parts = []
+    for index in ("0", "1"):
+        part = tmp_path / f"pod{index}"
+        result = grader(
+            "batch",
+            str(batch),
+            "--out",
+            str(part),
+            "--exercises",
+            str(BANK),
+            JOB_COMPLETION_INDEX=index,
+            JOB_COMPLETIONS="2",
+        )
+        assert result.returncode == 0, result.stderr
+        assert f"(shard {int(index) + 1}/2)" in result.stdout
+        parts.append(part)
+    assert stored(parts[0]) and stored(parts[1])
+    assert not {row[:2] for row in stored(parts[0])} & {row[:2] for row in stored(parts[1])}
+    merged = tmp_path / "merged"
+    assert grader("merge", *map(str, parts), "--out", str(merged)).returncode == 0
+    assert stored(merged) == stored(whole)
+
+
 def test_batch_grades_writes_reports_and_resumes(tmp_path: Path) -> None:
     batch, out = make_batch(tmp_path / "in", 12), tmp_path / "out"
     first = grader("batch", str(batch), "--out", str(out), "--exercises", str(BANK))
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Graded 24 submissions" in first.stdout
-    reports_line = "Reports: gradebook.csv, gradescope/, junit.xml, report.html, results.jsonl"
+    reports_line = (
+        "Reports: gradebook.csv, gradescope/, items.json, junit.xml, report.html, results.jsonl"
+    )
     assert reports_line in first.stdout
     for report in ("results.jsonl", "gradebook.csv", "junit.xml", "report.html", "gradescope"):
         assert (out / report).exists(), report
@@ -345,7 +419,16 @@ def test_an_infrastructure_failure_is_reported_and_the_rest_is_graded(tmp_path: 
     (batch / "ann").mkdir(parents=True)
     (batch / "ann" / "broken-find.txt").write_text("NameError line 1\n")
     (batch / "ann" / "fine.txt").write_text("A\n")
-    result = grader("batch", str(batch), "--out", str(tmp_path / "out"), "--exercises", str(bank))
+    # broken-find fails validation: --allow-invalid grades against it anyway
+    result = grader(
+        "batch",
+        str(batch),
+        "--out",
+        str(tmp_path / "out"),
+        "--exercises",
+        str(bank),
+        "--allow-invalid",
+    )
     assert result.returncode == 3
     assert "failed ann/broken-find.txt: exercise 'broken-find' is broken" in result.stdout
     assert stored(tmp_path / "out") == [("ann", "fine", "passed")]
@@ -467,7 +550,8 @@ def test_the_batch_summary_shows_learner_names_and_reasons_as_text(tmp_path: Pat
         (batch / name).mkdir(parents=True)
         (batch / name / "broken-find.txt").write_text("NameError line 1\n")  # failed
         (batch / name / "[red]nothing.txt").write_text("A\n")  # skipped
-    result = grader("batch", str(batch), "--out", str(tmp_path / "out"), "--exercises", str(bank))
+    out, flag = str(tmp_path / "out"), "--allow-invalid"  # the broken spec must reach grading
+    result = grader("batch", str(batch), "--out", out, "--exercises", str(bank), flag)
     assert result.returncode == 3, result.stdout + result.stderr
     for name in names:
         assert f"failed {name}/broken-find.txt: exercise 'broken-find' is broken" in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -151,6 +152,9 @@ def test_locked_bank_has_no_readable_answers(locked_bank: tuple[Path, Path, Path
     assert all("keywords" not in c for c in explain["concepts"])
     solutions = {tuple(yaml.safe_load(p.read_text())["solution"]) for p in out.rglob("*.yaml")}
     assert solutions == {(WITHHELD_SOLUTION,)}  # worked solutions state the answers
+    # samples include right answers: neither they nor their files are in the locked bank
+    assert not any("samples" in yaml.safe_load(p.read_text()) for p in out.rglob("*.yaml"))
+    assert sorted({p.suffix for p in out.rglob("*") if p.is_file()}) == [".yaml"]
 
 
 def test_locked_bank_validates(locked_bank: tuple[Path, Path, Path], runner: CachingRunner) -> None:
@@ -179,8 +183,10 @@ def test_unlock_restores_every_spec_byte_for_byte(
     source, _, key = locked_bank
     restored = tmp_path / "restored"
     written = unlock_bank(key, restored)
-    assert len(written) == len(list(source.rglob("*.yaml")))
-    for path in source.rglob("*.yaml"):
+    files = [path for path in source.rglob("*") if path.is_file()]  # specs and sample files
+    assert any(path.suffix == ".py" for path in files)
+    assert len(written) == len(files)
+    for path in files:
         assert (restored / path.relative_to(source)).read_bytes() == path.read_bytes()
 
 
@@ -334,3 +340,98 @@ def test_new_refuses_a_topic_that_is_not_a_directory(tmp_path: Path) -> None:
     result = grader("new", "predict-output", "y", "--topic", "filetopic", "--exercises", tmp_path)
     assert result.returncode == 2, result.stderr
     assert "filetopic exists and is not a directory" in result.stderr
+
+
+def test_new_outside_a_bank_asks_for_one_and_writes_nothing(tmp_path: Path) -> None:
+    from grader.bank import packaged_root
+
+    before = sorted(packaged_root().rglob("*"))
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "new", "explain", "stray", "--topic", "zz"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 2, result.stdout
+    assert "there is no exercise bank here" in result.stderr and "--bank DIR" in result.stderr
+    assert sorted(packaged_root().rglob("*")) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["package", "environment"])
+def test_new_never_writes_inside_the_installed_package(tmp_path: Path, where: str) -> None:
+    import sysconfig
+
+    from grader.authoring import PACKAGE
+
+    folder = PACKAGE if where == "package" else Path(sysconfig.get_paths()["purelib"])
+    bank = folder / "bank-written-by-a-test"
+    result = grader("new", "explain", "stray", "--topic", "zz", "--bank", bank)
+    assert result.returncode == 2, result.stdout
+    assert "where a reinstall would delete the exercise" in result.stderr
+    assert not bank.exists()
+
+
+def test_new_says_where_it_writes_and_points_at_a_schema_in_the_bank(tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    result = grader("new", "explain", "fresh", "--topic", "zz", "--bank", bank)
+    assert result.returncode == 0, result.stderr
+    spec = bank / "zz" / "fresh.yaml"
+    assert f"wrote {spec} (in the bank {bank})" in result.stdout
+    first = spec.read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../exercise.schema.json"
+    assert (bank / "exercise.schema.json").read_text() == (
+        ROOT / "grader" / "schema" / "exercise.schema.json"
+    ).read_text()
+
+
+def test_the_schema_comment_never_points_into_an_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An installed grader's schema lies in site-packages: new specs point at a copy."""
+    from grader import authoring
+
+    installed = tmp_path / "venv" / "lib" / "site-packages" / "grader" / "schema"
+    installed.mkdir(parents=True)
+    (installed / "exercise.schema.json").write_text("{}")
+    monkeypatch.setattr(authoring, "SCHEMA", installed / "exercise.schema.json")
+    monkeypatch.setattr(authoring, "PACKAGE", installed.parent)
+    bank = tmp_path / "venv" / ".." / "bank"
+    (bank / "t").mkdir(parents=True)
+    reference = authoring.schema_reference(bank / "t", bank)
+    assert reference == "../exercise.schema.json"
+    assert (bank / "exercise.schema.json").read_text() == "{}"
+    monkeypatch.undo()  # the real grader, run from this checkout: its own schema
+    checkout = authoring.schema_reference(ROOT / "exercises" / "loops", ROOT / "exercises")
+    assert checkout == "../../grader/schema/exercise.schema.json"
+    assert not (ROOT / "exercises" / "exercise.schema.json").exists()
+
+
+def test_lock_warns_when_feedback_or_hidden_inputs_give_answers_away(
+    tmp_path: Path, runner: CachingRunner
+) -> None:
+    bank = tmp_path / "bank"
+    for topic, name in (("mlops", "mlops-purpose-choice"), ("functions", "functions-average")):
+        (bank / topic).mkdir(parents=True)
+        shutil.copy(ROOT / "exercises" / topic / f"{name}.yaml", bank / topic)
+    choice = bank / "mlops" / "mlops-purpose-choice.yaml"
+    text = choice.read_text()
+    text = text.replace(
+        "    correct: true\n", '    correct: true\n    feedback: "Yes: that is the whole point."\n'
+    )
+    choice.write_text(text.replace('feedback: "That is', 'feedback: "No, that is'))
+    result = lock_bank(collect([bank]), bank, tmp_path / "out", tmp_path / "key.json", runner)
+    warnings = "\n".join(result.warnings)
+    assert "options[0].feedback says 'Yes'" in warnings  # "Yes: deployment, ..."
+    assert "options[1].feedback says 'No'" in warnings
+    assert "hidden cases[4] shows its `call` in the locked spec" in warnings
+    assert "options[2].feedback" not in warnings
+
+
+def test_a_key_that_is_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
+    key = tmp_path / "key.json"
+    key.write_bytes(b'{"format": "pygrader-lock-key/1",\n "exercises": "caf\xe9"}')
+    result = grader("unlock", "--key", key, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert "not a lock key (not UTF-8 at offset 52: line 2, column 19)" in result.stderr

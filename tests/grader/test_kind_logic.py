@@ -74,8 +74,13 @@ def test_write_program_scores_by_case_points_and_keeps_hidden_cases_quiet() -> N
 
 
 def test_write_program_whitespace_only_is_a_presentation_error() -> None:
-    verdict = graded(PROGRAM, "x", FakeRunner([ran("3 \n\n"), ran("4 2\n")]))
+    verdict = graded(PROGRAM, "x", FakeRunner([ran("3 \n\n"), ran("  42\n")]))
     assert verdict.status is Status.PRESENTATION_ERROR and verdict.score == 0.25
+
+
+def test_write_program_spaces_inside_a_value_are_a_wrong_answer() -> None:
+    verdict = graded(PROGRAM, "x", FakeRunner([ran("3\n"), ran("4 2\n")]))
+    assert verdict.status is Status.WRONG_ANSWER and verdict.score == 0.25
 
 
 def test_write_program_a_crash_in_one_case_is_explained_once() -> None:
@@ -135,14 +140,17 @@ def test_write_function_makes_every_call_in_one_run() -> None:
 
 def test_write_function_names_the_wrong_calls_and_their_hints() -> None:
     results = [returned("half(4)", 2), returned("half(1)", 0), returned("half(None)", None)]
-    verdict = graded(FUNCTION, "x", FakeRunner([ran(calls=results)]))
+    source = "def half(n):\n    if n is None:\n        return None\n    return n // 2\n"
+    verdict = graded(FUNCTION, source, FakeRunner([ran(calls=results)]))
     assert verdict.status is Status.WRONG_ANSWER and verdict.score == pytest.approx(1 / 3)
     assert [c.message for c in verdict.checks if not c.passed] == [
         "half(1) should return 0.5",
         "half(None) should raise TypeError",
     ]
     assert verdict.checks[2].actual == "returns None"
-    assert verdict.hints == ("mind the remainder", "The general hint.")
+    assert verdict.hints[2:] == ("mind the remainder", "The general hint.")
+    assert verdict.hints[0].startswith("`half(1)` returned `0` where `0.5` is expected: `//`")
+    assert verdict.hints[1].startswith("`half(None)` returned `None` instead of raising TypeError")
 
 
 def test_write_function_an_undefined_function_is_said_so() -> None:
@@ -257,19 +265,31 @@ def test_fix_syntax_error_passes_a_fix_that_prints_what_the_reference_prints() -
     assert {run.filename for run in runner.runs} == {"a.py", "fixed.py"}
 
 
-def test_fix_syntax_error_a_fix_that_prints_something_else_is_wrong() -> None:
+def test_fix_syntax_error_a_fix_that_changes_another_line_is_wrong() -> None:
     verdict = graded(FIX, REFERENCE.replace("n)", "n + 1)"), by_file(ran("1\n2\n3\n")))
+    assert verdict.status is Status.WRONG_ANSWER and verdict.score == 0.0
+    assert verdict.hints[0] == (
+        "You also changed line 2: `print(n)` became `print(n + 1)`. "
+        "That line has no error: keep it as it was."
+    )
+
+
+def test_fix_syntax_error_a_fix_that_prints_something_else_is_wrong() -> None:
+    verdict = graded(FIX, REFERENCE, by_file(ran("0\n1\n")))
     assert verdict.status is Status.WRONG_ANSWER
-    assert verdict.hints[0].startswith("The program compiles now but prints something else")
+    assert verdict.hints[1].startswith("The program compiles now but prints something else")
+    assert verdict.hints[0].startswith("Your output misses the last expected line, `2`")
 
 
 def test_fix_syntax_error_a_rewrite_is_not_a_fix() -> None:
     verdict = graded(FIX, "print(0)\nprint(1)\nprint(2)\nprint()\n", by_file(ran("0\n1\n2\n\n")))
     assert (
         verdict.status is Status.WRONG_ANSWER
-        and verdict.checks[0].name == "stays close to the original"
+        and verdict.checks[0].name == "fixes only the syntax error"
     )
     assert verdict.hints == (
+        "Your program is a rewrite, not the original with its error fixed: start again from "
+        "the original code and change only what Python's error message points at.",
         "Fix only the error: keep the rest of the program as it was.",
         "The general hint.",
     )
@@ -383,12 +403,13 @@ def test_explain_passes_at_the_pass_fraction_with_the_missed_concept_hinted() ->
     assert verdict.hints == ("How do you go back?",)
 
 
-def test_explain_too_few_words_do_not_pass() -> None:
-    verdict = graded(EXPLAIN, "automate monitor test, version control", filename="a.txt")
+def test_explain_too_few_words_do_not_pass_and_score_nothing() -> None:
+    verdict = graded(EXPLAIN, "We automate, monitor, test and version.", filename="a.txt")
     assert verdict.status is Status.WRONG_ANSWER and verdict.message.endswith(
-        "Write at least 8 words."
+        "Your answer has 6 words. Write at least 8 words."
     )
-    assert verdict.hints == ("The general hint.",)
+    assert verdict.score == 0.0
+    assert verdict.hints[0].startswith("Your answer has 6 words; explain in at least 8 words")
 
 
 def test_explain_locked_keywords_match_by_digest() -> None:

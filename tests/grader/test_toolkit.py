@@ -212,32 +212,50 @@ def test_a_form_that_cannot_be_hashed_matches_nothing() -> None:
 
 
 @pytest.mark.parametrize(
-    "actual, equal, presentation_only",
+    "actual, equal, presentation_only, spacing_inside",
     [
-        ("A.L.\n", True, False),
-        ("A.L.  \n\n", True, False),
-        ("A. L.\n", False, True),
-        ("A.T.\n", False, False),
+        ("A.L. T.\n", True, False, False),
+        ("A.L.  T.  \n\n", False, True, False),
+        ("A.L.\nT.\n", False, True, False),
+        ("A. L. T.\n", False, False, True),
+        ("A.L.T.\n", False, False, True),
+        ("A.T.\n", False, False, False),
     ],
 )
 def test_locked_outputs_compare_as_plain_ones(
-    actual: str, equal: bool, presentation_only: bool
+    actual: str, equal: bool, presentation_only: bool, spacing_inside: bool
 ) -> None:
     how = Comparison(Mode.WHITESPACE)
-    plain = PlainOutput("A.L.\n", how)
-    locked = LockedOutput(SALT, digests(SALT, canonical_forms("A.L.\n", Mode.WHITESPACE)), how)
+    plain = PlainOutput("A.L. T.\n", how)
+    forms = canonical_forms("A.L. T.\n", Mode.WHITESPACE)
+    locked = LockedOutput(SALT, digests(SALT, forms), how)
     for expected in (plain, locked):
         match = expected.compare(actual)
-        assert (match.equal, match.presentation_only) == (equal, presentation_only)
-    assert (plain.text, locked.text) == ("A.L.\n", None)
+        assert (match.equal, match.presentation_only, match.spacing_inside) == (
+            equal,
+            presentation_only,
+            spacing_inside,
+        )
+    assert (plain.text, locked.text) == ("A.L. T.\n", None)
+
+
+def test_an_output_locked_without_tokens_keeps_spacing_a_presentation_error() -> None:
+    forms = canonical_forms("A.L.\n", Mode.WHITESPACE)
+    del forms["tokens"]  # locked before the tokens form existed
+    match = LockedOutput(SALT, digests(SALT, forms)).compare("A. L.\n")
+    assert match.presentation_only and not match.spacing_inside
 
 
 def test_a_locked_output_check_shows_nothing_of_the_expected_output() -> None:
-    locked = LockedOutput(SALT, digests(SALT, canonical_forms("42\n", Mode.WHITESPACE)))
-    check, match = output_check("case", locked, "4 2\n", points=2, hint="h")
+    locked = LockedOutput(SALT, digests(SALT, canonical_forms("4 2\n", Mode.WHITESPACE)))
+    check, match = output_check("case", locked, "4\n2\n", points=2, hint="h")
     assert not check.passed and match.presentation_only
     assert check.expected is None and check.diff is None and check.hint == "h"
     assert check.message == f"only whitespace differs {LOCKED_NOTE}"
+    check, match = output_check("case", locked, "42\n", points=2)
+    assert (
+        match.spacing_inside and check.message == f"only spaces inside a line differ {LOCKED_NOTE}"
+    )
     check, _ = output_check("case", locked, "41\n", points=2, locked_message="not it")
     assert check.message == "not it" and check.max_points == 2 and check.points == 0
 

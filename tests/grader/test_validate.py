@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +18,11 @@ BROKEN = ROOT / "tests" / "data" / "broken"
 RULES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 
 
-def expected(rule: str) -> list[tuple[int, str]]:
-    lines = (BROKEN / rule / "EXPECTED").read_text().splitlines()
-    return [(int(line.split("\t")[0]), line.split("\t")[1]) for line in lines]
+def expected(rule: str) -> tuple[list[tuple[int, str]], list[str]]:
+    """`LINE<tab>text` lines that a problem must show; `not<tab>text`, what none may say."""
+    rows = [line.split("\t", 1) for line in (BROKEN / rule / "EXPECTED").read_text().splitlines()]
+    wanted = [(int(first), text) for first, text in rows if first != "not"]
+    return wanted, [text for first, text in rows if first == "not"]
 
 
 @pytest.mark.parametrize("rule", RULES)
@@ -27,8 +30,11 @@ def test_validate_reports_the_rule_with_file_and_line(runner: CachingRunner, rul
     report = validate(collect([BROKEN / rule]), runner)
     assert not report.ok
     found = [(p.line, str(p)) for p in report.problems]
-    for line, message in expected(rule):
+    wanted, unwanted = expected(rule)
+    for line, message in wanted:
         assert any(n == line and message in text for n, text in found), (message, found)
+    for message in unwanted:
+        assert not any(message in text for _, text in found), (message, found)
 
 
 def test_every_rule_directory_declares_what_it_expects() -> None:
@@ -119,3 +125,27 @@ def test_validate_on_a_directory_without_exercise_files_is_a_usage_error(tmp_pat
         assert result.returncode == 2, result.stdout + result.stderr
         assert f"{target}: no exercise files (*.yaml) there" in result.stderr
         assert "valid" not in result.stdout
+
+
+def test_a_spec_over_the_size_limit_is_refused_with_its_size(tmp_path: Path) -> None:
+    from grader.spec.raw import MAX_SPEC_BYTES
+
+    spec = tmp_path / "t" / "huge.yaml"
+    spec.parent.mkdir()
+    spec.write_text("id: huge\nprompt: |\n" + "  filler text\n" * (MAX_SPEC_BYTES // 10))
+    report = validate([spec], None)
+    assert [p.line for p in report.problems] == [0]
+    assert f"a spec may hold at most {MAX_SPEC_BYTES:,}" in report.problems[0].message
+
+
+def test_validate_from_inside_the_topic_folder() -> None:
+    """`cd bank/loops && grader validate x.yaml`: the topic is the folder's name."""
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "validate", "loops-predict-range.yaml", "--no-run"],
+        cwd=ROOT / "exercises" / "loops",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "the file lives in" not in result.stdout

@@ -62,7 +62,7 @@ def test_report_renders_in_chromium_without_console_messages(out: Path, tmp_path
     assert page.find("svg", id="score-chart")
     assert len(page.find("g", **{"class": "bar"})) == 11
     assert len(page.find("rect")) == 11
-    for section in ("distribution", "exercises", "mistakes", "learners"):
+    for section in ("distribution", "exercises", "item-analysis", "mistakes", "learners"):
         assert page.find("section", id=section), section
     names = [printable(learner) for learner in LEARNERS]
     assert [row[0] for row in page.tables["learners"][1:]] == names

@@ -1,0 +1,3 @@
+stages = ["ingest", "validate", "train", "deploy"]
+for stage in stages:
+    print(f"stage {stage} done")

@@ -1,0 +1,3 @@
+name = input()
+words = name.split(" ")
+print("".join(word[0].upper() + "." for word in words))

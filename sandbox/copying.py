@@ -1,0 +1,106 @@
+"""The copy protocol's writes, through the write guards.
+
+`copy.copy` and `copy.deepcopy` rebuild an object from what its `__reduce_ex__` returns:
+`y = func(*args)`, then the state goes into `y` natively (`y.__setstate__`, `y.__dict__`,
+`setattr`, `append`, items), past `_write_`. A program that chooses the reduction (one put
+in an instance's `__dict__`, say) would choose the target and the names: a library class,
+a module proxy, a stand-in's private slot. Each child replaces `copy._reconstruct`, which
+both functions call (and so does library code that copies: `dataclasses.asdict`), with
+`make_reconstruct`'s, which writes only where the program itself may write.
+
+A library's own reduction of a library object, rebuilding one of its kind (a `Random`, a
+`NormalDist` and its private slots), is trusted as in CPython.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+Reconstruct = Callable[..., Any]
+
+
+def make_reconstruct(guards: Any) -> Reconstruct:
+    """`copy._reconstruct` (same signature, same behaviour) that checks its writes."""
+    owns = guards.ownership.owns
+
+    def _reconstruct(
+        x: Any,
+        memo: Any,
+        func: Any,
+        args: Any,
+        state: Any = None,
+        listiter: Any = None,
+        dictiter: Any = None,
+        *,
+        deepcopy: Callable[..., Any] = copy.deepcopy,
+    ) -> Any:
+        deep = memo is not None
+        if deep and args:
+            args = (deepcopy(arg, memo) for arg in args)
+        y = func(*args)
+        if deep:
+            memo[id(x)] = y
+        checked = type(y) is not type(x) or owns(x)  # not a library rebuilding its own kind
+        if state is not None:
+            if deep:
+                state = deepcopy(state, memo)
+            _set_state(y, state, guards if checked else None)
+        if listiter is not None or dictiter is not None:
+            if checked:
+                guards.write(y)
+            _fill(y, listiter, dictiter, memo if deep else None, deepcopy)
+        return y
+
+    return _reconstruct
+
+
+def _set_state(y: Any, state: Any, guards: Any | None) -> None:
+    """CPython's state handling; with `guards`, each write is one the program may make."""
+    if hasattr(y, "__setstate__"):
+        if guards is not None:
+            guards.write(y)
+            if not guards.ownership.owns(y):  # a library's setter, on what it did not make
+                raise guards.deny("copying into this object is not allowed in exercises")
+        y.__setstate__(state)
+        return
+    if isinstance(state, tuple) and len(state) == 2:
+        state, slotstate = state
+    else:
+        slotstate = None
+    if state is not None:
+        if guards is not None:
+            state = _checked_names(y, dict(state).items(), guards)
+        y.__dict__.update(state)
+    if slotstate is not None:
+        pairs = slotstate.items()
+        if guards is not None:
+            pairs = _checked_names(y, pairs, guards).items()
+        for key, value in pairs:
+            setattr(y, key, value)
+
+
+def _checked_names(y: Any, pairs: Any, guards: Any) -> dict[str, Any]:
+    """The names and values, read once, each name an exact `str` the program may set on
+    `y` (a key of another type could compare equal to any name it likes)."""
+    guards.write(y)
+    checked = {}
+    for key, value in pairs:
+        if not isinstance(key, str):
+            raise guards.deny("copying a state whose names are not text is not allowed")
+        name = str.__str__(key)
+        guards.write(y, name)
+        checked[name] = value
+    return checked
+
+
+def _fill(y: Any, listiter: Any, dictiter: Any, memo: Any, deepcopy: Callable[..., Any]) -> None:
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo) if memo is not None else item)
+    if dictiter is not None:
+        for key, value in dictiter:
+            if memo is not None:
+                key, value = deepcopy(key, memo), deepcopy(value, memo)
+            y[key] = value

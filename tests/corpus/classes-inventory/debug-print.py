@@ -1,0 +1,36 @@
+class Inventory:
+    def __init__(self):
+        self.items = {}
+
+    def add(self, item, n):
+        self.items[item] = self.items.get(item, 0) + n
+
+    def remove(self, item, n):
+        have = self.items.get(item, 0)
+        if have < n:
+            print(f"error: only {have} {item} left")
+            return
+        self.items[item] = have - n
+        if self.items[item] == 0:
+            del self.items[item]
+
+    def report(self):
+        print(self.items)
+        if len(self.items) == 0:
+            print("empty")
+        for item in sorted(self.items):
+            print(f"{item}: {self.items[item]}")
+
+
+inventory = Inventory()
+while True:
+    try:
+        command = input().split()
+    except EOFError:
+        break
+    if command[0] == "add":
+        inventory.add(command[1], int(command[2]))
+    elif command[0] == "remove":
+        inventory.remove(command[1], int(command[2]))
+    else:
+        inventory.report()

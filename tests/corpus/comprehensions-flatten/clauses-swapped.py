@@ -1,0 +1,2 @@
+def flatten(batches):
+    return [item for item in batch for batch in batches]

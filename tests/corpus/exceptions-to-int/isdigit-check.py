@@ -1,0 +1,4 @@
+def to_int(text, default):
+    if text.isdigit():
+        return int(text)
+    return default

@@ -1,0 +1,2 @@
+def to_int(text, default):
+    return int(text)

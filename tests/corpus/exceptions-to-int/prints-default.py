@@ -1,0 +1,5 @@
+def to_int(text, default):
+    try:
+        return int(text)
+    except ValueError:
+        print(default)

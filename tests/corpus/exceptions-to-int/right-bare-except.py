@@ -1,0 +1,6 @@
+def to_int(text, default):
+    try:
+        number = int(text)
+    except:
+        number = default
+    return number

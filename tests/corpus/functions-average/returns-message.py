@@ -1,0 +1,4 @@
+def average(numbers):
+    if numbers == []:
+        return "Error: the list is empty"
+    return sum(numbers) / len(numbers)

@@ -1,0 +1,4 @@
+def clamp(value, low, high):
+    if low >= high:
+        raise ValueError("invalid range")
+    return max(low, min(value, high))

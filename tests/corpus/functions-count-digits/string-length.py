@@ -1,0 +1,3 @@
+def count_digits(n):
+    digits = str(n)
+    return len(digits)

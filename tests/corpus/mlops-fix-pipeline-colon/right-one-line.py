@@ -1,0 +1,2 @@
+stages = ["ingest", "validate", "train", "deploy"]
+for stage in stages: print(f"stage {stage} done")

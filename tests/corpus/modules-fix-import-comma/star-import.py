@@ -1,0 +1,4 @@
+from math import *
+
+print(hypot(3, 4))
+print(round(pi, 3))

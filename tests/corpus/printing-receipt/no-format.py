@@ -1,0 +1,5 @@
+item = input()
+price = float(input())
+quantity = int(input())
+total = price * quantity
+print(quantity, "x", item, "@", price, "=", total)

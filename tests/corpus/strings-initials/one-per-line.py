@@ -1,0 +1,3 @@
+name = input()
+for word in name.split():
+    print(word[0].upper() + ".")

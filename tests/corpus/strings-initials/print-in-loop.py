@@ -1,0 +1,4 @@
+name = input()
+for word in name.split():
+    print(word[0].upper(), ".", end="")
+print()

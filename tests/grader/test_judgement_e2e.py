@@ -1,0 +1,118 @@
+"""Judgements that need the child's reports, graded end to end in the real sandbox:
+exception classes and `exact`, changed arguments and `mutates`, typed dict keys, runaway
+recursion; and the digests a locked bank keeps for them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import yaml
+
+from grader.exercise import AnyExercise
+from grader.kinds.write_function import canonical
+from grader.runner import CachingRunner
+from grader.spec.loader import parse_exercise
+from grader.toolkit.expected import Salted
+from grader.verdict import Status, Verdict
+from sandbox.values import encode
+
+from .conftest import COMMON, exercise
+
+Check = Callable[..., Verdict]
+
+PARSE = """\
+function: parse_record
+cases:
+  - call: "parse_record('ada,36')"
+    returns_literal: "('ada', 36)"
+  - call: "parse_record('ada')"
+    raises: ValueError
+"""
+RECORDS = """\
+class BadRecord(ValueError):
+    pass
+
+
+def parse_record(line):
+    parts = line.split(",")
+    if len(parts) != 2:
+        raise BadRecord(f"not a record: {line!r}")
+    return parts[0], int(parts[1])
+"""
+
+
+def test_a_learner_subclass_of_the_expected_exception_passes(check: Check) -> None:
+    assert check(exercise("write-function", PARSE), RECORDS, "f.py").passed
+
+
+def test_exact_refuses_a_subclass_and_says_which_class_it_wants(check: Check) -> None:
+    target = exercise(
+        "write-function", PARSE.replace("raises: ValueError", "raises: ValueError\n    exact: true")
+    )
+    verdict = check(target, RECORDS, "f.py")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert verdict.hints[0] == (
+        "`parse_record('ada')` raised BadRecord. BadRecord is a subclass of ValueError, but "
+        "this case wants exactly ValueError: `raise ValueError(...)`, not a subclass of it."
+    )
+
+
+def test_a_function_that_sorts_its_argument_fails_unless_mutation_is_the_task(
+    check: Check,
+) -> None:
+    cases = 'cases:\n  - {call: "smallest([5, 2, 8])", returns: 2}\n'
+    source = "def smallest(numbers):\n    numbers.sort()\n    return numbers[0]\n"
+    verdict = check(exercise("write-function", "function: smallest\n" + cases), source, "f.py")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert verdict.hints[0].startswith(
+        "`smallest([5, 2, 8])` changed its argument `numbers` from `[5, 2, 8]` to `[2, 5, 8]`"
+    )
+    allowed = exercise("write-function", "function: smallest\nmutates: true\n" + cases)
+    assert check(allowed, source, "f.py").passed
+
+
+def test_dict_keys_of_another_type_do_not_pass(check: Check) -> None:
+    target = exercise(
+        "write-function",
+        "function: invert\ncases:\n"
+        "  - {call: \"invert({'a': 1, 'b': 2})\", returns_literal: \"{1: 'a', 2: 'b'}\"}\n",
+    )
+    source = "def invert(d):\n    return {(v == 1) or float(v): k for k, v in d.items()}\n"
+    verdict = check(target, source, "f.py")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert "the key `True` is a bool where `1`, an int, is expected" in verdict.hints[0]
+
+
+def test_runaway_recursion_in_a_call_is_named(check: Check) -> None:
+    target = exercise(
+        "write-function", 'function: fact\ncases:\n  - {call: "fact(4)", returns: 24}\n'
+    )
+    verdict = check(target, "def fact(n):\n    return n * fact(n - 1)\n", "f.py")
+    assert verdict.hints[0].startswith("`fact(4)` kept calling itself until Python stopped it")
+
+
+def _locked(body: str, runner: CachingRunner) -> AnyExercise:
+    """`body` as `grader lock` writes it."""
+    salt = "0123456789abcdef0123456789abcdef"
+    target = exercise("write-function", body)
+    data = yaml.safe_load(COMMON.format(id="test-exercise", kind="write-function") + body)
+    locked, _ = target.kind.lock(target, data, salt, runner)
+    locked["lock"] = {"salt": salt}
+    return parse_exercise(yaml.safe_dump(locked), "locked.yaml")
+
+
+def test_a_locked_bank_keeps_subclasses_exactness_and_key_types(
+    check: Check, runner: CachingRunner
+) -> None:
+    locked = _locked(PARSE, runner)
+    assert isinstance(locked.body.cases[1].raises, Salted)  # the name is a digest now
+    assert check(locked, RECORDS, "f.py").passed
+    exact = _locked(
+        PARSE.replace("raises: ValueError", "raises: ValueError\n    exact: true"), runner
+    )
+    assert check(exact, RECORDS, "f.py").status is Status.WRONG_ANSWER
+    assert canonical(encode(5.0)) == canonical(encode(5))
+    assert canonical(encode(5.0), exact=True) != canonical(encode(5), exact=True)
+    assert canonical(encode({True: "a"})) != canonical(encode({1: "a"}))
+    assert canonical(encode({2.0: "b"})) != canonical(encode({2: "b"}))
+    assert canonical(encode({1, 2})) != canonical(encode({1.0, 2}))

@@ -1,0 +1,53 @@
+"""What the child reports about each function call, in the real sandbox with both layers:
+the raised exception's class and base classes by name, and the arguments as the call left
+them (only when one of them could change)."""
+
+from __future__ import annotations
+
+from sandbox import Sandbox
+from sandbox.values import decode
+
+
+def calls_of(box: Sandbox, source: str, *calls: str) -> dict[str, object]:
+    outcome = box.run(source, filename="f.py", calls=list(calls))
+    assert outcome.ok, outcome.error
+    return {result.call: result for result in outcome.calls}
+
+
+def test_a_raised_exception_reports_its_class_and_its_bases(sandbox: Sandbox) -> None:
+    source = (
+        "import statistics\n\n"
+        "class BadRecord(ValueError):\n    pass\n\n"
+        "def mean(xs):\n    return statistics.mean(xs)\n\n"
+        "def parse(text):\n    raise BadRecord(text)\n"
+    )
+    found = calls_of(sandbox, source, "mean([])", "parse('x')")
+    assert found["mean([])"].raised_types == (  # type: ignore[attr-defined]
+        "StatisticsError",
+        "ValueError",
+        "Exception",
+        "BaseException",
+    )
+    assert found["parse('x')"].raised_types[:2] == ("BadRecord", "ValueError")  # type: ignore[attr-defined]
+
+
+def test_the_arguments_a_call_changed_are_reported_as_it_left_them(sandbox: Sandbox) -> None:
+    source = (
+        "def largest(numbers):\n    numbers.sort()\n    return numbers[-1]\n\n"
+        "def invert(mapping):\n    return {v: k for k, v in mapping.items()}\n"
+    )
+    found = calls_of(sandbox, source, "largest([3, 9, 4])", "invert({'a': 1})")
+    assert decode(found["largest([3, 9, 4])"].arguments) == [[[3, 4, 9]], {}]  # type: ignore[attr-defined]
+    assert decode(found["invert({'a': 1})"].arguments) == [[{"a": 1}], {}]  # type: ignore[attr-defined]
+
+
+def test_immutable_arguments_are_not_reported(sandbox: Sandbox) -> None:
+    source = "def clamp(value, low, high):\n    return max(low, min(value, high))\n"
+    result = calls_of(sandbox, source, "clamp(5, 0, 10)", "clamp(0.5, (0, 1), high='x')")
+    assert all(r.arguments is None for r in result.values())  # type: ignore[attr-defined]
+
+
+def test_an_argument_grown_too_large_is_reported_as_changed(sandbox: Sandbox) -> None:
+    source = "def grow(items):\n    items.extend(range(200_000))\n    return len(items)\n"
+    result = calls_of(sandbox, source, "grow([])")["grow([])"]
+    assert result.returned and decode(result.arguments).repr == "too large to compare"  # type: ignore[attr-defined]
