@@ -16,7 +16,6 @@ import signal
 import sys
 import time
 from collections import OrderedDict
-from typing import Any
 
 from sandbox import untrusted
 from sandbox.channel import Channel
@@ -26,6 +25,10 @@ from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_frame, write_frame
 from sandbox.status import Layer, Status
 from sandbox.zygote import STOPPED_BY_WALL, Order, Zygote, ZygoteDied
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
 
 RUNTIME_TEMPLATES = 16
 """Language-layer runtimes kept warm in the zygote, one per (filename, limits)."""
