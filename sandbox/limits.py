@@ -50,7 +50,8 @@ class Limits:
     fork.
     """
 
-    __slots__ = _FIELDS
+    __slots__ = (*_FIELDS, "_hash")
+    _hash: int
     timeout: float
     """Seconds of CPU time: what a verdict rests on, however busy the machine is. A program
     that sleeps or blocks is stopped by a generous wall clock instead (`wall_timeout`)."""
@@ -93,18 +94,21 @@ class Limits:
         problems = _problems(self)
         if problems:
             raise ValueError("; ".join(problems))
+        object.__setattr__(self, "_hash", hash(values))  # a key of every cache on the way
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in _FIELDS)
 
     def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
         if other.__class__ is not self.__class__:
             return NotImplemented
         assert isinstance(other, Limits)
         return self._values() == other._values()
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        return self._hash
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)
