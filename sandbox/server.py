@@ -201,6 +201,7 @@ def serve(config: dict[str, Any]) -> None:
     # The compiler, loaded once the zygote is forked (it stays out of the zygote, and so of
     # every fork): while the grader is still starting, this costs the first run nothing.
     import sandbox.policy  # noqa: F401
+
     hello = {"ready": True, "warnings": server.layer.warnings, "isolation": server.layer.report()}
     write_frame(stdout, hello)
     while True:
