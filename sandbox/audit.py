@@ -24,15 +24,16 @@ from __future__ import annotations
 
 import ast
 import collections
-import dataclasses
 import sys
-import typing
-from collections.abc import Callable
-from types import CodeType, FrameType
-from typing import Any
 
 from sandbox.budget import ForbiddenOperation
 from sandbox.modules import is_plain_identifier
+
+TYPE_CHECKING = False  # `typing` and `dataclasses` load only when a program imports them
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import CodeType, FrameType
+    from typing import Any
 
 _PASS = frozenset(
     {
@@ -62,17 +63,30 @@ _REFUSED_EVENTS = frozenset(
 _AST_PARSE: CodeType = ast.parse.__code__
 """Parsing makes a tree, never code (the traceback module parses lines to draw carets)."""
 _NAMEDTUPLE: CodeType = collections.namedtuple.__code__
-_FORWARD_REF: CodeType = typing.ForwardRef.__init__.__code__
-_PROCESS_CLASS: CodeType = dataclasses._process_class.__code__  # type: ignore[attr-defined]
-_DATACLASS_EXECS = frozenset(
-    function.__code__
-    for function in (
+
+
+def _forward_ref() -> CodeType | None:
+    """`typing.ForwardRef.__init__`'s code, once `typing` is loaded (it compiles a string
+    annotation); while it is not, no frame can run it."""
+    typing = sys.modules.get("typing")
+    return typing.ForwardRef.__init__.__code__ if typing is not None else None
+
+
+def _dataclass_sites() -> tuple[CodeType | None, frozenset[CodeType]]:
+    """`dataclasses._process_class`'s code, and where dataclasses runs the source text it
+    builds (3.11-3.12; 3.13 and later); none while `dataclasses` is not loaded."""
+    dataclasses = sys.modules.get("dataclasses")
+    if dataclasses is None:
+        return None, frozenset()
+    builder = getattr(dataclasses, "_FuncBuilder", None)
+    functions = (
         getattr(dataclasses, "_create_fn", None),
-        getattr(getattr(dataclasses, "_FuncBuilder", None), "add_fns_to_class", None),
+        getattr(builder, "add_fns_to_class", None),
     )
-    if function is not None
-)
-"""Where dataclasses runs the source text it builds (3.11-3.12; 3.13 and later)."""
+    execs = frozenset(f.__code__ for f in functions if f is not None)
+    return dataclasses._process_class.__code__, execs
+
+
 _FRAMES_TO_CLASS = 4
 """Frames between a dataclasses exec site and the `_process_class` that called it, at most."""
 
@@ -117,25 +131,29 @@ class AuditHook:
             return
         caller = sys._getframe(3)
         site = caller.f_code
-        if site is _NAMEDTUPLE or (site in _DATACLASS_EXECS and self._safe_dataclass(caller)):
+        if site is _NAMEDTUPLE or self._safe_dataclass(caller):
             return
         raise self._deny("running code made from text is not allowed in exercises")
 
     def _check_compile(self) -> None:
         caller = sys._getframe(3)
         site = caller.f_code
-        if site is _NAMEDTUPLE or site is _FORWARD_REF or site is _AST_PARSE:
+        if site is _NAMEDTUPLE or site is _AST_PARSE or site is _forward_ref():
             return
-        if site in _DATACLASS_EXECS and self._safe_dataclass(caller):
+        if self._safe_dataclass(caller):
             return
         raise self._deny("compiling text is not allowed in exercises")
 
     def _safe_dataclass(self, site: FrameType) -> bool:
-        """The class being made runs in the program's module, with plain field names."""
+        """A dataclasses exec site, where the class being made runs in the program's module,
+        with plain field names."""
+        process_class, execs = _dataclass_sites()
+        if site.f_code not in execs:
+            return False
         frame: FrameType | None = site
         for _ in range(_FRAMES_TO_CLASS):
             frame = frame.f_back if frame is not None else None
-            if frame is not None and frame.f_code is _PROCESS_CLASS:
+            if frame is not None and frame.f_code is process_class:
                 break
         else:
             return False
@@ -159,4 +177,5 @@ class AuditHook:
 
 
 def _plain_field(name: Any, field: Any) -> bool:
-    return type(field) is dataclasses.Field and is_plain_identifier(name) and field.name is name
+    field_type = sys.modules["dataclasses"].Field  # loaded: a dataclass is being made
+    return type(field) is field_type and is_plain_identifier(name) and field.name is name

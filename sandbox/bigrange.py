@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 BIG_RANGE = 10_000_000
 """Ranges longer than this iterate through `BigRange`, one tick per item."""

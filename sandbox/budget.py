@@ -22,9 +22,12 @@ import sys
 import time
 from collections.abc import Callable, Generator, Iterator
 from types import FrameType
-from typing import Any, NoReturn
 
 from sandbox.limits import wall_timeout
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 MAX_INT_BITS = 1 << 24
 """Refuse integer results above ~16.7 million bits (5 million digits)."""

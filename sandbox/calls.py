@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
-from typing import Any
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def parse_call(call: str) -> tuple[str, list[Any], dict[str, Any]]:

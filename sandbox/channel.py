@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 import mmap
 import struct
-from typing import Any
 
 from sandbox import reportjson
 from sandbox.budget import OutputLimitExceeded
 from sandbox.limits import MAX_OUTPUT_BYTES
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
 
 _HEADER = struct.Struct("<QQB")  # stdout length, result length, truncated flag
 _RESULT_BYTES = 8 * 1024 * 1024

@@ -11,8 +11,6 @@ import linecache
 import os
 import random
 import sys
-from dataclasses import dataclass
-from typing import Any, NoReturn
 
 from sandbox import modules, plain, reporting, values
 from sandbox.budget import (
@@ -30,8 +28,11 @@ from sandbox.isolation import ProcessLayer
 from sandbox.runtime import Runtime
 from sandbox.status import Layer, Status
 
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
-@dataclass
+
 class Job:
     """One run, as the zygote hands it to the child it forks.
 
@@ -39,11 +40,18 @@ class Job:
     then compiles it under its own limits. `runtime` is the language layer, pre-built.
     """
 
-    request: Request
-    language: bool
-    address_space: int = 0
-    compiled: Compiled | None = None
-    runtime: Runtime | None = None
+    __slots__ = ("address_space", "compiled", "language", "request", "runtime")
+
+    def __init__(
+        self,
+        request: Request,
+        language: bool,
+        address_space: int = 0,
+        compiled: Compiled | None = None,
+        runtime: Runtime | None = None,
+    ) -> None:
+        self.request, self.language, self.address_space = request, language, address_space
+        self.compiled, self.runtime = compiled, runtime
 
 
 def main(job: Job, channel: Channel, layer: ProcessLayer, null: int) -> NoReturn:
@@ -101,15 +109,29 @@ def make_runtime(request: Request, channel: Channel) -> Runtime:
 
 
 def _prepare_process_state(request: Request, uses_random: bool) -> None:
-    """The source for tracebacks; a seeded `random` when the program can reach it.
+    """No file behind the program's name for `linecache`, and a seeded `random` when the
+    program can reach it.
+
+    The source itself is given to `linecache` only when an error is reported
+    (`_runtime_error`); until then an empty entry stands for it, so that nothing that
+    looks up a line (a warning being formatted, say) ever opens a file of that name.
+    """
+    linecache.cache[request.filename] = (0, None, [], request.filename)
+    if uses_random and request.limits.random_seed is not None:
+        random.seed(request.limits.random_seed)
+
+
+def _runtime_error(exc: BaseException, request: Request) -> dict[str, Any]:
+    """`reporting.runtime_error`, with the source where tracebacks look for it.
 
     The lines are read as linecache reads a file, with universal newlines: a CRLF file's
     carets land where CPython's do, and a form feed or U+2028 inside a line splits nothing.
+    Filled here, when an error is reported, never before: most programs raise none.
     """
+    filename = request.filename
     lines = io.StringIO(request.source, newline=None).readlines()
-    linecache.cache[request.filename] = (len(request.source), None, lines, request.filename)
-    if uses_random and request.limits.random_seed is not None:
-        random.seed(request.limits.random_seed)
+    linecache.cache[filename] = (len(request.source), None, lines, filename)
+    return reporting.runtime_error(exc, filename, request.limits.error_bytes)
 
 
 def _compile_in_child(request: Request, language: bool) -> Compiled | dict[str, Any]:
@@ -197,7 +219,7 @@ def _call(call: str, namespace: dict[str, Any], request: Request) -> dict[str, A
     except values.TooLarge as exc:
         return plain.too_large(call, str(exc))
     except BaseException as exc:
-        error = reporting.runtime_error(exc, request.filename, request.limits.error_bytes)
+        error = _runtime_error(exc, request)
         return {"call": call, "returned": False, "error": error, "raised_types": _names(exc)}
     return {"call": call, "returned": True, "value": encoded, "display": display, **after}
 
@@ -264,7 +286,7 @@ def _classify(
         return result | {
             "status": Status.MEMORY_LIMIT,
             "stopped_by": layer,
-            "error": reporting.runtime_error(error, request.filename, cap),
+            "error": _runtime_error(error, request),
         }
     if isinstance(error, SystemExit):
         code = _EXIT_CODE.__get__(error)  # never a subclass's own `code` property
@@ -274,7 +296,7 @@ def _classify(
     if error is not None:
         return result | {
             "status": Status.RUNTIME_ERROR,
-            "error": reporting.runtime_error(error, request.filename, cap),
+            "error": _runtime_error(error, request),
         }
     return result
 

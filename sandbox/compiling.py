@@ -6,14 +6,15 @@ import ast
 import io
 import re
 import sys
-from dataclasses import dataclass, field
-from types import CodeType
-from typing import Any
 
 from sandbox import reporting
 from sandbox.limits import Limits
-from sandbox.policy import transform
 from sandbox.status import Layer, Status
+
+TYPE_CHECKING = False  # `typing` and `dataclasses` would grow every zygote and its forks
+if TYPE_CHECKING:
+    from types import CodeType
+    from typing import Any
 
 MAX_SOURCE_CHARS = 256 * 1024
 """The language layer refuses longer programs: compiling in C cannot be interrupted, and a
@@ -22,19 +23,25 @@ SERVER_COMPILE_LIMIT = 64 * 1024
 """Sources up to this size compile in the warm server; larger ones in the limited child."""
 
 
-@dataclass(frozen=True)
 class Request:
-    source: str
-    filename: str
-    stdin: str
-    limits: Limits
-    calls: tuple[str, ...] = ()
+    """One run as the server receives it."""
+
+    __slots__ = ("calls", "filename", "limits", "source", "stdin")
+
+    def __init__(
+        self, source: str, filename: str, stdin: str, limits: Limits, calls: tuple[str, ...] = ()
+    ) -> None:
+        self.source, self.filename, self.stdin = source, filename, stdin
+        self.limits, self.calls = limits, calls
 
 
-@dataclass(frozen=True)
 class Compiled:
-    code: CodeType
-    imported: frozenset[str] = field(default_factory=frozenset)
+    """A program's code and the allowlisted modules it imports."""
+
+    __slots__ = ("code", "imported")
+
+    def __init__(self, code: CodeType, imported: frozenset[str] = frozenset()) -> None:
+        self.code, self.imported = code, imported
 
 
 def compile_program(request: Request, language: bool) -> Compiled | dict[str, Any]:
@@ -46,13 +53,10 @@ def compile_program(request: Request, language: bool) -> Compiled | dict[str, An
     try:
         if not language:
             return Compiled(compile(request.source, request.filename, "exec", dont_inherit=True))
-        fast = _restricted_or_none(request)
-        if fast is not None:
-            return fast
-        # Something is wrong: CPython's own compile first, so that a SyntaxError is
-        # reported exactly, and before any rule of the language layer.
-        compile(request.source, request.filename, "exec", dont_inherit=True)
         return _restricted(request)
+    except _ParserError as parsed:
+        error = reporting.syntax_error(parsed.error, request.source, limits.error_bytes)
+        return {"status": Status.SYNTAX_ERROR, "error": error}
     except SyntaxError as exc:
         exc = _source_syntax_error(exc, request)
         error = reporting.syntax_error(exc, request.source, limits.error_bytes)
@@ -116,7 +120,7 @@ _CODING = re.compile(r"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.ASCII)
 _BLANK = re.compile(r"^[ \t\f]*(?:[#\r\n]|$)", re.ASCII)
 
 
-def _as_read_from_a_file(exc: SyntaxError, source: str) -> None:
+def _as_read_from_a_file(exc: SyntaxError, source: str, parsed: bool | None = None) -> None:
     """Turn a parser error of `compile()` into the one `python file.py` reports.
 
     The tokenizer's errors and those found after parsing ('return' outside function) agree;
@@ -128,18 +132,23 @@ def _as_read_from_a_file(exc: SyntaxError, source: str) -> None:
       the file declares its encoding); from 3.13 both count characters, but an error at
       the very end of a file with no final newline spans no column;
     - the text is the line read back from the file, never a multi-line token.
+
+    `parsed` says whether the source parses (None: not known yet, parse it to find out).
     """
     if exc.lineno is None or exc.offset is None or (exc.msg or "").startswith(_TOKENIZER_ERRORS):
         return
     if _in_fstring_expression(exc):
         return  # the text is the field's expression, parenthesised, as python shows it
-    try:
-        ast.parse(source)
-    except SyntaxError:
-        pass  # a parser error
-    except (RecursionError, MemoryError, ValueError):
-        return
-    else:
+    if parsed is None:
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            parsed = False  # a parser error
+        except (RecursionError, MemoryError, ValueError):
+            return
+        else:
+            parsed = True
+    if parsed:
         return  # found after parsing
     lines = io.StringIO(source, newline=None).readlines()
     text = exc.text or ""
@@ -201,34 +210,53 @@ def _utf8_column(text: str, column: int) -> int:
     return len(text[: column - 1].encode("utf-8", "surrogatepass")) + 1
 
 
-def _restricted_or_none(request: Request) -> Compiled | None:
-    """The common case, compiled once: a program that parses, obeys the policy and compiles.
+class _ParserError(Exception):
+    """The parser refused the source: `error` is exactly what `python file.py` reports."""
 
-    None on any problem; the caller then finds and reports it exactly. The policy wraps
-    expressions and adds statements inside bodies, never moving code across a loop or a
-    function, so the transformed tree compiles exactly when the source does.
-    """
-    try:
-        tree = ast.parse(request.source, request.filename)
-        policy, tree = transform(tree, request.limits.modules)
-        if policy.violations:
-            return None
-        ast.fix_missing_locations(tree)
-        code = compile(tree, request.filename, "exec", dont_inherit=True)
-    except SyntaxError:
-        return None
-    return Compiled(code, frozenset(policy.imported))
+    def __init__(self, error: SyntaxError) -> None:
+        self.error = error
 
 
 def _restricted(request: Request) -> Compiled | dict[str, Any]:
-    tree = ast.parse(request.source, request.filename)
+    """Parse once, apply the policy, compile the tree: the common case takes one parse.
+
+    The policy wraps expressions and adds statements inside bodies, never moving code
+    across a loop or a function, so the transformed tree compiles exactly when the source
+    does. When it does not, or the policy found a violation, CPython's own compile of the
+    source decides first, so that a SyntaxError is reported exactly, and before any rule of
+    the language layer.
+    """
+    from sandbox.policy import transform  # the server's alone: never in a zygote
+
+    source, filename = request.source, request.filename
+    try:
+        tree = ast.parse(source, _UNREADABLE + filename)
+    except SyntaxError as exc:
+        raise _ParserError(_parser_error(exc, request)) from None
     policy, tree = transform(tree, request.limits.modules)
-    if policy.violations:
-        first = policy.violations[0]
-        return forbidden(str(first), first.line)
-    ast.fix_missing_locations(tree)
-    code = compile(tree, request.filename, "exec", dont_inherit=True)
-    return Compiled(code, frozenset(policy.imported))
+    if not policy.violations:
+        ast.fix_missing_locations(tree)
+        try:
+            code = compile(tree, filename, "exec", dont_inherit=True)
+        except SyntaxError:
+            pass  # found after parsing: reported from the source itself, below
+        else:
+            return Compiled(code, frozenset(policy.imported))
+    compile(source, filename, "exec", dont_inherit=True)
+    if not policy.violations:  # the source compiles and its tree does not: say why
+        compile(tree, filename, "exec", dont_inherit=True)
+    first = policy.violations[0]
+    return forbidden(str(first), first.line)
+
+
+def _parser_error(exc: SyntaxError, request: Request) -> SyntaxError:
+    """A parser error of the source compiled under a path that cannot exist, as `python
+    file.py` reports it (see `_source_syntax_error`)."""
+    if "\0" in request.source:
+        return _null_bytes(request)
+    exc.filename = request.filename
+    _as_read_from_a_file(exc, request.source, parsed=False)
+    return exc
 
 
 def forbidden(message: str, line: int | None) -> dict[str, Any]:

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
 
-Reconstruct = Callable[..., Any]
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
+
+    Reconstruct = Callable[..., Any]
 
 
 def make_reconstruct(guards: Any) -> Reconstruct:

@@ -41,12 +41,26 @@ def import_paths() -> tuple[str, ...]:
     found = {os.path.dirname(os.__file__), os.path.dirname(os.path.abspath(__file__))}
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
-        if isinstance(path, str) and (
-            path.endswith(".so") or module.__name__ == "RestrictedPython"
-        ):
+        if isinstance(path, str) and path.endswith(".so"):
             found.add(os.path.dirname(os.path.abspath(path)))
+    compiler = _package_directory("RestrictedPython")  # a child may compile a program
+    if compiler is not None:
+        found.add(compiler)
     found.update(_shared_library_directories())
     return _outermost(found)
+
+
+def _package_directory(name: str) -> str | None:
+    """Where a package lives, found without importing it (the zygote loads the compiler
+    only when a child needs it)."""
+    module = sys.modules.get(name)
+    path = getattr(module, "__file__", None)
+    if not isinstance(path, str):
+        from importlib.machinery import PathFinder
+
+        spec = PathFinder.find_spec(name)
+        path = spec.origin if spec is not None else None
+    return os.path.dirname(os.path.abspath(path)) if isinstance(path, str) else None
 
 
 def _shared_library_directories() -> set[str]:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import _string  # type: ignore[import-not-found]
 import string
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from sandbox.budget import Budget, check_spec
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class SafeFormatter:

@@ -8,13 +8,11 @@ traceback or metaclass never reaches learner code.
 from __future__ import annotations
 
 import builtins
-import dataclasses
 import re
 import sys
 import types
 import weakref
 from collections.abc import Callable
-from typing import Any
 
 from sandbox import names, usertypes
 from sandbox.budget import (
@@ -28,6 +26,10 @@ from sandbox.budget import (
 )
 from sandbox.learner_builtins import STAND_INS, SizedTypeStandIn
 from sandbox.modules import SafeModule
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 _DANGEROUS_TYPES = (types.ModuleType, types.FrameType, types.CodeType, types.TracebackType)
 _DANGEROUS_IDS = frozenset(
@@ -91,9 +93,20 @@ _CHECKED_DUNDERS = PROTOCOL_DUNDERS | {
     "__init__", "__init_subclass__", "__set_name__", "__wrapped__"
 }  # fmt: skip
 _SANDBOX_PACKAGE = __name__.partition(".")[0] + "."
-_NAME_HOLDERS: dict[str, tuple[type, ...]] = {"name": (dataclasses.Field,)}
+_NAME_HOLDERS: dict[str, tuple[tuple[str, str], ...]] = {"name": (("dataclasses", "Field"),)}
 """Public attributes that hold the name library code reads an attribute by, set only by the
-library: `dataclasses.replace` reads `getattr(obj, field.name)` (`__traceback__`, say)."""
+library: `dataclasses.replace` reads `getattr(obj, field.name)` (`__traceback__`, say).
+Each holder is named by its module and class: while its module is not loaded (the zygote
+loads `dataclasses` only for a program that imports it), no object of the class exists."""
+
+
+def _holders(named: tuple[tuple[str, str], ...]) -> tuple[type, ...]:
+    found = []
+    for module_name, class_name in named:
+        module = sys.modules.get(module_name)
+        if module is not None:
+            found.append(module.__dict__[class_name])
+    return tuple(found)
 
 
 class Ownership:
@@ -441,7 +454,7 @@ class Guards:
     def check_write_name(self, obj: Any, name: str) -> None:
         if name[:1] != "_":
             holders = _NAME_HOLDERS.get(name)
-            if holders is not None and isinstance(obj, holders):
+            if holders is not None and isinstance(obj, _holders(holders)):
                 raise self.deny(f"setting '{name}' on {_describe(obj)} is not allowed in exercises")
             return
         if names.is_dunder(name) and name not in names.WRITE_DUNDERS:

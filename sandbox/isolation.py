@@ -3,8 +3,10 @@ seccomp.
 
 `ProcessLayer.prepare` runs once in the fork server, `new_pid_namespace` before it forks
 each zygote and `enter_zygote` once in each zygote; `enter_child` and `drop_privileges` run
-in every child, before and after compiling. A feature this machine lacks is reported as a
-warning and the run goes on with the others.
+in every child, before and after compiling, and do only what differs between children:
+the limits that are the same for all (file size, core dumps) are the zygote's own, and
+every child inherits them. A feature this machine lacks is reported as a warning and the
+run goes on with the others.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import os
 import pwd
 import resource
 import signal
-from dataclasses import dataclass, field
 
 from sandbox import emptyroot, landlock, seccomp
 from sandbox.limits import Limits
@@ -33,24 +34,24 @@ _INTERPRETER_HEADROOM = 64 * 1024 * 1024
 _libc = ctypes.CDLL(None, use_errno=True)
 
 
-@dataclass
 class ProcessLayer:
     """Which isolation features are in force, decided once per fork server."""
 
-    enabled: bool
-    uid: int | None = None
-    gid: int | None = None
-    landlock_abi: int = 0
-    landlock_fd: int | None = None
-    seccomp_filter: seccomp.Filter | None = None
-    zygote_filter: seccomp.Filter | None = None
-    network_isolated: bool = False
-    pid_namespaces: bool = False
-    empty_root: bool = False
-    import_paths: tuple[str, ...] = ()
-    drop_capabilities: bool = False
-    warnings: list[str] = field(default_factory=list)
-    server_pid: int = 0
+    def __init__(self, enabled: bool, server_pid: int = 0) -> None:
+        self.enabled = enabled
+        self.uid: int | None = None
+        self.gid: int | None = None
+        self.landlock_abi = 0
+        self.landlock_fd: int | None = None
+        self.seccomp_filter: seccomp.Filter | None = None
+        self.zygote_filter: seccomp.Filter | None = None
+        self.network_isolated = False
+        self.pid_namespaces = False
+        self.empty_root = False
+        self.import_paths: tuple[str, ...] = ()
+        self.drop_capabilities = False
+        self.warnings: list[str] = []
+        self.server_pid = server_pid
 
     @classmethod
     def prepare(cls, *, enabled: bool) -> ProcessLayer:
@@ -95,9 +96,12 @@ class ProcessLayer:
             )
 
     def enter_zygote(self) -> list[str]:
-        """In a new zygote, once: its empty root, then its filter. The warnings it met."""
+        """In a new zygote, once: its empty root, then its filter, and the limits every
+        child shares (no file written, no core dumped). The warnings it met."""
         if not self.enabled:
             return []
+        for kind in (resource.RLIMIT_FSIZE, resource.RLIMIT_CORE):
+            resource.setrlimit(kind, (0, 0))
         warnings = []
         if self.empty_root:
             try:
@@ -177,7 +181,8 @@ class ProcessLayer:
         """Own process group, quiet descriptors and (process layer) rlimits.
 
         `address_space` is the zygote's size at fork time, measured there (warm); `null` is
-        its descriptor of /dev/null (there is no /dev in the empty root).
+        its descriptor of /dev/null (there is no /dev in the empty root), on which the
+        zygote keeps its stdin and stdout. File size and core dumps are 0 from the zygote.
         """
         os.setpgid(0, 0)
         _silence_descriptors(null, keep=self.kept_descriptors())
@@ -185,15 +190,11 @@ class ProcessLayer:
             return
         cpu = limits.cpu_seconds
         address_space += limits.memory_mb * 1024 * 1024 + _INTERPRETER_HEADROOM
-        for kind, soft, hard in (
-            (resource.RLIMIT_CPU, cpu, cpu + 1),
-            (resource.RLIMIT_AS, address_space, address_space),
-            (resource.RLIMIT_FSIZE, 0, 0),
-            (resource.RLIMIT_NOFILE, limits.open_files, limits.open_files),
-            (resource.RLIMIT_NPROC, limits.processes, limits.processes),
-            (resource.RLIMIT_CORE, 0, 0),
-        ):
-            resource.setrlimit(kind, (soft, hard))
+        setrlimit = resource.setrlimit
+        setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+        setrlimit(resource.RLIMIT_NOFILE, (limits.open_files, limits.open_files))
+        setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
 
     def drop_privileges(self) -> None:
         """Leave no way out: unprivileged uid, no new privileges, Landlock, seccomp."""
@@ -243,9 +244,9 @@ def _empty_directory() -> int:
 
 
 def _silence_descriptors(null: int, keep: tuple[int, ...]) -> None:
-    """stdin, stdout and stderr on /dev/null; every other descriptor closed but `keep`."""
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
+    """stderr on /dev/null (stdin and stdout are there already, in the zygote); every other
+    descriptor closed but `keep`."""
+    os.dup2(null, 2)
     start = 3
     for fd in sorted(keep):
         os.closerange(start, fd)

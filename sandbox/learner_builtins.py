@@ -5,12 +5,15 @@ from __future__ import annotations
 import builtins
 import sys
 import types
-from typing import Any
 
 from sandbox.bigrange import BigRange, metered_range
 from sandbox.budget import check_spec, exact_count
 from sandbox.modules import SafeModule, _MeteredIterator
 from sandbox.names import is_reserved
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 PLAIN: tuple[str, ...] = (
     "abs", "all", "any", "ascii", "bin", "bool", "bytearray", "bytes", "callable", "chr",

@@ -16,10 +16,13 @@ import keyword
 import sys
 import types
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from sandbox import usertypes
 from sandbox.budget import MAX_INT_BITS, counted_replacement, exact_count, substitution_size
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 _MATH = """acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist
 e erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose
@@ -174,8 +177,9 @@ _CODECS_REGISTERED: list[bool] = []
 
 _FACTORIAL_LIMIT = 100_000
 
-Wrapper = Callable[[Any, Any], Any]
-"""(real attribute, runtime hooks) -> the value a proxy exposes instead."""
+if TYPE_CHECKING:
+    Wrapper = Callable[[Any, Any], Any]
+    """(real attribute, runtime hooks) -> the value a proxy exposes instead."""
 
 
 def _metered(factory: Callable[..., Iterator[Any]], hooks: Any) -> Callable[..., Any]:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from RestrictedPython.transformer import INSPECT_ATTRIBUTES
+INSPECT_ATTRIBUTES: frozenset[str] = frozenset(
+    {
+        "tb_frame", "tb_next", "f_back", "f_builtins", "f_code", "f_generator", "f_globals",
+        "f_locals", "f_trace", "co_code", "gi_frame", "gi_code", "gi_yieldfrom", "cr_await",
+        "cr_frame", "cr_code", "cr_origin", "ag_await", "ag_frame", "ag_code",
+    }
+)  # fmt: skip
+"""RestrictedPython's `transformer.INSPECT_ATTRIBUTES` (frames, code, tracebacks), copied:
+the runtime guards must not import RestrictedPython into every zygote. A test keeps the
+two equal."""
 
 _ARITHMETIC = ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "divmod", "pow")
 _BITWISE = ("lshift", "rshift", "and", "xor", "or")
@@ -61,7 +70,7 @@ PUBLIC_API_PRIVATES: frozenset[str] = frozenset(
 )
 """Underscore names that are public API of namedtuples and enums."""
 
-DENIED_ATTRIBUTES: frozenset[str] = frozenset(INSPECT_ATTRIBUTES) | {
+DENIED_ATTRIBUTES: frozenset[str] = INSPECT_ATTRIBUTES | {
     "mro", "func_globals", "func_code", "im_func", "im_self", "gi_running_frame",
 }  # fmt: skip
 """Public-looking attributes that lead to frames, code or class internals."""

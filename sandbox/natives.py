@@ -12,7 +12,10 @@ it. A `with` statement's manager goes through `_with_`, which calls its own `__e
 from __future__ import annotations
 
 import types
-from typing import Any
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 _MATCH_SELF = 1 << 22
 """`_Py_TPFLAGS_MATCH_SELF`: `case int(x)` matches the subject itself (int, str, list...)."""

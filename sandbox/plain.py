@@ -9,10 +9,12 @@ and cut them to size, so that the report always encodes, and the grader only eve
 
 from __future__ import annotations
 
-from typing import Any
-
 from sandbox import reportjson
 from sandbox.status import Status
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
 
 NAME_BYTES = 1024
 """A type name (a learner can rename a class to any text)."""

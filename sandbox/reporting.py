@@ -9,9 +9,12 @@ import traceback
 import unicodedata  # noqa: F401  (traceback imports it to draw carets under non-ASCII lines)
 from collections.abc import Callable
 from types import SimpleNamespace, TracebackType
-from typing import Any
 
 from sandbox import names, plain
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def syntax_error(exc: SyntaxError, source: str, cap: int) -> dict[str, Any]:

@@ -9,7 +9,10 @@ does to `json.JSONEncoder` changes what its report says.
 from __future__ import annotations
 
 import json
-from typing import Any
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _Encoder(json.JSONEncoder):

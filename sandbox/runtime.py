@@ -8,7 +8,6 @@ import io
 import operator
 import sys
 import types
-from typing import Any
 
 from sandbox import names, usertypes
 from sandbox.audit import AuditHook
@@ -21,6 +20,10 @@ from sandbox.learner_builtins import TypeStandIn, make_builtins
 from sandbox.limits import Limits
 from sandbox.modules import ModuleTable
 from sandbox.natives import ClassPatterns, enter_with
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Runtime:

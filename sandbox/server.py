@@ -16,7 +16,6 @@ import signal
 import sys
 import time
 from collections import OrderedDict
-from typing import Any
 
 from sandbox import untrusted
 from sandbox.channel import Channel
@@ -26,6 +25,10 @@ from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_frame, write_frame
 from sandbox.status import Layer, Status
 from sandbox.zygote import STOPPED_BY_WALL, Order, Zygote, ZygoteDied
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
 
 RUNTIME_TEMPLATES = 16
 """Language-layer runtimes kept warm in the zygote, one per (filename, limits)."""
@@ -195,6 +198,10 @@ def serve(config: dict[str, Any]) -> None:
     stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
     server = ForkServer(language=config.get("language", True), process=config.get("process", True))
     server.start()
+    # The compiler, loaded once the zygote is forked (it stays out of the zygote, and so of
+    # every fork): while the grader is still starting, this costs the first run nothing.
+    import sandbox.policy  # noqa: F401
+
     hello = {"ready": True, "warnings": server.layer.warnings, "isolation": server.layer.report()}
     write_frame(stdout, hello)
     while True:

@@ -9,11 +9,13 @@ output cap by the server itself (`Channel.stdout`).
 
 from __future__ import annotations
 
-from typing import Any
-
 from sandbox import values
 from sandbox.compiling import Request
 from sandbox.status import Layer, Status
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
 
 _STATUSES = frozenset(Status)
 _LAYERS = frozenset(Layer)

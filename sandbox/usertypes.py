@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import collections
 from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import Any
 
 _INSTALLED: list[Any] = []
 """The guards of the run in this child (see `install`)."""

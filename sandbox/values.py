@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import math
 import sys
-from typing import Any
 
 from sandbox import plain
+
+TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_ITEMS = 100_000
 MAX_DEPTH = 64

@@ -22,9 +22,7 @@ import select
 import signal
 import struct
 import time
-from dataclasses import dataclass
 from types import CodeType
-from typing import NoReturn
 
 from sandbox import child, modules
 from sandbox.budget import install_alarm_handler
@@ -34,6 +32,10 @@ from sandbox.isolation import AddressSpace, ProcessLayer
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_exact, write_all
 from sandbox.runtime import Runtime
+
+TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 ADDRESS_SPACE_REFRESH = 64
 """Runs between two readings of the zygote's size (a child's RLIMIT_AS builds on it)."""
@@ -52,15 +54,20 @@ class ZygoteDied(Exception):
     """The zygote exited or stopped answering; the fork server cannot run anything."""
 
 
-@dataclass(frozen=True)
 class Order:
     """One run as the server hands it over: the request, its code when the server compiled
     it, and the runtime template slot to fork from (`build` when the slot is new)."""
 
-    request: Request
-    compiled: Compiled | None
-    template: int = NO_TEMPLATE
-    build: bool = False
+    __slots__ = ("build", "compiled", "request", "template")
+
+    def __init__(
+        self,
+        request: Request,
+        compiled: Compiled | None,
+        template: int = NO_TEMPLATE,
+        build: bool = False,
+    ) -> None:
+        self.request, self.compiled, self.template, self.build = request, compiled, template, build
 
     def encode(self) -> bytes:
         """Marshal only: plain values and a code object, never a pickle."""

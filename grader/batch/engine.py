@@ -30,6 +30,8 @@ from grader.verdict import Verdict
 from sandbox.client import Sandbox, SandboxError, default_sandbox
 
 _DONE = object()
+COMMIT_GROUP = 32
+"""Verdicts committed together at most (each reported only once committed)."""
 
 
 @dataclass(frozen=True)
@@ -134,24 +136,43 @@ class BatchGrader:
         summary: Summary,
         on_event: Callable[[Event], None],
     ) -> None:
+        """Commit what the workers send, in small groups: whatever has arrived by the time
+        the last group is committed (at most COMMIT_GROUP verdicts) goes in one transaction,
+        and each of its events is reported only once it is committed, so that a kill loses
+        no verdict that was reported."""
         finished = 0
         while finished < self.jobs:
-            item = results.get()
-            if item is _DONE:
-                finished += 1
-                continue
-            if isinstance(item, Skipped):
-                summary.skipped.append(item)
-                on_event(Event("skipped", item.relative, reason=item.reason))
-                continue
-            if isinstance(item, tuple):
-                event = _saved(store, item)
-            elif isinstance(item, Event):
-                event = item
-            else:
-                raise TypeError(f"a worker sent {item!r}")
-            summary.add(event)
-            on_event(event)
+            group = [results.get()]
+            while len(group) < COMMIT_GROUP:
+                try:
+                    group.append(results.get_nowait())
+                except queue.Empty:
+                    break
+            rows = [item for item in group if isinstance(item, tuple)]
+            saved = _saved_all(store, rows) if rows else iter(())
+            for item in group:
+                if item is _DONE:
+                    finished += 1
+                    continue
+                if isinstance(item, Skipped):
+                    summary.skipped.append(item)
+                    on_event(Event("skipped", item.relative, reason=item.reason))
+                    continue
+                if isinstance(item, tuple):
+                    event = next(saved)
+                elif isinstance(item, Event):
+                    event = item
+                else:
+                    raise TypeError(f"a worker sent {item!r}")
+                summary.add(event)
+                on_event(event)
+
+
+def _saved_all(store: Store, items: list[tuple[Row, Event]]) -> Iterator[Event]:
+    """Commit these verdicts in one transaction; their events, in order, once committed."""
+    with store.transaction():
+        events = [_saved(store, item) for item in items]
+    return iter(events)
 
 
 def _saved(store: Store, item: tuple[Row, Event]) -> Event:

@@ -146,6 +146,8 @@ def _sorted_entries(directory: str | Path) -> list[os.DirEntry[str]]:
 def _shown(name: str) -> str:
     """A file name as printable text: bytes that are not UTF-8 and characters that are not
     printable (a newline, say) appear as escapes (`\\xff`, `\\n`)."""
+    if name.isascii() and name.isprintable():
+        return name  # the common case, shown as it is
     text = os.fsencode(name).decode("utf-8", "backslashreplace")
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 

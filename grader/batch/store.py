@@ -95,7 +95,8 @@ def _guarded(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate
 
 
 class Store:
-    """One connection per thread; writes go through `save` (a commit each)."""
+    """One connection per thread; writes go through `save` (a commit each, or one for all
+    the saves inside a `transaction`)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -153,6 +154,20 @@ class Store:
                 json_text(verdict.to_dict()),  # encodes as UTF-8, lone surrogates too
             ),
         )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """The `save`s inside it commit together, at its end (nothing, if it raises)."""
+        with store_errors(self.path):
+            self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with store_errors(self.path):
+                self._db.execute("ROLLBACK")
+            raise
+        with store_errors(self.path):
+            self._db.execute("COMMIT")
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:

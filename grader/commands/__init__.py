@@ -6,8 +6,6 @@ import importlib
 import importlib.util
 import json
 import sys
-import tempfile
-import traceback
 from typing import Any, NoReturn
 
 import click
@@ -98,6 +96,9 @@ INTERNAL_ERROR = 70
 
 def _internal_error(exc: Exception) -> str:
     """The message for a bug: what happened, and where its traceback was saved."""
+    import tempfile  # only for a bug: `run` must start fast
+    import traceback
+
     text = traceback.format_exc()
     try:
         with tempfile.NamedTemporaryFile(

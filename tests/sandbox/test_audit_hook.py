@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SETUP = """
-import dataclasses, json, sys, types
+import dataclasses, json, sys, types, typing  # loaded before the hook, as the zygote does
 from sandbox.budget import ForbiddenOperation
 from sandbox.limits import Limits
 from sandbox.runtime import Runtime
