@@ -72,9 +72,19 @@ def assert_held(process_only: Outcome, both: Outcome) -> None:
 # -- host metadata and writes to it -------------------------------------------------------
 
 _RESOLVE = """
+import stat
 paths = ['$secret', '/etc/shadow', '/etc/passwd', '/etc', '/tmp', '/proc/1/status', '/proc',
          '/home', '/var', '/dev/shm', '@tests@', '../etc/passwd', '../../etc/passwd', '../tmp']
+root = os.stat('/')
 for path in paths:
+    try:
+        found = os.stat(path)
+    except OSError:
+        found = None
+    if found is not None and found.st_dev == root.st_dev and stat.S_ISDIR(found.st_mode):
+        # a directory of the empty root's own tmpfs, on the way to a bound path (an install
+        # under /tmp, say): the sandbox made it empty, and it is not the host's
+        continue
     attempt('stat ' + path, os.stat, path)
     attempt('lstat ' + path, os.lstat, path)
     attempt('access ' + path, lambda p: os.access(p, os.F_OK) or -1, path)
