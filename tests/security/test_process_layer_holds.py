@@ -83,7 +83,7 @@ for path in paths:
         found = None
     if found is not None and found.st_dev == root.st_dev and stat.S_ISDIR(found.st_mode):
         # a directory of the empty root's own tmpfs, on the way to a bound path (an install
-        # under /tmp, say): the sandbox made it empty, and it is not the host's
+        # under /tmp, say): the sandbox made it, it holds only that way, and it is not the host's
         continue
     attempt('stat ' + path, os.stat, path)
     attempt('lstat ' + path, os.lstat, path)
