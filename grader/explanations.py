@@ -381,6 +381,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule("assertion", "AssertionError", r".*", "An `assert` condition was false at this point."),
     _rule(
+        "forbidden-sys",
+        "Forbidden",
+        r"importing 'sys'|name 'sys'",
+        "Exercises do not offer `sys`. To read every line of input, call `input()` until it "
+        "raises EOFError: `while True:` / `try: line = input()` / `except EOFError: break`. "
+        "To stop early, `return` from a function or `break` out of the loop.",
+    ),
+    _rule(
         "forbidden",
         "Forbidden",
         r".*",
