@@ -418,8 +418,11 @@ solution_code: |
             builder.add(check)
             pending += detections
         if any(not check.passed for check in builder.checks):
-            constant = _same_result(body.cases, results, learner)
-            builder.diagnose(*first_findings(constant, pending))
+            same = _same_result(body.cases, results, learner)
+            written_in = [pair for pair in same if pair[0].mistake == "same-result"]
+            # a computed result that never changes says less than any specific finding
+            hints = first_findings(written_in, pending) or first_findings(same)
+            builder.diagnose(*hints)
         passed = sum(1 for c in builder.checks if c.passed)
         message = f"{passed} of {len(builder.checks)} calls returned the right result."
         if run_failure(outcome):  # a call was stopped, and so were the calls after it

@@ -35,6 +35,15 @@ AVERAGE = """\
 """
 ATTEMPTS = [
     Attempt(
+        "swapped_min_and_max",
+        '  - {call: "clamp(5, 0, 10)", returns: 5}\n  - {call: "clamp(-3, 0, 10)", returns: 0}\n',
+        "def clamp(value, low, high):\n    return min(low, max(value, high))\n",
+        (returned("clamp(5, 0, 10)", 0), returned("clamp(-3, 0, 10)", 0)),
+        "`clamp(5, 0, 10)` returned `0` where `5` is expected: check which bound `min` and "
+        "which `max` applies",
+        "clamp",
+    ),
+    Attempt(
         "error_in_call",
         '  - {call: "factorial(5)", returns: 120}\n',
         "def factorial(n):\n    return n * factorial(n - 1)\n",

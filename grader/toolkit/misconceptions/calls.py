@@ -410,6 +410,26 @@ def text_case_or_spaces(facts: CallFacts) -> Finding | None:
 
 
 @on_wrong_calls
+def swapped_min_and_max(facts: CallFacts) -> Finding | None:
+    """A clamp built from `min` and `max` that applies each bound with the other one."""
+    value, expected = facts.value, facts.expected
+    if not (is_number(value) and is_number(expected)):
+        return None
+    if not facts.source.nests_min_and_max(facts.function):
+        return None
+    advice = (
+        "check which bound `min` and which `max` applies: `min(x, high)` caps x at high, "
+        "`max(x, low)` lifts it to low, so keeping x between them is `max(low, min(x, high))`."
+    )
+    return Finding(
+        "swapped-min-max",
+        f"`{facts.call}` returned `{clip(facts.result.display)}` where `{expected}` is "
+        f"expected: {advice}",
+        f"On a hidden test, your function's result is outside what is expected: {advice}",
+    )
+
+
+@on_wrong_calls
 def off_by_one(facts: CallFacts) -> Finding | None:
     """One item (or character) missing or extra at one end, or a count one off."""
     value, expected = facts.value, facts.expected
@@ -503,6 +523,7 @@ DETECTORS: tuple[Detector, ...] = (
     integer_division,
     rounding,
     text_case_or_spaces,
+    swapped_min_and_max,
     off_by_one,
     element_types,
     different_type,
@@ -576,13 +597,13 @@ def same_result(calls: Sequence[CallFacts], hidden: Sequence[bool] | None = None
         "hand for one call."
     )
     if differing is None:
-        return Finding("same-result", hidden_text, hidden_text)
+        return Finding("same-result-computed", hidden_text, hidden_text)
     text = (
         f"Your function returned `{shown}` for every call, whatever the arguments, but "
         f"`{differing.call}` should give `{clip(safe_repr(differing.expected))}`: work out "
         "by hand what the expression it returns gives for that call."
     )
-    return Finding("same-result", text, hidden_text)
+    return Finding("same-result-computed", text, hidden_text)
 
 
 def _changed_argument(before: Any, after: Any) -> tuple[int | str, Any, Any] | None:

@@ -93,6 +93,19 @@ class SourceFacts:
         values = [node.value for node in _own_nodes(function) if isinstance(node, ast.Return)]
         return bool(values) and all(isinstance(value, ast.Constant) for value in values)
 
+    def nests_min_and_max(self, name: str) -> bool:
+        """Whether the function calls `min` inside `max`, or `max` inside `min` (a clamp)."""
+        function = self.function(name)
+        if function is None:
+            return False
+        for node in _own_nodes(function):
+            outer = _builtin_called(node)
+            if outer in ("min", "max"):
+                inner = {_builtin_called(arg) for arg in getattr(node, "args", ())}
+                if ({"min", "max"} - {outer}) & inner:
+                    return True
+        return False
+
     def in_place_results(self, name: str) -> tuple[str, ...]:
         """The calls in the function whose None is returned or stored, as written:
         `return numbers.sort()`, `result = items.append(x)`."""
@@ -165,3 +178,10 @@ def _own_nodes(function: ast.FunctionDef) -> list[ast.AST]:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             pending.extend(ast.iter_child_nodes(node))
     return found
+
+
+def _builtin_called(node: ast.AST) -> str | None:
+    """The name a call calls when it is a plain name (`min(...)`), else None."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id
+    return None
