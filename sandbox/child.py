@@ -228,7 +228,8 @@ def _names(exc: BaseException) -> list[str]:
     """The raised exception's class and its bases, most derived first (without `object`),
     read through `type` so that a metaclass cannot run code here."""
     name = type.__dict__["__name__"].__get__
-    return [name(cls) for cls in type(exc).__mro__[:-1]][:64]  # as `sandbox.untrusted` allows
+    # at most 64 classes of at most 1,000 characters, as `sandbox.untrusted` allows
+    return [name(cls)[:1000] for cls in type(exc).__mro__[:-1]][:64]
 
 
 _IMMUTABLE = (int, float, complex, str, bytes, bool, type(None))

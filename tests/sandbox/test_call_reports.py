@@ -51,3 +51,22 @@ def test_an_argument_grown_too_large_is_reported_as_changed(sandbox: Sandbox) ->
     source = "def grow(items):\n    items.extend(range(200_000))\n    return len(items)\n"
     result = calls_of(sandbox, source, "grow([])")["grow([])"]
     assert result.returned and decode(result.arguments).repr == "too large to compare"  # type: ignore[attr-defined]
+
+
+def test_a_deep_hierarchy_or_a_long_class_name_is_reported_cut_not_as_a_forgery(
+    sandbox: Sandbox,
+) -> None:
+    """The child cuts what `sandbox.untrusted` bounds (64 classes, 1,000 characters each),
+    so an unusual but legal program is never taken for a forged report."""
+    long_name = "E" * 1500
+    deep = "".join(f"class D{i}(D{i - 1}):\n    pass\n" for i in range(1, 80))
+    source = (
+        f"class {long_name}(ValueError):\n    pass\n\n"
+        "class D0(KeyError):\n    pass\n" + deep + "\n"
+        f"def long():\n    raise {long_name}('x')\n\n"
+        "def deep():\n    raise D79('x')\n"
+    )
+    found = calls_of(sandbox, source, "long()", "deep()")
+    assert found["long()"].raised_types[:2] == ("E" * 1000, "ValueError")  # type: ignore[attr-defined]
+    deep_types = found["deep()"].raised_types  # type: ignore[attr-defined]
+    assert len(deep_types) == 64 and deep_types[0] == "D79"
