@@ -19,8 +19,10 @@ Kinds give the hints to `VerdictBuilder.diagnose`, which puts them before every 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from grader.verdict import Check
 
@@ -30,6 +32,7 @@ __all__ = [
     "Pending",
     "clip",
     "first_findings",
+    "on_wrong_answers",
     "without_hint_when_explained",
 ]
 
@@ -40,6 +43,32 @@ MAX_FINDINGS = 2
 UNREADABLE = (ArithmeticError, ValueError, RecursionError)
 """What a detector's arithmetic or formatting raises on a learner's monstrous value (an int
 of 10,000 digits, a float inf, a list nested 60 deep): such a value shows no mistake."""
+
+
+class _Judged(Protocol):
+    @property
+    def right(self) -> bool:
+        """Whether the answer is what its case expects."""
+
+
+FactsT = TypeVar("FactsT", bound=_Judged)
+
+
+def on_wrong_answers(
+    detector: Callable[[FactsT], Finding | None],
+) -> Callable[[FactsT], Finding | None]:
+    """A detector that never fires on a right answer, nor on a value it cannot read."""
+
+    @functools.wraps(detector)
+    def guarded(facts: FactsT) -> Finding | None:
+        if facts.right:
+            return None
+        try:
+            return detector(facts)
+        except UNREADABLE:  # a value past what arithmetic or text can hold names no mistake
+            return None
+
+    return guarded
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
-import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any
 
 from grader import explanations
 from grader.toolkit.expected import Expected, Plain
-from grader.toolkit.misconceptions import UNREADABLE, Finding, clip, errors
+from grader.toolkit.misconceptions import Finding, clip, errors, on_wrong_answers
 from grader.toolkit.misconceptions.source import SourceFacts, divides, drops_fractions
 from grader.toolkit.values import is_number, type_name, typed
 from sandbox.outcome import CallResult
@@ -85,22 +84,7 @@ class CallFacts:
 Detector = Callable[[CallFacts], Finding | None]
 
 
-def on_wrong_calls(detector: Detector) -> Detector:
-    """A detector that never fires on a call that gave what its case expects."""
-
-    @functools.wraps(detector)
-    def guarded(facts: CallFacts) -> Finding | None:
-        if facts.right:
-            return None
-        try:
-            return detector(facts)
-        except UNREADABLE:  # a value past what arithmetic or text can hold names no mistake
-            return None
-
-    return guarded
-
-
-@on_wrong_calls
+@on_wrong_answers
 def error_in_call(facts: CallFacts) -> Finding | None:
     """A mistake that an error names: runaway recursion, comprehension clauses in the
     wrong order (see `grader.toolkit.misconceptions.errors`)."""
@@ -110,7 +94,7 @@ def error_in_call(facts: CallFacts) -> Finding | None:
     return errors.diagnose(error, facts.source, f"`{facts.call}`")
 
 
-@on_wrong_calls
+@on_wrong_answers
 def returned_instead_of_raising(facts: CallFacts) -> Finding | None:
     """Returned (or printed) a message where the case expects an exception."""
     if facts.raises is None or not facts.result.returned:
@@ -133,7 +117,7 @@ def returned_instead_of_raising(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def subclass_of_exact_exception(facts: CallFacts) -> Finding | None:
     """Raised a subclass where the case wants exactly the exception (`exact: true`)."""
     error, raises = facts.result.error, facts.raises
@@ -153,7 +137,7 @@ def subclass_of_exact_exception(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def too_general_exception(facts: CallFacts) -> Finding | None:
     """Raised a base class (`Exception`) of the exception the case expects."""
     error, wanted = facts.result.error, facts.expected_error
@@ -175,7 +159,7 @@ def too_general_exception(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def other_exception(facts: CallFacts) -> Finding | None:
     """Python's own error (ZeroDivisionError, IndexError...) where the case expects the
     function to raise a chosen exception."""
@@ -193,7 +177,7 @@ def other_exception(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def unexpected_exception(facts: CallFacts) -> Finding | None:
     """An error where the case expects a value, with the built-in explanation of it."""
     error = facts.result.error
@@ -211,7 +195,7 @@ def unexpected_exception(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def printed_instead_of_returned(facts: CallFacts) -> Finding | None:
     """Printed the result and returned None."""
     printed = facts.result.stdout.strip()
@@ -231,7 +215,7 @@ def printed_instead_of_returned(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def result_of_in_place_method(facts: CallFacts) -> Finding | None:
     """Returned what `list.sort()` (or `append`, `reverse`...) gives back: None."""
     if not facts.returned_none:
@@ -249,7 +233,7 @@ def result_of_in_place_method(facts: CallFacts) -> Finding | None:
     return Finding("in-place-method-result", text, text)
 
 
-@on_wrong_calls
+@on_wrong_answers
 def missing_return(facts: CallFacts) -> Finding | None:
     """A function without any `return` of a value returns None."""
     if not facts.returned_none or facts.source.returns_a_value(facts.function) is not False:
@@ -261,7 +245,7 @@ def missing_return(facts: CallFacts) -> Finding | None:
     return Finding("missing-return", text, text)
 
 
-@on_wrong_calls
+@on_wrong_answers
 def text_instead_of_value(facts: CallFacts) -> Finding | None:
     """Returned the text of the right value: `"5"` for `5`, `"True"` for `True`."""
     value = facts.value
@@ -283,7 +267,7 @@ def text_instead_of_value(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def wrong_container(facts: CallFacts) -> Finding | None:
     """The right items in the wrong kind of container: a list for a tuple, and so on."""
     value = facts.value
@@ -305,7 +289,7 @@ def wrong_container(facts: CallFacts) -> Finding | None:
     return None
 
 
-@on_wrong_calls
+@on_wrong_answers
 def wrong_number_type(facts: CallFacts) -> Finding | None:
     """The right number as the wrong type: `5.0` for the int `5`, `1` for `True`..."""
     value = facts.value
@@ -334,7 +318,7 @@ def wrong_number_type(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def integer_division(facts: CallFacts) -> Finding | None:
     """`/` where `//` is meant, or `//` (or int()) where `/` is meant."""
     value, expected = facts.value, facts.expected
@@ -360,7 +344,7 @@ def integer_division(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def rounding(facts: CallFacts) -> Finding | None:
     """Not rounded, or rounded to the wrong number of decimals."""
     value, expected = facts.value, facts.expected
@@ -384,7 +368,7 @@ def rounding(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def text_case_or_spaces(facts: CallFacts) -> Finding | None:
     """Text that differs only in capitals, or in spaces."""
     value, expected = facts.value, facts.expected
@@ -409,7 +393,7 @@ def text_case_or_spaces(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def swapped_min_and_max(facts: CallFacts) -> Finding | None:
     """A clamp built from `min` and `max` that applies each bound with the other one."""
     value, expected = facts.value, facts.expected
@@ -429,7 +413,7 @@ def swapped_min_and_max(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def off_by_one(facts: CallFacts) -> Finding | None:
     """One item (or character) missing or extra at one end, or a count one off."""
     value, expected = facts.value, facts.expected
@@ -459,7 +443,7 @@ def off_by_one(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def element_types(facts: CallFacts) -> Finding | None:
     """The right values, but some item or key has the wrong type (`'1'` for `1`)."""
     value, expected = facts.value, facts.expected
@@ -482,7 +466,7 @@ def element_types(facts: CallFacts) -> Finding | None:
     )
 
 
-@on_wrong_calls
+@on_wrong_answers
 def different_type(facts: CallFacts) -> Finding | None:
     """A value of another type than expected: a dict where text is expected, say; and
     where the expected value is inside it, which part to return."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import difflib
-import functools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -20,7 +19,7 @@ from typing import Any
 
 from grader.compare import Mode, normalize
 from grader.toolkit.expected import ExpectedOutput
-from grader.toolkit.misconceptions import UNREADABLE, Finding, clip
+from grader.toolkit.misconceptions import Finding, clip, on_wrong_answers
 from grader.toolkit.misconceptions.source import SourceFacts, divides, drops_fractions
 
 __all__ = ["DETECTORS", "OutputFacts", "diagnose", "same_output"]
@@ -66,22 +65,7 @@ class OutputFacts:
 Detector = Callable[[OutputFacts], Finding | None]
 
 
-def on_wrong_output(detector: Detector) -> Detector:
-    """A detector that never fires on an output that its case accepts."""
-
-    @functools.wraps(detector)
-    def guarded(facts: OutputFacts) -> Finding | None:
-        if facts.right:
-            return None
-        try:
-            return detector(facts)
-        except UNREADABLE:  # a value past what arithmetic or text can hold names no mistake
-            return None
-
-    return guarded
-
-
-@on_wrong_output
+@on_wrong_answers
 def prompt_in_output(facts: OutputFacts) -> Finding | None:
     """A prompt inside `input("...")`: the prompt text became part of the output."""
     prompts = [p for p in facts.source.input_prompts if p in facts.actual]
@@ -104,7 +88,7 @@ def prompt_in_output(facts: OutputFacts) -> Finding | None:
     return Finding("input-prompt", text, text, facts.nearly(repaired))
 
 
-@on_wrong_output
+@on_wrong_answers
 def printed_none(facts: OutputFacts) -> Finding | None:
     """A `None` line from printing what a function (or `list.sort()`) returns."""
     lines = facts.actual.split("\n")
@@ -130,7 +114,7 @@ def printed_none(facts: OutputFacts) -> Finding | None:
     return Finding("printed-none", text, text, complete=True)
 
 
-@on_wrong_output
+@on_wrong_answers
 def printed_container(facts: OutputFacts) -> Finding | None:
     """Printed a list, tuple or dict itself, `[3, 4, 8]`, instead of its items."""
     lines = facts.actual.split("\n")
@@ -168,7 +152,7 @@ def printed_container(facts: OutputFacts) -> Finding | None:
     return None
 
 
-@on_wrong_output
+@on_wrong_answers
 def wrong_separator(facts: OutputFacts) -> Finding | None:
     """Values separated by commas (or another separator) instead of spaces."""
     for separator in (", ", ",", " : ", ": ", ":", "; ", ";", " - ", "-", "\t", " | ", "|"):
@@ -184,7 +168,7 @@ def wrong_separator(facts: OutputFacts) -> Finding | None:
     return None
 
 
-@on_wrong_output
+@on_wrong_answers
 def line_breaks(facts: OutputFacts) -> Finding | None:
     """`end=` mistakes: all on one line where each value ends its line, or the reverse."""
     words = facts.actual.split()
@@ -212,7 +196,7 @@ def line_breaks(facts: OutputFacts) -> Finding | None:
     return None
 
 
-@on_wrong_output
+@on_wrong_answers
 def presentation(facts: OutputFacts) -> Finding | None:
     """The right tokens with other whitespace between them, or other line breaks."""
     text = facts.text
@@ -246,7 +230,7 @@ def presentation(facts: OutputFacts) -> Finding | None:
     )
 
 
-@on_wrong_output
+@on_wrong_answers
 def spaces_inside(facts: OutputFacts) -> Finding | None:
     """Spaces added or missing inside a value: `A. L.` for `A.L.`, `total5` for `total 5`."""
     if not facts.expected.compare(facts.actual).spacing_inside:
@@ -289,7 +273,7 @@ def spaces_inside(facts: OutputFacts) -> Finding | None:
     )
 
 
-@on_wrong_output
+@on_wrong_answers
 def exact_whitespace(facts: OutputFacts) -> Finding | None:
     """Compared character by character: no final line break, an extra blank line at the
     end, or spaces at the end of a line."""
@@ -320,7 +304,7 @@ def exact_whitespace(facts: OutputFacts) -> Finding | None:
     return None
 
 
-@on_wrong_output
+@on_wrong_answers
 def capitals(facts: OutputFacts) -> Finding | None:
     """The output differs only in capitals."""
     text = facts.text
@@ -341,7 +325,7 @@ def capitals(facts: OutputFacts) -> Finding | None:
     )
 
 
-@on_wrong_output
+@on_wrong_answers
 def numbers(facts: OutputFacts) -> Finding | None:
     """Numbers printed as the wrong type or to the wrong precision: `5.0` for `5`, `2.5`
     for `2` (or the reverse), not rounded, or without the expected decimals."""
@@ -370,7 +354,7 @@ def numbers(facts: OutputFacts) -> Finding | None:
     )
 
 
-@on_wrong_output
+@on_wrong_answers
 def extra_or_missing_lines(facts: OutputFacts) -> Finding | None:
     """Debug prints or extra lines around otherwise right output; lines missing; one
     line too many or too few at an end (a loop bound off by one)."""
@@ -407,7 +391,7 @@ def _end(
     return "start" if ops[0][start] == 0 else None
 
 
-@on_wrong_output
+@on_wrong_answers
 def values_off_by_one(facts: OutputFacts) -> Finding | None:
     """A value missing or extra at one end of a line: `3 4` for `3 4 8`."""
     text = facts.text
@@ -445,7 +429,7 @@ def values_off_by_one(facts: OutputFacts) -> Finding | None:
     )
 
 
-@on_wrong_output
+@on_wrong_answers
 def counts_from_zero(facts: OutputFacts) -> Finding | None:
     """Lines numbered from 0 where they count from 1 (`batch 0:`), found by renumbering:
     so it works on patterns and locked outputs too."""
@@ -473,7 +457,7 @@ def counts_from_zero(facts: OutputFacts) -> Finding | None:
     )
 
 
-@on_wrong_output
+@on_wrong_answers
 def printed_bool(facts: OutputFacts) -> Finding | None:
     """`True`/`False` printed where the output is a word such as `yes`/`no`."""
     text = facts.text
@@ -497,7 +481,7 @@ def printed_bool(facts: OutputFacts) -> Finding | None:
     )
 
 
-@on_wrong_output
+@on_wrong_answers
 def line_order(facts: OutputFacts) -> Finding | None:
     """The right lines in another order (not sorted, say)."""
     text = facts.text
@@ -516,7 +500,7 @@ def line_order(facts: OutputFacts) -> Finding | None:
     )
 
 
-@on_wrong_output
+@on_wrong_answers
 def shifted_lines(facts: OutputFacts) -> Finding | None:
     """Every line one step early (or late): a loop over `range(n)` for 1..n."""
     text = facts.text
