@@ -2,6 +2,8 @@
 
 Usage: python benchmarks/ab.py REVISION BENCHMARK [ARGS...] [--rounds N]
   e.g. python benchmarks/ab.py 4e93faf benchmarks/sandbox_per_run.py 300 --rounds 5
+Options that ab.py does not know are passed to the benchmark; paths in them are relative to
+each tree (both run with their own tree as the working directory).
 
 The baseline is checked out (`git worktree add --detach`) into a temporary folder; both
 trees run this checkout's benchmark script, alternately, `--rounds` times, each with its
@@ -48,7 +50,8 @@ def main() -> None:
     parser.add_argument("benchmark", type=Path)
     parser.add_argument("args", nargs="*")
     parser.add_argument("--rounds", type=int, default=5)
-    options = parser.parse_args()
+    options, unknown = parser.parse_known_args()
+    options.args = [*options.args, *unknown]  # the benchmark's own options
     script = options.benchmark.resolve()
     with tempfile.TemporaryDirectory() as folder:
         baseline = Path(folder) / "baseline"

@@ -7,6 +7,8 @@ process. The snippets of predict-output and find-the-error run once in the sandb
 then their outcomes are cached, so the rounds time the grading itself: reading the answer,
 matching it and building the verdict. Prints the median cost per answer, by kind and in
 all, and the one-time cost of the first explain answer (loading simplemma's dictionary).
+Words read once are remembered (`grader.toolkit.prose.MEMO_SIZE` of them), so explain is
+also timed with that memory emptied before every answer, as if each word were new.
 
 Run it from two checkouts with the same interpreter and corpus to compare them (A/B): it
 uses only `Bank`, `grade`, `Submission` and `CachingRunner`.
@@ -71,6 +73,32 @@ def main() -> None:
         cost = median / counts[kind] * 1e6
         print(f"  {kind:<16} {counts[kind]:4} answers  {cost:9.1f} µs/answer")
     print(f"  {'all':<16} {len(answers):4} answers  {total / len(answers) * 1e6:9.1f} µs/answer")
+    explain = [(e, s) for e, s in answers if e.kind.name == "explain"]
+    if explain and forget_words() is not None:
+        rounds = []
+        for _ in range(args.rounds):
+            spent = 0.0
+            for exercise, submission in explain:
+                forget_words()
+                started = time.perf_counter()
+                grade(exercise, submission, runner)
+                spent += time.perf_counter() - started
+            rounds.append(spent)
+        cost = statistics.median(rounds) / len(explain) * 1e6
+        print(f"  {'explain, new words':<16} {len(explain):4} answers  {cost:9.1f} µs/answer")
+
+
+def forget_words() -> bool | None:
+    """Empty the memory of words read before (None when this tree has none)."""
+    try:
+        from grader.toolkit import prose
+    except ImportError:
+        return None
+    memos = [getattr(prose, name, None) for name in ("_chunk", "lemma", "is_known", "_expand")]
+    for memo in memos:
+        if memo is not None:
+            memo.cache_clear()
+    return True
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ _ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]{4,}\b")
 
 def stable(text: str) -> str:
     """Object addresses (`at 0x7f...`) replaced, so that reports do not change between runs."""
-    return _ADDRESS.sub("at 0x…", text)
+    return _ADDRESS.sub("at 0x…", text) if "at 0x" in text else text
 
 
 def clip(text: str | None, limit: int = MAX_VALUE_CHARS) -> tuple[str | None, bool]:

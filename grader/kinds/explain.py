@@ -82,11 +82,11 @@ class Reading:
 
     @property
     def affirmed(self) -> tuple[Hit, ...]:
-        return tuple(h for h in self.hits if h.negated_by is None)
+        return tuple([h for h in self.hits if h.negated_by is None])
 
     @property
     def covered(self) -> bool:
-        return bool(self.affirmed) and not self.wrong
+        return not self.wrong and any(h.negated_by is None for h in self.hits)
 
     @property
     def state(self) -> str:
@@ -148,8 +148,14 @@ def _patterns(spec: SpecReader, item: dict[str, Any], path: PathKey) -> tuple[re
     return tuple(
         p
         for j, raw in enumerate(item.get("patterns", []))
-        if (p := spec.regex((*path, "patterns", j), f"(?i){raw}")) is not None
+        if (p := spec.regex((*path, "patterns", j), _caseless(raw))) is not None
     )
+
+
+def _caseless(raw: str) -> str:
+    """`raw` matching whatever the case. Prose is case-folded, so a pattern all in ASCII
+    lowercase already does (and runs twice as fast without `(?i)`)."""
+    return raw if raw.isascii() and raw == raw.lower() else f"(?i){raw}"
 
 
 def _check_concept(spec: SpecReader, item: dict[str, Any], path: PathKey) -> None:

@@ -12,18 +12,20 @@
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import keyword
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 __all__ = [
     "FUNCTION_WORDS",
     "MAX_PROSE_CHARS",
+    "MEMO_SIZE",
+    "TYPO_WORD",
     "ListSignals",
     "Prose",
     "Token",
@@ -34,13 +36,17 @@ __all__ = [
 
 MAX_PROSE_CHARS = 20_000
 """Characters of an answer that are read (an explanation is far shorter)."""
+TYPO_WORD = 6
+"""Letters from which a word that is not in the dictionary may be a typo."""
+MEMO_SIZE = 1 << 15
+"""Distinct words (and chunks) whose reading is kept: a batch's memory stays bounded."""
 
 _TOKEN = re.compile(
     r"(?P<word>[a-z0-9_]+(?:['-][a-z0-9_]+)*)"
     r"|(?P<symbol>\*\*|//|==|!=|<=|>=|->|\+=|-=|[-+*/%<>=&|^~@])"
     r"|(?P<stop>[.!?;:]+(?=\s|$)|[,()\[\]{}\n\u2022])"
 )
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": " "})
+_QUOTES = (("\u2019", "'"), ("\u2018", "'"), ("\u00b4", "'"), ("`", " "))
 _CONTRACTIONS = {
     "can't": ("can", "not"),
     "cannot": ("can", "not"),
@@ -108,7 +114,7 @@ def _lemmatizer() -> Any:
     return simplemma
 
 
-@cache
+@lru_cache(maxsize=MEMO_SIZE)
 def lemma(word: str) -> str:
     """The dictionary form of a case-folded English word (`gave` -> `give`)."""
     if not word.isalpha():
@@ -117,7 +123,7 @@ def lemma(word: str) -> str:
     return found.casefold()
 
 
-@cache
+@lru_cache(maxsize=MEMO_SIZE)
 def is_known(word: str) -> bool:
     """Whether `word` is an English word (a misspelling is not)."""
     return bool(_lemmatizer().is_known(word, lang="en"))
@@ -135,15 +141,19 @@ def english_words() -> tuple[str, ...]:
 
 
 class Token(NamedTuple):
+    """A word or a symbol. The same word is the same `Token` wherever it stands: where it
+    stands is the `Prose`'s to say (`Prose.token_clauses`)."""
+
     text: str
     """Case-folded, as written (after expanding contractions)."""
     lemma: str
     symbol: bool = False
-    clause: int = 0
-    start: int = 0
-    """Offset in `Prose.text`."""
     function_word: bool = False
     """One of `FUNCTION_WORDS`."""
+    mark: str = ""
+    """Its letter in `Prose.signature` (none for a symbol)."""
+    misspelt: bool = False
+    """Whether it may be a typo: `TYPO_WORD` letters or more, not in the dictionary."""
 
 
 class Prose:
@@ -151,22 +161,50 @@ class Prose:
 
     def __init__(self, text: str) -> None:
         self.raw = text
-        self.tokens, self.clauses = _tokenize(text[:MAX_PROSE_CHARS])
-        self.text = " ".join(t.text for t in self.tokens)
+        tokens, ends, cues = _read(text[:MAX_PROSE_CHARS])
+        self.tokens = tokens
+        self.clause_ends = ends
+        """Where each clause but the last ends: the index of the token after it."""
+        self.clauses = len(ends) + 1
+        self.text = " ".join([t.text for t in tokens])
         """The tokens separated by single spaces, which instructors' patterns search."""
+        marks = [t.mark for t in tokens]
+        self.signature = _CLAUSE_END.join(
+            [
+                "".join(marks[start:end])
+                for start, end in zip((0, *ends), (*ends, len(tokens)), strict=True)
+            ]
+        )
+        """The words as letters, `|` between clauses (see `_MARKS`): what tells a list."""
+        symbols = len(self.signature) - len(ends) < len(tokens)  # a symbol has no mark
+        self.words = tuple([t for t in tokens if not t.symbol]) if symbols else tokens
         self.memo: dict[object, object] = {}
         """What terms computed once for this answer (the digests of its forms, say)."""
+        self._cues = cues
+        self._negations: dict[int, int] | None = None
 
-    @cached_property
-    def words(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if not t.symbol)
+    def clause_of(self, index: int) -> int:
+        """The clause that token `index` stands in (from 0)."""
+        return bisect.bisect_right(self.clause_ends, index)
 
-    @cached_property
+    def _clause_span(self, index: int) -> range:
+        """The tokens of the clause that token `index` stands in."""
+        clause = self.clause_of(index)
+        ends = self.clause_ends
+        start = ends[clause - 1] if clause else 0
+        return range(start, ends[clause] if clause < len(ends) else len(self.tokens))
+
+    @property
     def _scopes(self) -> dict[int, int]:
-        """Token index -> the index of the cue that negates it."""
+        """Token index -> the index of the cue that negates it (found on first use)."""
+        if self._negations is None:
+            self._negations = self._find_scopes()
+        return self._negations
+
+    def _find_scopes(self) -> dict[int, int]:
         scopes: dict[int, int] = {}
-        for index, token in enumerate(self.tokens):
-            if token.text not in _CUES or not self._is_cue(index):
+        for index in self._cues:
+            if not self._is_cue(index):
                 continue
             for inside in self._scope_of(index):
                 scopes.setdefault(inside, index)
@@ -182,31 +220,26 @@ class Prose:
 
     def _scope_of(self, cue: int) -> Iterator[int]:
         tokens = self.tokens
-        clause = tokens[cue].clause
+        clause = self._clause_span(cue)
         limit = len(tokens)
         if tokens[cue].text in _SHORT_CUES:
             limit = SHORT_SCOPE
-        elif self._subordinate(cue):
+        elif self._subordinate(cue, clause.start):
             limit = CLAUSE_SCOPE
         taken = 0
-        for index in range(cue + 1, len(tokens)):
+        for index in range(cue + 1, clause.stop):
             token = tokens[index]
-            if token.clause != clause or token.text in _ENDS_SCOPE or taken >= limit:
+            if token.text in _ENDS_SCOPE or taken >= limit:
                 return
             if taken and token.text in _NEW_VERB:
                 return
             taken += 0 if token.symbol else 1
             yield index
 
-    def _subordinate(self, cue: int) -> bool:
-        """Whether the cue's clause so far is a subordinate one (`that does not run ...`)."""
-        clause = self.tokens[cue].clause
-        index = cue - 1
-        while index >= 0 and self.tokens[index].clause == clause:
-            if self.tokens[index].text in _SUBORDINATE:
-                return True
-            index -= 1
-        return False
+    def _subordinate(self, cue: int, start: int) -> bool:
+        """Whether the cue's clause so far (from token `start`) is a subordinate one (`that
+        does not run ...`)."""
+        return any(t.text in _SUBORDINATE for t in self.tokens[start:cue])
 
     def negated(self, index: int, inside: range | None = None) -> int | None:
         """The cue negating token `index`, unless the cue lies `inside` the matched span
@@ -217,11 +250,9 @@ class Prose:
         return cue
 
     def token_at(self, offset: int) -> int:
-        """The index of the token at (or just after) `offset` in `text`."""
-        for index, token in enumerate(self.tokens):
-            if token.start + len(token.text) > offset:
-                return index
-        return max(len(self.tokens) - 1, 0)
+        """The index of the token at (or just after) `offset` in `text`: tokens hold no
+        blank, and one blank stands between two, so it is the count of blanks up to there."""
+        return min(self.text.count(" ", 0, offset + 1), max(len(self.tokens) - 1, 0))
 
     def list_like(self) -> bool:
         """Whether the answer is a list of words rather than sentences (see `ListSignals`)."""
@@ -259,26 +290,28 @@ class ListSignals:
 
     @classmethod
     def of(cls, prose: Prose) -> ListSignals:
-        words = [t for t in prose.tokens if not t.symbol]
-        count = len(words)
+        count = len(prose.words)
         if not count:
             return cls(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False)
-        function = sum(1 for w in words if w.function_word)
-        items = _items(words)
-        in_items = sum(len(item) for item in items)
-        short = sum(len(item) for item in items if len(item) <= 2)
-        frames = [_frame(item) for item in items if len(item) >= 2]
-        seen = Counter(frames)
-        repeated = sum(1 for f in frames if f and seen[f] >= 3)
+        signature = prose.signature
+        items = [item for item in _ITEM_BREAK.split(signature) if item]
+        in_items = sum(map(len, items))
+        short = sum([len(item) for item in items if len(item) <= 2])
+        frames = [item for item in items if len(item) >= 2]
+        repeated = 0
+        if len(frames) >= 4:
+            seen = Counter(frames)
+            repeated = sum([1 for f in frames if seen[f] >= 3 and f.strip(_CONTENT)])
+        broken = len(_BROKEN_PAIR.findall(signature))
         return cls(
             count,
-            function / count,
-            _run_words(words, cls.LONG_RUN) / count,
+            _function_words(signature) / count,
+            sum(map(len, _CONTENT_RUN.findall(signature))) / count,
             short / in_items if len(items) >= cls.MANY_ITEMS else 0.0,
-            _broken_share(words),
+            broken / max(count - 1, 1) if broken >= 3 else 0.0,
             repeated / len(frames) if len(frames) >= 4 else 0.0,
-            len({w.text for w in words}) / count if count >= cls.LONG_ANSWER else 0.0,
-            _bare_clause(words, cls.LONG_CLAUSE),
+            len({w.text for w in prose.words}) / count if count >= cls.LONG_ANSWER else 0.0,
+            any(_bare(clause, cls.LONG_CLAUSE) for clause in signature.split(_CLAUSE_END)),
         )
 
     @property
@@ -296,25 +329,74 @@ class ListSignals:
         )
 
 
-def _tokenize(text: str) -> tuple[tuple[Token, ...], int]:
+def _read(text: str) -> tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]:
+    """The tokens of `text`, where its clauses end, and where the negation cues stand;
+    read chunk by chunk (see `_chunk`)."""
     tokens: list[Token] = []
-    clause = 0
-    offset = 0
-    for match in _TOKEN.finditer(text.translate(_QUOTES).casefold()):
-        if match.lastgroup == "stop":
-            clause += 1 if tokens and tokens[-1].clause == clause else 0
-            continue
-        if match.lastgroup == "symbol":
-            tokens.append(Token(match.group(), match.group(), True, clause, offset))
-            offset += len(match.group()) + 1
-            continue
-        for part in _expand(match.group()):
-            tokens.append(Token(part, lemma(part), False, clause, offset, part in FUNCTION_WORDS))
-            offset += len(part) + 1
-    return tuple(tokens), clause + 1
+    ends: list[int] = []
+    cues: list[int] = []
+    start = 0
+    """Where the clause being read begins: a stop ends it only once it holds a token."""
+    for line in _unquoted(text).casefold().split("\n"):
+        if len(tokens) > start:  # a line break ends a clause
+            start = len(tokens)
+            ends.append(start)
+        for piece in line.split():
+            chunk_tokens, stops, chunk_cues = _chunk(piece)
+            if stops or chunk_cues:
+                base = len(tokens)
+                for at in stops:
+                    if base + at > start:
+                        start = base + at
+                        ends.append(start)
+                cues += [base + at for at in chunk_cues]
+            tokens += chunk_tokens
+    return tuple(tokens), tuple(ends), tuple(cues)
 
 
-@cache
+def _unquoted(text: str) -> str:
+    """Curly quotes and accents as `'`, backticks as blanks (`str.replace` is far quicker
+    than `str.translate` on text that holds none)."""
+    for quote, plain in _QUOTES:
+        if quote in text:
+            text = text.replace(quote, plain)
+    return text
+
+
+class _Chunk(NamedTuple):
+    """What a run of non-blank characters reads as."""
+
+    tokens: tuple[Token, ...]
+    stops: tuple[int, ...]
+    """Before which of its tokens (the count of those before it) each stop stands."""
+    cues: tuple[int, ...]
+    """Which of its tokens are negation cues (see `_CUES`)."""
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _chunk(piece: str) -> _Chunk:
+    """`piece` read as tokens and stops. No token spans a blank, so an answer is read
+    chunk by chunk, and each distinct chunk once (answers repeat their words)."""
+    tokens: list[Token] = []
+    stops: list[int] = []
+    for word, symbol, _ in _TOKEN.findall(piece):
+        if word:
+            tokens += (_word_token(part) for part in _expand(word))
+        elif symbol:
+            tokens.append(Token(symbol, symbol, True))
+        else:
+            stops.append(len(tokens))
+    cues = tuple(i for i, token in enumerate(tokens) if token.text in _CUES)
+    return _Chunk(tuple(tokens), tuple(stops), cues)
+
+
+def _word_token(word: str) -> Token:
+    function = word in FUNCTION_WORDS
+    misspelt = len(word) >= TYPO_WORD and word.isalpha() and not is_known(word)
+    return Token(word, lemma(word), False, function, _MARKS.get(word, _CONTENT), misspelt)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
 def _expand(word: str) -> tuple[str, ...]:
     """`doesn't` -> does, not; `module's` -> module; `it's` -> it."""
     if word in _CONTRACTIONS:
@@ -330,49 +412,16 @@ def _expand(word: str) -> tuple[str, ...]:
 _ITEM_BREAKS = frozenset({"and", "or", "plus"})
 
 
-def _items(words: list[Token]) -> list[list[Token]]:
-    """The words split at clause ends and at `and`, `or`."""
-    items: list[list[Token]] = [[]]
-    clause = words[0].clause
-    for word in words:
-        if word.clause != clause or word.text in _ITEM_BREAKS:
-            clause = word.clause
-            if items[-1]:
-                items.append([])
-            if word.text in _ITEM_BREAKS:
-                continue
-        items[-1].append(word)
-    return [item for item in items if item]
-
-
-def _bare_clause(words: list[Token], long_clause: int) -> bool:
+def _bare(clause: str, long_clause: int) -> bool:
     """Whether a long clause is almost all content words (`for loop list range iterate...`)."""
-    for _, clause in itertools.groupby(words, key=lambda w: w.clause):
-        run = list(clause)
-        if len(run) >= long_clause and sum(w.function_word for w in run) < len(run) / 4:
-            return True
-    return False
+    size = len(clause)
+    return size >= long_clause and _function_words(clause) < size / 4
 
 
-def _frame(item: list[Token]) -> tuple[str, ...]:
-    """The item's function words in order, content words as `*` (empty without any)."""
-    if not any(w.function_word for w in item):
-        return ()
-    return tuple(w.text if w.function_word else "*" for w in item)
-
-
-def _run_words(words: list[Token], long_run: int) -> int:
-    """Words in runs of at least `long_run` content words within one clause."""
-    total = run = 0
-    clause = words[0].clause
-    for word in words:
-        if word.function_word or word.clause != clause:
-            total += run if run >= long_run else 0
-            run = 0
-            clause = word.clause
-        if not word.function_word:
-            run += 1
-    return total + (run if run >= long_run else 0)
+def _function_words(signature: str) -> int:
+    """How many of the words in `signature` are function words."""
+    content = signature.count(_CONTENT) + signature.count(_MARKS["plus"])
+    return len(signature) - signature.count(_CLAUSE_END) - content
 
 
 _DETERMINERS = _set("a an the my your our their every")
@@ -389,27 +438,53 @@ _NOT_AFTER = {
 _PYTHON_WORDS = frozenset(w.casefold() for w in (*keyword.kwlist, *keyword.softkwlist))
 
 
-def _broken_share(words: list[Token]) -> float:
-    """The share of `_broken_pairs` among the word pairs, once there are at least three."""
-    broken = _broken_pairs(words)
-    return broken / max(len(words) - 1, 1) if broken >= 3 else 0.0
+def _bad_after() -> dict[str, frozenset[str]]:
+    """A function word -> the words that may not follow it (Python's keywords left out: in
+    `a for loop` or `the while and the for` they are nouns)."""
+    found: dict[str, frozenset[str]] = {}
+    for kind, words in (("det", _DETERMINERS), ("prep", _PREPOSITIONS), ("conj", _CONJUNCTIONS)):
+        for word in words - _PYTHON_WORDS:
+            found.setdefault(word, _NOT_AFTER[kind] - _PYTHON_WORDS)
+    return found
 
 
-def _broken_pairs(words: list[Token]) -> int:
-    """Adjacent function words in an order English grammar does not allow (`the of`)."""
-    broken = 0
-    for before, after in itertools.pairwise(words):
-        if before.clause != after.clause or _PYTHON_WORDS & {before.text, after.text}:
-            continue  # `a for loop`, `the while and the for`: Python's keywords are nouns here
-        kind = (
-            "det"
-            if before.text in _DETERMINERS
-            else "prep"
-            if before.text in _PREPOSITIONS
-            else "conj"
-            if before.text in _CONJUNCTIONS
-            else None
-        )
-        if kind and after.text in _NOT_AFTER[kind]:
-            broken += 1
-    return broken
+_BAD_AFTER = _bad_after()
+
+
+def _marks() -> dict[str, str]:
+    """A letter for each function word (and `plus`), from U+0100 on; a content word's is
+    `_CONTENT`. A frame of function words is then a string, and lists tell by regexes."""
+    words = sorted(FUNCTION_WORDS | _ITEM_BREAKS)
+    return {word: chr(0x100 + i) for i, word in enumerate(words)}
+
+
+_MARKS = _marks()
+
+
+def _marks_of(words: Iterable[str]) -> str:
+    return "".join(_MARKS[w] for w in sorted(words))
+
+
+_CONTENT = "c"
+_CLAUSE_END = "|"
+_FUNCTION_MARKS = _marks_of(FUNCTION_WORDS)
+_CONTENT_RUN = re.compile(f"[^{_CLAUSE_END}{_FUNCTION_MARKS}]{{{ListSignals.LONG_RUN},}}")
+"""Words in runs of `LONG_RUN` or more content words within one clause."""
+_ITEM_BREAK = re.compile(f"[{_CLAUSE_END}{_marks_of(_ITEM_BREAKS)}]")
+"""Items end at clause ends and at `and`, `or`, `plus`."""
+
+
+def _broken_pair() -> re.Pattern[str]:
+    """Adjacent function words in an order English grammar does not allow (`the of`),
+    each pair found once (the lookahead lets pairs overlap)."""
+    by_after: dict[frozenset[str], list[str]] = {}
+    for before, bad in _BAD_AFTER.items():
+        by_after.setdefault(bad, []).append(before)
+    pairs = (
+        f"[{_marks_of(befores)}][{_marks_of(bad)}]"
+        for bad, befores in sorted(by_after.items(), key=lambda kv: sorted(kv[1]))
+    )
+    return re.compile(f"(?=(?:{'|'.join(pairs)}))")
+
+
+_BROKEN_PAIR = _broken_pair()

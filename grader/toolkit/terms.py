@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import abc
 import bisect
+import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from grader.digests import salted
-from grader.toolkit.patterns import MAX_PATTERN_INPUT
-from grader.toolkit.prose import Prose, Token, is_known
+from grader.toolkit.patterns import MAX_PATTERN_INPUT, may_match
+from grader.toolkit.prose import TYPO_WORD, Prose, Token
 
 __all__ = [
     "FUZZY_STEM",
@@ -50,7 +51,7 @@ __all__ = [
 SHORT_STEM = 3
 """A stem this short matches whole words only (`int` is not the start of into)."""
 FUZZY_STEM = 5
-FUZZY_WORD = 6
+FUZZY_WORD = TYPO_WORD
 MAX_PHRASE_WORDS = 8
 _TYPO = "~"
 """Marks the digested forms used for typos, apart from exact prefixes."""
@@ -72,8 +73,9 @@ class Hit:
 
 def _hit(prose: Prose, term: str, span: range) -> Hit:
     cue = prose.negated(span.start, span)
-    words = " ".join(prose.tokens[i].text for i in span)
-    return Hit(term, span, words, None if cue is None else prose.tokens[cue].text)
+    tokens = prose.tokens
+    words = tokens[span.start].text if len(span) == 1 else " ".join([tokens[i].text for i in span])
+    return Hit(term, span, words, None if cue is None else tokens[cue].text)
 
 
 class Terms(abc.ABC):
@@ -86,62 +88,92 @@ class Terms(abc.ABC):
 
 def _typo_of(stem: str, word: str) -> bool:
     """Whether misspelt `word` begins with `stem` but for one slip (see the module doc)."""
-    from rapidfuzz.distance import Indel  # lazy: only typos need it
-
+    distance = _indel()
     size = len(stem)
-    return any(
-        Indel.distance(stem, word[:k], score_cutoff=2) <= 2
-        for k in (size - 1, size, size + 1)
-        if k <= len(word)
-    )
-
-
-def _typo_candidate(token: Token) -> bool:
-    return _misspelt(token.text)
+    for k in (size - 1, size, size + 1):
+        if k <= len(word) and distance(stem, word[:k], score_cutoff=2) <= 2:
+            return True
+    return False
 
 
 @cache
-def _misspelt(text: str) -> bool:
-    """Whether `text` may be a typo: long enough, letters only, not in the dictionary."""
-    return len(text) >= FUZZY_WORD and text.isalpha() and not is_known(text)
+def _indel() -> Callable[..., int]:
+    from rapidfuzz.distance import Indel  # lazy: only typos need it
+
+    distance: Callable[..., int] = Indel.distance
+    return distance
 
 
-@dataclass(frozen=True)
 class _WordIndex:
-    """Where each word form stands in an answer (made once per answer)."""
+    """An answer's distinct words and lemmas, where stems are looked up (made once per
+    answer; where a form stands is found only for the forms that a stem matches)."""
 
-    whole: dict[str, list[int]]
-    """Each word and each lemma."""
-    ordered: list[str]
-    """The same forms, sorted: those that begin with a stem are next to each other."""
-    misspelt: tuple[int, ...]
-    """The words that may be typos (see `_typo_candidate`)."""
+    def __init__(self, prose: Prose) -> None:
+        words = prose.words
+        self.forms = set(map(_TEXT, words)).union(map(_LEMMA, words))
+        self.ordered = sorted(self.forms)
+        """`forms`, sorted: those that begin with a stem are next to each other."""
+        self.texts = list(map(_TEXT, prose.tokens))
+        self.lemmas = _lemma_text(prose).split(" ")
+        self._where: dict[str, list[int]] = {}
 
-    def beginning(self, stem: str) -> Iterator[int]:
-        """The tokens whose word or lemma begins with `stem`."""
+    def beginning(self, stem: str, at: int) -> list[str]:
+        """The forms that begin with `stem`, from `ordered[at]` on."""
         ordered = self.ordered
-        at = bisect.bisect_left(ordered, stem)
+        found = []
         while at < len(ordered) and ordered[at].startswith(stem):
-            yield from self.whole[ordered[at]]
+            found.append(ordered[at])
             at += 1
+        return found
+
+    def where(self, form: str) -> list[int]:
+        """The tokens whose word or lemma is `form`, in order."""
+        found = self._where.get(form)
+        if found is None:
+            at = {*_indices(self.texts, form), *_indices(self.lemmas, form)}
+            found = self._where[form] = sorted(at)
+        return found
+
+
+_TEXT = operator.attrgetter("text")
+_LEMMA = operator.attrgetter("lemma")
+
+
+def _indices(items: list[str], item: str) -> list[int]:
+    """Where `item` stands in `items` (scanned by `list.index`, which runs in C)."""
+    found = []
+    at = -1
+    for _ in range(items.count(item)):
+        at = items.index(item, at + 1)
+        found.append(at)
+    return found
 
 
 def _word_index(prose: Prose) -> _WordIndex:
     found = prose.memo.get("words")
     if isinstance(found, _WordIndex):
         return found
-    whole: dict[str, list[int]] = {}
-    misspelt = []
-    for index, token in enumerate(prose.tokens):
-        if token.symbol:
-            continue
-        whole.setdefault(token.text, []).append(index)
-        if token.lemma != token.text:
-            whole.setdefault(token.lemma, []).append(index)
-        if _typo_candidate(token):
-            misspelt.append(index)
-    made = _WordIndex(whole, sorted(whole), tuple(misspelt))
-    prose.memo["words"] = made
+    made = prose.memo["words"] = _WordIndex(prose)
+    return made
+
+
+def _lemma_text(prose: Prose) -> str:
+    """The tokens' lemmas separated by single blanks, as `Prose.text` holds their words."""
+    found = prose.memo.get("lemma text")
+    if isinstance(found, str):
+        return found
+    made = " ".join([t.lemma for t in prose.tokens])
+    prose.memo["lemma text"] = made
+    return made
+
+
+def _misspelt(prose: Prose) -> list[int]:
+    """The tokens that may be typos (`Token.misspelt`)."""
+    found = prose.memo.get("misspelt")
+    if isinstance(found, list):
+        return found
+    made = [i for i, t in enumerate(prose.tokens) if t.misspelt]
+    prose.memo["misspelt"] = made
     return made
 
 
@@ -150,16 +182,33 @@ class Stems(Terms):
     stems: tuple[str, ...]
 
     def hits(self, prose: Prose) -> Iterator[Hit]:
+        """In token order; a token that several stems match is the first one's."""
         index = _word_index(prose)
-        for stem in self.stems:
+        found: dict[int, str] = {}
+        ordered = index.ordered
+        for stem in self.stems:  # a stem that matches nothing costs one lookup
             if len(stem) <= SHORT_STEM:
-                at = set(index.whole.get(stem, ()))
+                if stem not in index.forms:
+                    continue
+                forms = [stem]
             else:
-                at = set(index.beginning(stem))
-            if len(stem) >= FUZZY_STEM:
-                at.update(i for i in index.misspelt if _typo_of(stem, prose.tokens[i].text))
-            for i in sorted(at):
-                yield _hit(prose, stem, range(i, i + 1))
+                at = bisect.bisect_left(ordered, stem)
+                if at == len(ordered) or not ordered[at].startswith(stem):
+                    continue
+                forms = index.beginning(stem, at)
+            for form in forms:
+                for at in index.where(form):
+                    found.setdefault(at, stem)
+        fuzzy = [stem for stem in self.stems if len(stem) >= FUZZY_STEM]
+        for at in _misspelt(prose) if fuzzy else ():
+            for stem in fuzzy:
+                if at in found and self.stems.index(found[at]) <= self.stems.index(stem):
+                    break  # an earlier stem has it
+                if _typo_of(stem, prose.tokens[at].text):
+                    found[at] = stem
+                    break
+        for at in sorted(found):
+            yield _hit(prose, found[at], range(at, at + 1))
 
 
 @cache
@@ -197,23 +246,37 @@ def _phrase_windows(prose: Prose) -> Iterator[tuple[str, range]]:
 
 
 @dataclass(frozen=True)
-class _LemmaStreams:
-    """The answer's lemmas in a row, with symbols and without, and where each stands."""
+class _LemmaStream:
+    """The answer's lemmas in a row (of its words alone, or of every token), as text."""
 
-    streams: tuple[list[int], list[int]]
-    starts: tuple[dict[str, list[int]], dict[str, list[int]]]
+    indices: list[int]
+    """The token each position stands for."""
+    text: str
+    """The lemmas, each with a blank before and after: a phrase is found by `str.find`."""
+
+    def runs(self, needle: str, size: int, at: int) -> Iterator[range]:
+        """The token spans where `needle` (`size` lemmas, blank before and after) stands,
+        the first at `at` in `text`."""
+        text, indices = self.text, self.indices
+        while at >= 0:
+            first = text.count(" ", 0, at)  # the lemmas before it, one blank each
+            yield range(indices[first], indices[first + size - 1] + 1)
+            at = text.find(needle, at + 1)
 
 
-def _lemma_streams(prose: Prose) -> _LemmaStreams:
+def _lemma_streams(prose: Prose) -> tuple[_LemmaStream, _LemmaStream]:
+    """The stream of the words alone, and of every token (made once per answer)."""
     found = prose.memo.get("lemmas")
-    if isinstance(found, _LemmaStreams):
+    if isinstance(found, tuple):
         return found
-    every, words = _streams(prose)
-    starts: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
-    for stream, where in zip((words, every), starts, strict=True):
-        for position, index in enumerate(stream):
-            where.setdefault(prose.tokens[index].lemma, []).append(position)
-    made = _LemmaStreams((words, every), starts)
+    tokens = prose.tokens
+    all_tokens = _LemmaStream(list(range(len(tokens))), f" {_lemma_text(prose)} ")
+    if prose.words is tokens:
+        made = (all_tokens, all_tokens)
+    else:
+        words = [i for i, t in enumerate(tokens) if not t.symbol]
+        lemmas = " ".join([tokens[i].lemma for i in words])
+        made = (_LemmaStream(words, f" {lemmas} "), all_tokens)
     prose.memo["lemmas"] = made
     return made
 
@@ -224,20 +287,28 @@ class Phrases(Terms):
     """As written by the instructor."""
 
     def hits(self, prose: Prose) -> Iterator[Hit]:
-        lemmas = _lemma_streams(prose)
-        tokens = prose.tokens
+        streams = _lemma_streams(prose)
         found: dict[range, str] = {}
-        for phrase in self.phrases:
-            units, symbolic = _units(phrase)
-            if not units or len(units) > MAX_PHRASE_WORDS:
-                continue
-            stream = lemmas.streams[symbolic]
-            for position in lemmas.starts[symbolic].get(units[0], ()):
-                run = stream[position : position + len(units)]
-                if tuple(tokens[i].lemma for i in run) == units:
-                    found.setdefault(range(run[0], run[-1] + 1), phrase)
+        for phrase, needle, size, symbolic in _needles(self.phrases):
+            stream = streams[symbolic]
+            at = stream.text.find(needle)  # most phrases are not there: no further call
+            if at >= 0:
+                for span in stream.runs(needle, size, at):
+                    found.setdefault(span, phrase)
         for span in sorted(found, key=lambda r: (r.start, r.stop)):
             yield _hit(prose, found[span], span)
+
+
+@cache
+def _needles(phrases: tuple[str, ...]) -> tuple[tuple[str, str, int, bool], ...]:
+    """Each phrase that can match, with its lemmas as `_LemmaStream.text` holds them, how
+    many, and whether it holds a symbol."""
+    found = []
+    for phrase in phrases:
+        units, symbolic = _units(phrase)
+        if units and len(units) <= MAX_PHRASE_WORDS:
+            found.append((phrase, f" {' '.join(units)} ", len(units), symbolic))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -245,10 +316,13 @@ class Patterns(Terms):
     patterns: tuple[re.Pattern[str], ...]
 
     def hits(self, prose: Prose) -> Iterator[Hit]:
-        if not prose.tokens:
+        text = prose.text
+        if not text:
             return
         for pattern in self.patterns:
-            for match in pattern.finditer(prose.text, 0, MAX_PATTERN_INPUT):
+            if not may_match(pattern, text):
+                continue  # no match can be there: the search is skipped
+            for match in pattern.finditer(text, 0, MAX_PATTERN_INPUT):
                 first = prose.token_at(match.start())
                 last = prose.token_at(max(match.end() - 1, match.start()))
                 yield _hit(prose, pattern.pattern.removeprefix("(?i)"), range(first, last + 1))
@@ -267,12 +341,12 @@ def _with_deletions(text: str) -> set[str]:
 
 
 def _stem_forms(token: Token) -> Iterator[str]:
-    """The forms a locked stem may be: as `_word_index` finds plain ones."""
+    """The forms a locked stem may be: as `Stems` finds plain ones."""
     for word in {token.text, token.lemma}:
         yield word
         for size in range(SHORT_STEM + 1, len(word)):
             yield word[:size]
-    if _typo_candidate(token):
+    if token.misspelt:
         for size in range(FUZZY_STEM - 1, len(token.text) + 1):
             for form in _with_deletions(token.text[:size]):
                 yield _TYPO + form
