@@ -16,7 +16,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from sandbox.protocol import ProtocolError, read_frame, write_frame
+from sandbox.protocol import ProtocolError, read_frame, read_payload, write_frame
 
 TYPE_CHECKING = False  # importing `typing` would slow the CLI's cold start
 if TYPE_CHECKING:
@@ -142,7 +142,9 @@ class Sandbox:
         limits: Limits | None = None,
         calls: Sequence[str] = (),
     ) -> Outcome:
-        """Run `source` in a fresh isolated child; learner failures come back as data."""
+        """Run `source` in a fresh isolated child; learner failures come back as data (the
+        child's report is decoded and checked here, `sandbox.relay`)."""
+        from sandbox import relay
         from sandbox.limits import Limits
         from sandbox.outcome import Outcome
 
@@ -155,8 +157,12 @@ class Sandbox:
             "calls": list(calls),
         }
         with self._lock:
-            reply = self._exchange(request, limits.wall_timeout + _ANSWER_MARGIN)
+            payload = self._exchange(request, limits.wall_timeout + _ANSWER_MARGIN)
             warnings = self._greeting().get("warnings", [])
+        try:
+            reply = relay.decode(payload, len(calls), limits)
+        except (ProtocolError, ValueError) as exc:  # the server's framing, never the child's
+            raise SandboxError(f"the sandbox server sent a malformed reply: {exc}") from exc
         if "internal_error" in reply:
             raise SandboxError(reply["internal_error"])
         return Outcome.from_dict(dict(reply, warnings=warnings))
@@ -176,7 +182,7 @@ class Sandbox:
                 raise SandboxError(message) from exc
         return self._hello
 
-    def _exchange(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+    def _exchange(self, request: dict[str, Any], timeout: float) -> bytes:
         self.start()  # a server that died since the last run is replaced
         self._greeting()
         server = self._server
@@ -184,7 +190,7 @@ class Sandbox:
             raise SandboxError("the sandbox server did not start")
         try:
             write_frame(server.stdin, request)
-            return read_frame(server.stdout, timeout=timeout)
+            return read_payload(server.stdout, timeout=timeout)
         except (ProtocolError, BrokenPipeError) as exc:
             message = self._failure(exc)
             self.close(wait=False)

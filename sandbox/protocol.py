@@ -1,4 +1,5 @@
-"""Length-prefixed JSON frames between the grader and its fork server."""
+"""Length-prefixed frames between the grader and its fork server: JSON requests and the
+greeting; replies are bytes framed by `sandbox.relay`."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ if TYPE_CHECKING:
 
 _HEADER = struct.Struct(">I")
 MAX_FRAME = 256 * 1024 * 1024
-"""Larger than any reply: 16 MiB of output whose every byte JSON writes as a 6-byte escape
-(`\\u0001`), and the result's 8 MiB, which re-encoding can make up to 4 times longer."""
+"""Larger than any frame: a reply holds at most 16 MiB of output and the result's 8 MiB as
+the child wrote them, and a request its source and input as JSON text."""
 
 
 class ProtocolError(Exception):
@@ -22,7 +23,11 @@ class ProtocolError(Exception):
 
 
 def encode(data: dict[str, Any]) -> bytes:
-    payload = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return frame_bytes(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def frame_bytes(payload: bytes) -> bytes:
+    """`payload` with its length in front."""
     return _HEADER.pack(len(payload)) + payload
 
 
@@ -37,12 +42,18 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def read_frame(fd: int, timeout: float | None = None) -> dict[str, Any]:
+def read_payload(fd: int, timeout: float | None = None) -> bytes:
+    """The bytes of one frame."""
     (size,) = _HEADER.unpack(read_exact(fd, _HEADER.size, timeout))
     if size > MAX_FRAME:
         raise ProtocolError(f"frame of {size} bytes is too large")
+    return read_exact(fd, size, timeout)
+
+
+def read_frame(fd: int, timeout: float | None = None) -> dict[str, Any]:
+    payload = read_payload(fd, timeout)
     try:
-        data = json.loads(read_exact(fd, size, timeout).decode("utf-8", "surrogatepass"))
+        data = json.loads(payload.decode("utf-8", "surrogatepass"))
     except ValueError as exc:
         raise ProtocolError(f"malformed frame: {exc}") from exc
     if not isinstance(data, dict):

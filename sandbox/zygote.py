@@ -32,6 +32,7 @@ from sandbox.isolation import AddressSpace, ProcessLayer
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_exact, write_all
 from sandbox.runtime import Runtime
+from sandbox.status import STOPPED_BY_CPU, STOPPED_BY_WALL
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
 if TYPE_CHECKING:
@@ -44,8 +45,6 @@ KILL_GRACE = 0.25
 process group: with both layers on, the language layer stops the program first."""
 CPU_POLL_MIN = 0.005
 """Seconds at least between two readings of a busy child's CPU clock."""
-STOPPED_BY_CPU = "cpu"
-STOPPED_BY_WALL = "wall"
 NO_TEMPLATE = -1
 _LENGTH = struct.Struct(">I")
 
