@@ -21,7 +21,7 @@ from sandbox import relay
 from sandbox.channel import Channel
 from sandbox.compiling import SERVER_COMPILE_LIMIT, Compiled, Request, compile_program
 from sandbox.isolation import ProcessLayer
-from sandbox.limits import Limits
+from sandbox.limits import LIMITS_SLOTS, Limits
 from sandbox.protocol import ProtocolError, frame_bytes, read_frame, write_all, write_frame
 from sandbox.zygote import Order, Zygote, ZygoteDied
 
@@ -66,7 +66,11 @@ class ForkServer:
             status, stopped = zygote.run(order)
         except ZygoteDied:
             zygote.close()
-            self.zygote = None  # the next run forks a new one
+            self.zygote = None  # the next run forks a new one, which holds no template yet
+            self._slots.clear()
+            raise
+        except RuntimeError:  # the zygote failed this order: it may not hold the template
+            self._slots.clear()
             raise
         return self._outcome(status, stopped, time.monotonic() - started, request.limits)
 
@@ -124,14 +128,33 @@ class ForkServer:
 # -- the process ---------------------------------------------------------------------------
 
 
-def _request(frame: dict[str, Any]) -> Request:
-    return Request(
-        source=frame["source"],
-        filename=frame["filename"],
-        stdin=frame.get("stdin", ""),
-        limits=Limits.from_dict(frame.get("limits", {})),
-        calls=tuple(frame.get("calls", ())),
-    )
+class Requests:
+    """Requests from their frames. Limits are the same for most runs: a client names them
+    by a slot (`limits_slot`) and sends their fields (`limits`) only the first time, so each
+    run's limits are decoded once per server, and are one object from run to run."""
+
+    def __init__(self) -> None:
+        self._limits: dict[int, Limits] = {}
+
+    def request(self, frame: dict[str, Any]) -> Request:
+        return Request(
+            source=frame["source"],
+            filename=frame["filename"],
+            stdin=frame.get("stdin", ""),
+            limits=self._limits_of(frame),
+            calls=tuple(frame.get("calls", ())),
+        )
+
+    def _limits_of(self, frame: dict[str, Any]) -> Limits:
+        slot = frame.get("limits_slot")
+        if slot is not None and "limits" not in frame:
+            return self._limits[slot]  # KeyError (a slot never filled): an internal error
+        limits = Limits.from_dict(frame.get("limits", {}))
+        if slot is not None:
+            if type(slot) is not int or not 0 <= slot < LIMITS_SLOTS:
+                raise ValueError(f"no limits slot {slot!r}")
+            self._limits[slot] = limits
+        return limits
 
 
 def serve(config: dict[str, Any]) -> None:
@@ -140,6 +163,7 @@ def serve(config: dict[str, Any]) -> None:
     stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
     server = ForkServer(language=config.get("language", True), process=config.get("process", True))
     server.start()
+    requests = Requests()
     # The compiler, loaded once the zygote is forked (it stays out of the zygote, and so of
     # every fork): while the grader is still starting, this costs the first run nothing.
     import sandbox.policy  # noqa: F401
@@ -152,7 +176,7 @@ def serve(config: dict[str, Any]) -> None:
         except ProtocolError:
             return
         try:
-            reply = server.run(_request(frame))
+            reply = server.run(requests.request(frame))
         except Exception as exc:
             reply = relay.internal_reply(f"{type(exc).__name__}: {exc}")
         write_all(stdout, frame_bytes(reply))

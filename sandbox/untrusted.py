@@ -40,21 +40,25 @@ class Malformed(Exception):
     """The result is not one an honest child writes."""
 
 
-def decoded(raw: bytes) -> dict[str, Any] | None:
-    """The report's JSON object, or None when it is not one (the program wrote it)."""
-    try:
-        data = json.loads(raw, parse_int=_integer)
-    except (ValueError, RecursionError, MemoryError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def _integer(text: str) -> int:
     """An integer of at most `values.MAX_INT_DIGITS` digits, whatever limit the reading
     process set: converting a longer one takes quadratic time."""
     if len(text.lstrip("-")) > values.MAX_INT_DIGITS:
         raise ValueError("an integer of too many digits")
     return int(text)
+
+
+_DECODER = json.JSONDecoder(parse_int=_integer)
+
+
+def decoded(raw: bytes) -> dict[str, Any] | None:
+    """The report's JSON object (UTF-8 text, as the child writes it), or None when it is
+    not one (the program wrote it)."""
+    try:
+        data = _DECODER.decode(raw.decode("utf-8", "surrogatepass"))
+    except (ValueError, RecursionError, MemoryError):  # UnicodeDecodeError is a ValueError
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def checked(result: dict[str, Any], calls_asked: int, limits: Limits) -> dict[str, Any] | None:
