@@ -16,7 +16,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from sandbox.protocol import ProtocolError, read_frame, read_payload, write_frame
+from sandbox.protocol import ProtocolError, read_frame, read_reply, write_frame
 
 TYPE_CHECKING = False  # importing `typing` would slow the CLI's cold start
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ class Sandbox:
         timeout = limits.wall_timeout + _ANSWER_MARGIN
         try:
             write_frame(server.stdin, request)
-            return read_payload(server.stdout, timeout=timeout)
+            return read_reply(server.stdout, timeout=timeout)
         except (ProtocolError, BrokenPipeError) as exc:
             message = self._failure(exc)
             self.close(wait=False)

@@ -50,6 +50,26 @@ def read_payload(fd: int, timeout: float | None = None) -> bytes:
     return read_exact(fd, size, timeout)
 
 
+_FIRST_READ = 64 * 1024
+"""Bytes a reply's first read takes at most: a pipe's default capacity."""
+
+
+def read_reply(fd: int, timeout: float | None = None) -> bytes:
+    """The bytes of one frame from a side that sends nothing after it until it is answered
+    (the reply to a request): a small frame comes in one read, header and all."""
+    first = _read_some(fd, _HEADER.size + _FIRST_READ, timeout)
+    if len(first) < _HEADER.size:
+        first += read_exact(fd, _HEADER.size - len(first), timeout)
+    (size,) = _HEADER.unpack_from(first)
+    if size > MAX_FRAME:
+        raise ProtocolError(f"frame of {size} bytes is too large")
+    have = len(first) - _HEADER.size
+    if have > size:
+        raise ProtocolError("bytes past the end of a reply")
+    rest = read_exact(fd, size - have, timeout) if have < size else b""
+    return first[_HEADER.size :] + rest
+
+
 def read_frame(fd: int, timeout: float | None = None) -> dict[str, Any]:
     payload = read_payload(fd, timeout)
     try:
@@ -66,11 +86,17 @@ def read_exact(fd: int, size: int, timeout: float | None = None) -> bytes:
     chunks: list[bytes] = []
     remaining = size
     while remaining:
-        if timeout is not None and not select.select([fd], [], [], timeout)[0]:
-            raise ProtocolError(f"no answer within {timeout:g} s")
-        chunk = os.read(fd, remaining)
-        if not chunk:
-            raise ProtocolError("the other side closed the pipe")
+        chunk = _read_some(fd, remaining, timeout)
         chunks.append(chunk)
         remaining -= len(chunk)
     return b"".join(chunks)
+
+
+def _read_some(fd: int, size: int, timeout: float | None) -> bytes:
+    """Between 1 and `size` bytes, as soon as there are any."""
+    if timeout is not None and not select.select([fd], [], [], timeout)[0]:
+        raise ProtocolError(f"no answer within {timeout:g} s")
+    chunk = os.read(fd, size)
+    if not chunk:
+        raise ProtocolError("the other side closed the pipe")
+    return chunk

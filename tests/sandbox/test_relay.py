@@ -3,16 +3,19 @@ the client. Named for the rule each test checks."""
 
 from __future__ import annotations
 
+import os
 import signal
 import struct
 import sys
+import threading
+import time
 
 import pytest
 
 from sandbox import relay, untrusted
 from sandbox.channel import _HEADER, _RESULT_OFFSET, _STDOUT_OFFSET
 from sandbox.limits import Limits
-from sandbox.protocol import ProtocolError
+from sandbox.protocol import ProtocolError, frame_bytes, read_reply, write_all
 from sandbox.server import ForkServer
 from sandbox.status import STOPPED_BY_CPU
 
@@ -96,3 +99,37 @@ def test_a_long_integer_is_refused_whatever_limit_the_reading_process_set() -> N
         assert untrusted.decoded(b'{"n": -' + b"9" * 4300 + b"}") == {"n": -int("9" * 4300)}
     finally:
         sys.set_int_max_str_digits(digits)
+
+
+def _pipe_with(*chunks: bytes) -> int:
+    read_end, write_end = os.pipe()
+    writer = threading.Thread(target=_write_slowly, args=(write_end, chunks))
+    writer.start()
+    writer.join(0.2)
+    return read_end
+
+
+def _write_slowly(fd: int, chunks: tuple[bytes, ...]) -> None:
+    for chunk in chunks:
+        write_all(fd, chunk)
+        time.sleep(0.01)
+    os.close(fd)
+
+
+@pytest.mark.parametrize("size", [0, 10, 70_000, 300_000])
+def test_a_reply_is_read_whole_however_it_arrives(size: int) -> None:
+    framed = frame_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+    fd = _pipe_with(framed[:2], framed[2:7], framed[7:])
+    try:
+        assert read_reply(fd, timeout=5) == framed[4:]
+    finally:
+        os.close(fd)
+
+
+def test_bytes_past_the_end_of_a_reply_are_a_protocol_error() -> None:
+    fd = _pipe_with(frame_bytes(b"abc") + b"more")
+    try:
+        with pytest.raises(ProtocolError):
+            read_reply(fd, timeout=5)
+    finally:
+        os.close(fd)
