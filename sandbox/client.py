@@ -16,7 +16,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from sandbox.protocol import ProtocolError, read_frame, write_frame
+from sandbox.protocol import ProtocolError, read_frame, read_reply, write_frame
 
 TYPE_CHECKING = False  # importing `typing` would slow the CLI's cold start
 if TYPE_CHECKING:
@@ -58,6 +58,20 @@ class _ServerProcess:
         for fd in (self.stdin, self.stdout, self.stderr):
             os.set_inheritable(fd, False)
         self.returncode: int | None = None
+        self.limits_slots: dict[Limits, int] = {}
+        """The limits this server was sent, by the slot it keeps them in."""
+
+    def name_limits(self, request: dict[str, Any], limits: Limits) -> None:
+        """Name `limits` in `request` by their slot, with their fields the first time."""
+        slot = self.limits_slots.get(limits)
+        if slot is None:
+            from sandbox.limits import LIMITS_SLOTS
+
+            if len(self.limits_slots) >= LIMITS_SLOTS:
+                self.limits_slots.clear()  # the server overwrites each slot as it is sent
+            slot = self.limits_slots[limits] = len(self.limits_slots)
+            request["limits"] = _wire_limits(limits)
+        request["limits_slot"] = slot
 
     def alive(self) -> bool:
         if self.returncode is None:
@@ -142,22 +156,28 @@ class Sandbox:
         limits: Limits | None = None,
         calls: Sequence[str] = (),
     ) -> Outcome:
-        """Run `source` in a fresh isolated child; learner failures come back as data."""
+        """Run `source` in a fresh isolated child; learner failures come back as data (the
+        child's report is decoded and checked here, `sandbox.relay`)."""
+        from sandbox import relay
         from sandbox.limits import Limits
         from sandbox.outcome import Outcome
 
         limits = limits or Limits()
-        request = {
+        request: dict[str, Any] = {
             "source": source,
             "filename": filename,
             "stdin": stdin,
-            "limits": _wire_limits(limits),
             "calls": list(calls),
         }
         with self._lock:
-            reply = self._exchange(request, limits.wall_timeout + _ANSWER_MARGIN)
+            payload = self._exchange(request, limits)
             warnings = self._greeting().get("warnings", [])
+        try:
+            reply = relay.decode(payload, len(calls), limits)
+        except (ProtocolError, ValueError) as exc:  # the server's framing, never the child's
+            raise SandboxError(f"the sandbox server sent a malformed reply: {exc}") from exc
         if "internal_error" in reply:
+            self._forget_limits()  # whatever failed, the next run sends its limits again
             raise SandboxError(reply["internal_error"])
         return Outcome.from_dict(dict(reply, warnings=warnings))
 
@@ -176,19 +196,26 @@ class Sandbox:
                 raise SandboxError(message) from exc
         return self._hello
 
-    def _exchange(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+    def _exchange(self, request: dict[str, Any], limits: Limits) -> bytes:
         self.start()  # a server that died since the last run is replaced
         self._greeting()
         server = self._server
         if server is None:
             raise SandboxError("the sandbox server did not start")
+        server.name_limits(request, limits)
+        timeout = limits.wall_timeout + _ANSWER_MARGIN
         try:
             write_frame(server.stdin, request)
-            return read_frame(server.stdout, timeout=timeout)
+            return read_reply(server.stdout, timeout=timeout)
         except (ProtocolError, BrokenPipeError) as exc:
             message = self._failure(exc)
             self.close(wait=False)
             raise SandboxError(message) from exc
+
+    def _forget_limits(self) -> None:
+        with self._lock:
+            if self._server is not None:
+                self._server.limits_slots.clear()
 
     def _failure(self, exc: BaseException) -> str:
         server = self._server

@@ -160,6 +160,8 @@ class Limits:
         return cls(**values)  # type: ignore[arg-type]
 
 
+LIMITS_SLOTS = 64
+"""Limits a fork server keeps by number, so that a request names them (`sandbox.server`)."""
 MAX_TIMEOUT = 60.0
 CPU_MARGIN = 0.5
 """Seconds of CPU time between the language layer's deadline and RLIMIT_CPU."""

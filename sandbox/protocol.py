@@ -1,4 +1,5 @@
-"""Length-prefixed JSON frames between the grader and its fork server."""
+"""Length-prefixed frames between the grader and its fork server: JSON requests and the
+greeting; replies are bytes framed by `sandbox.relay`."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ if TYPE_CHECKING:
 
 _HEADER = struct.Struct(">I")
 MAX_FRAME = 256 * 1024 * 1024
-"""Larger than any reply: 16 MiB of output whose every byte JSON writes as a 6-byte escape
-(`\\u0001`), and the result's 8 MiB, which re-encoding can make up to 4 times longer."""
+"""Larger than any frame: a reply holds at most 16 MiB of output and the result's 8 MiB as
+the child wrote them, and a request its source and input as JSON text."""
 
 
 class ProtocolError(Exception):
@@ -22,7 +23,11 @@ class ProtocolError(Exception):
 
 
 def encode(data: dict[str, Any]) -> bytes:
-    payload = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return frame_bytes(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def frame_bytes(payload: bytes) -> bytes:
+    """`payload` with its length in front."""
     return _HEADER.pack(len(payload)) + payload
 
 
@@ -37,12 +42,38 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def read_frame(fd: int, timeout: float | None = None) -> dict[str, Any]:
+def read_payload(fd: int, timeout: float | None = None) -> bytes:
+    """The bytes of one frame."""
     (size,) = _HEADER.unpack(read_exact(fd, _HEADER.size, timeout))
     if size > MAX_FRAME:
         raise ProtocolError(f"frame of {size} bytes is too large")
+    return read_exact(fd, size, timeout)
+
+
+_FIRST_READ = 64 * 1024
+"""Bytes a reply's first read takes at most: a pipe's default capacity."""
+
+
+def read_reply(fd: int, timeout: float | None = None) -> bytes:
+    """The bytes of one frame from a side that sends nothing after it until it is answered
+    (the reply to a request): a small frame comes in one read, header and all."""
+    first = _read_some(fd, _HEADER.size + _FIRST_READ, timeout)
+    if len(first) < _HEADER.size:
+        first += read_exact(fd, _HEADER.size - len(first), timeout)
+    (size,) = _HEADER.unpack_from(first)
+    if size > MAX_FRAME:
+        raise ProtocolError(f"frame of {size} bytes is too large")
+    have = len(first) - _HEADER.size
+    if have > size:
+        raise ProtocolError("bytes past the end of a reply")
+    rest = read_exact(fd, size - have, timeout) if have < size else b""
+    return first[_HEADER.size :] + rest
+
+
+def read_frame(fd: int, timeout: float | None = None) -> dict[str, Any]:
+    payload = read_payload(fd, timeout)
     try:
-        data = json.loads(read_exact(fd, size, timeout).decode("utf-8", "surrogatepass"))
+        data = json.loads(payload.decode("utf-8", "surrogatepass"))
     except ValueError as exc:
         raise ProtocolError(f"malformed frame: {exc}") from exc
     if not isinstance(data, dict):
@@ -55,11 +86,17 @@ def read_exact(fd: int, size: int, timeout: float | None = None) -> bytes:
     chunks: list[bytes] = []
     remaining = size
     while remaining:
-        if timeout is not None and not select.select([fd], [], [], timeout)[0]:
-            raise ProtocolError(f"no answer within {timeout:g} s")
-        chunk = os.read(fd, remaining)
-        if not chunk:
-            raise ProtocolError("the other side closed the pipe")
+        chunk = _read_some(fd, remaining, timeout)
         chunks.append(chunk)
         remaining -= len(chunk)
     return b"".join(chunks)
+
+
+def _read_some(fd: int, size: int, timeout: float | None) -> bytes:
+    """Between 1 and `size` bytes, as soon as there are any."""
+    if timeout is not None and not select.select([fd], [], [], timeout)[0]:
+        raise ProtocolError(f"no answer within {timeout:g} s")
+    chunk = os.read(fd, size)
+    if not chunk:
+        raise ProtocolError("the other side closed the pipe")
+    return chunk

@@ -1,7 +1,8 @@
 """The fork server: a warm process that runs each request in one isolated, forked child.
 
 Started by `sandbox.Sandbox` as `python -S -m sandbox.server CONFIG` with a fixed hash
-seed and a scrubbed environment. It speaks length-prefixed JSON on stdin/stdout.
+seed and a scrubbed environment. It reads length-prefixed JSON requests on stdin and
+answers each with a frame of `sandbox.relay`, which forwards the child's bytes unread.
 Work done once lives here: the network namespace, the seccomp filter, the channel. Each
 request is compiled here; the fork itself happens in the zygote (`sandbox.zygote`), which
 stays nearly idle between forks so that forking stays cheap.
@@ -11,20 +12,18 @@ from __future__ import annotations
 
 import ctypes
 import json
-import os
 import signal
 import sys
 import time
 from collections import OrderedDict
 
-from sandbox import untrusted
+from sandbox import relay
 from sandbox.channel import Channel
 from sandbox.compiling import SERVER_COMPILE_LIMIT, Compiled, Request, compile_program
 from sandbox.isolation import ProcessLayer
-from sandbox.limits import Limits
-from sandbox.protocol import ProtocolError, read_frame, write_frame
-from sandbox.status import Layer, Status
-from sandbox.zygote import STOPPED_BY_WALL, Order, Zygote, ZygoteDied
+from sandbox.limits import LIMITS_SLOTS, Limits
+from sandbox.protocol import ProtocolError, frame_bytes, read_frame, write_all, write_frame
+from sandbox.zygote import Order, Zygote, ZygoteDied
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
 if TYPE_CHECKING:
@@ -55,21 +54,25 @@ class ForkServer:
                 self.layer.warnings.append(warning)
         return self.zygote
 
-    def run(self, request: Request) -> dict[str, Any]:
-        """Run one request; the reply is the wire form of an `Outcome`."""
+    def run(self, request: Request) -> bytes:
+        """Run one request; the reply is framed by `sandbox.relay`."""
         started = time.monotonic()
         order = self._prepare(request)
         if isinstance(order, dict):
-            return _reply(order, "", False, time.monotonic() - started)
+            return relay.server_reply(order, time.monotonic() - started)
         self.channel.scrub()  # no byte an earlier child wrote is left for this one to read
         zygote = self.zygote or self.start()
         try:
             status, stopped = zygote.run(order)
         except ZygoteDied:
             zygote.close()
-            self.zygote = None  # the next run forks a new one
+            self.zygote = None  # the next run forks a new one, which holds no template yet
+            self._slots.clear()
             raise
-        return self._outcome(status, stopped, time.monotonic() - started, request)
+        except RuntimeError:  # the zygote failed this order: it may not hold the template
+            self._slots.clear()
+            raise
+        return self._outcome(status, stopped, time.monotonic() - started, request.limits)
 
     def _prepare(self, request: Request) -> Order | dict[str, Any]:
         """Compile here when the source is small; a large one compiles in the child, under
@@ -111,85 +114,47 @@ class ForkServer:
         self._slots[key] = slot
         return slot, build
 
-    def _outcome(
-        self, status: int, stopped: str, duration: float, request: Request
-    ) -> dict[str, Any]:
-        """The reply, from what the child left in the channel, read as untrusted input: the
-        server cuts the output at its cap, and a result that is not one an honest child
-        writes is a crash of this run."""
-        limits = request.limits
-        raw, truncated, over_cap = self.channel.stdout(limits.output_bytes)
-        stdout = raw.decode("utf-8", "replace")
-        found = None if stopped else self.channel.result()
-        result = untrusted.checked(found, request) if found is not None else None
-        if over_cap:
-            result = _output_limit()
-        if result is not None:
-            return _reply(result, stdout, truncated, duration)
-        internal = found.get("internal_error") if found is not None else None
-        out_of_memory = isinstance(internal, str) and internal.startswith("MemoryError")
-        verdict = _from_exit(status, stopped, truncated, out_of_memory, limits)
-        return _reply(verdict, stdout, truncated, duration)
-
-
-def _reply(result: dict[str, Any], stdout: str, truncated: bool, duration: float) -> dict[str, Any]:
-    return dict(result, stdout=stdout, truncated=truncated, duration_ms=duration * 1000)
-
-
-def _error(kind: str, message: str) -> dict[str, Any]:
-    return {"type": kind, "message": message, "traceback": f"{kind}: {message}\n"}
-
-
-def _output_limit() -> dict[str, Any]:
-    message = "the program printed too much"
-    error = _error("OutputLimit", message)
-    return {"status": Status.OUTPUT_LIMIT, "error": error, "stopped_by": Layer.PROCESS}
-
-
-def _from_exit(
-    status: int, stopped: str, truncated: bool, out_of_memory: bool, limits: Limits
-) -> dict[str, Any]:
-    """The result of a child that wrote none (or none that holds): judged from how it ended.
-    The wall clock stops only programs that sleep or block, and says so."""
-    signum = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    by_process = {"stopped_by": Layer.PROCESS}
-    if stopped == STOPPED_BY_WALL:
-        error = _error("Timeout", limits.wall_message())
-        return {"status": Status.TIMEOUT, "error": error} | by_process
-    if stopped or signum in (signal.SIGXCPU, signal.SIGKILL):  # RLIMIT_CPU: soft, then hard
-        error = _error("Timeout", limits.timeout_message())
-        return {"status": Status.TIMEOUT, "error": error} | by_process
-    if out_of_memory:
-        message = "the program ran out of memory"
-        return {"status": Status.MEMORY_LIMIT, "error": _error("MemoryError", message)} | by_process
-    if truncated or signum == signal.SIGXFSZ:
-        return _output_limit()
-    if signum is not None:
-        message = f"the program was stopped by signal {_signal_name(signum)}"
-    else:
-        message = f"the program ended without a result (exit status {os.WEXITSTATUS(status)})"
-    return {"status": Status.RUNTIME_ERROR, "error": _error("Crash", message)}
-
-
-def _signal_name(signum: int) -> str:
-    """SIGSEGV, say; a real-time signal has no name of its own (SIGRTMIN+6)."""
-    try:
-        return signal.Signals(signum).name
-    except ValueError:
-        return f"SIGRTMIN+{signum - signal.SIGRTMIN}" if signum > signal.SIGRTMIN else str(signum)
+    def _outcome(self, status: int, stopped: str, duration: float, limits: Limits) -> bytes:
+        """The reply, from what the child left in the channel, which is read here only for
+        its sizes: the output cut at its cap, the result's bytes forwarded unread (the client
+        decodes and checks them, `sandbox.relay`), none when a clock stopped the child or
+        the output header claims more than the cap."""
+        output = self.channel.stdout(limits.output_bytes)
+        over_cap = output[2]
+        report = b"" if stopped or over_cap else self.channel.raw_result()
+        return relay.child_reply(status, stopped, output, report, duration)
 
 
 # -- the process ---------------------------------------------------------------------------
 
 
-def _request(frame: dict[str, Any]) -> Request:
-    return Request(
-        source=frame["source"],
-        filename=frame["filename"],
-        stdin=frame.get("stdin", ""),
-        limits=Limits.from_dict(frame.get("limits", {})),
-        calls=tuple(frame.get("calls", ())),
-    )
+class Requests:
+    """Requests from their frames. Limits are the same for most runs: a client names them
+    by a slot (`limits_slot`) and sends their fields (`limits`) only the first time, so each
+    run's limits are decoded once per server, and are one object from run to run."""
+
+    def __init__(self) -> None:
+        self._limits: dict[int, Limits] = {}
+
+    def request(self, frame: dict[str, Any]) -> Request:
+        return Request(
+            source=frame["source"],
+            filename=frame["filename"],
+            stdin=frame.get("stdin", ""),
+            limits=self._limits_of(frame),
+            calls=tuple(frame.get("calls", ())),
+        )
+
+    def _limits_of(self, frame: dict[str, Any]) -> Limits:
+        slot = frame.get("limits_slot")
+        if slot is not None and "limits" not in frame:
+            return self._limits[slot]  # KeyError (a slot never filled): an internal error
+        limits = Limits.from_dict(frame.get("limits", {}))
+        if slot is not None:
+            if type(slot) is not int or not 0 <= slot < LIMITS_SLOTS:
+                raise ValueError(f"no limits slot {slot!r}")
+            self._limits[slot] = limits
+        return limits
 
 
 def serve(config: dict[str, Any]) -> None:
@@ -198,6 +163,7 @@ def serve(config: dict[str, Any]) -> None:
     stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
     server = ForkServer(language=config.get("language", True), process=config.get("process", True))
     server.start()
+    requests = Requests()
     # The compiler, loaded once the zygote is forked (it stays out of the zygote, and so of
     # every fork): while the grader is still starting, this costs the first run nothing.
     import sandbox.policy  # noqa: F401
@@ -210,10 +176,10 @@ def serve(config: dict[str, Any]) -> None:
         except ProtocolError:
             return
         try:
-            reply = server.run(_request(frame))
+            reply = server.run(requests.request(frame))
         except Exception as exc:
-            reply = {"internal_error": f"{type(exc).__name__}: {exc}"}
-        write_frame(stdout, reply)
+            reply = relay.internal_reply(f"{type(exc).__name__}: {exc}")
+        write_all(stdout, frame_bytes(reply))
 
 
 if __name__ == "__main__":

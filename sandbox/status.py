@@ -20,3 +20,9 @@ class Layer(enum.StrEnum):
 
     LANGUAGE = "language"
     PROCESS = "process"
+
+
+STOPPED_BY_CPU = "cpu"
+"""The zygote stopped the child at its CPU time limit."""
+STOPPED_BY_WALL = "wall"
+"""The zygote stopped the child at its wall-clock backstop."""

@@ -1,7 +1,8 @@
 """The child's result, read as untrusted input.
 
-Without the language layer a program can write anything into the channel, so the server
-keeps a result only when it has exactly the shape `Outcome.from_dict` reads, holds no more
+Without the language layer a program can write anything into the channel, so the client
+(the one process that decodes it; the fork server forwards its bytes unread) keeps a
+result only when it has exactly the shape `Outcome.from_dict` reads, holds no more
 call results than were asked for, and stays within the run's caps; anything else is a
 crash of that run, never an error of the grader. What the program printed is cut at the
 output cap by the server itself (`Channel.stdout`).
@@ -9,13 +10,16 @@ output cap by the server itself (`Channel.stdout`).
 
 from __future__ import annotations
 
+import json
+
 from sandbox import values
-from sandbox.compiling import Request
 from sandbox.status import Layer, Status
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
 if TYPE_CHECKING:
     from typing import Any
+
+    from sandbox.limits import Limits
 
 _STATUSES = frozenset(Status)
 _LAYERS = frozenset(Layer)
@@ -36,21 +40,42 @@ class Malformed(Exception):
     """The result is not one an honest child writes."""
 
 
-def checked(result: dict[str, Any], request: Request) -> dict[str, Any] | None:
-    """The result rebuilt from its checked fields, or None when it is malformed."""
+def _integer(text: str) -> int:
+    """An integer of at most `values.MAX_INT_DIGITS` digits, whatever limit the reading
+    process set: converting a longer one takes quadratic time."""
+    if len(text.lstrip("-")) > values.MAX_INT_DIGITS:
+        raise ValueError("an integer of too many digits")
+    return int(text)
+
+
+_DECODER = json.JSONDecoder(parse_int=_integer)
+
+
+def decoded(raw: bytes) -> dict[str, Any] | None:
+    """The report's JSON object (UTF-8 text, as the child writes it), or None when it is
+    not one (the program wrote it)."""
     try:
-        return _checked(result, request)
-    except (Malformed, RecursionError):
+        data = _DECODER.decode(raw.decode("utf-8", "surrogatepass"))
+    except (ValueError, RecursionError, MemoryError):  # UnicodeDecodeError is a ValueError
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def checked(result: dict[str, Any], calls_asked: int, limits: Limits) -> dict[str, Any] | None:
+    """The result of a run that asked for `calls_asked` calls under `limits`, rebuilt from
+    its checked fields, or None when it is malformed."""
+    try:
+        return _checked(result, calls_asked, limits)
+    except (Malformed, RecursionError, MemoryError):
         return None
 
 
-def _checked(result: dict[str, Any], request: Request) -> dict[str, Any]:
+def _checked(result: dict[str, Any], calls_asked: int, limits: Limits) -> dict[str, Any]:
     status, stopped_by = result.get("status"), result.get("stopped_by")
     _expect(isinstance(status, str) and status in _STATUSES)
     _expect(stopped_by is None or (isinstance(stopped_by, str) and stopped_by in _LAYERS))
     calls = result.get("calls", [])
-    _expect(isinstance(calls, list) and len(calls) <= len(request.calls))
-    limits = request.limits
+    _expect(isinstance(calls, list) and len(calls) <= calls_asked)
     return {
         "status": status,
         "stopped_by": stopped_by,

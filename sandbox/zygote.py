@@ -32,6 +32,7 @@ from sandbox.isolation import AddressSpace, ProcessLayer
 from sandbox.limits import Limits
 from sandbox.protocol import ProtocolError, read_exact, write_all
 from sandbox.runtime import Runtime
+from sandbox.status import STOPPED_BY_CPU, STOPPED_BY_WALL
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
 if TYPE_CHECKING:
@@ -44,8 +45,6 @@ KILL_GRACE = 0.25
 process group: with both layers on, the language layer stops the program first."""
 CPU_POLL_MIN = 0.005
 """Seconds at least between two readings of a busy child's CPU clock."""
-STOPPED_BY_CPU = "cpu"
-STOPPED_BY_WALL = "wall"
 NO_TEMPLATE = -1
 _LENGTH = struct.Struct(">I")
 
@@ -74,12 +73,14 @@ class Order:
         request, compiled = self.request, self.compiled
         imported = tuple(sorted(compiled.imported)) if compiled else ()
         code = compiled.code if compiled and marshals_faithfully(compiled.code) else None
+        # A child forked from a template takes the template's limits (they key its slot).
+        needs_limits = self.build or self.template == NO_TEMPLATE
         payload = marshal.dumps(
             (
                 request.source,
                 request.filename,
                 request.stdin,
-                request.limits.to_dict(),
+                request.limits.to_dict() if needs_limits else None,
                 request.calls,
                 code,  # None: the child compiles the source itself
                 imported,
@@ -111,8 +112,11 @@ def marshals_faithfully(code: CodeType) -> bool:
 def decode_job(
     payload: bytes, language: bool, size: int, template: tuple[Runtime, Limits] | None
 ) -> child.Job:
-    """The child's job; the template's limits are the request's (they key its slot)."""
+    """The child's job; the template's limits are the request's (they key its slot), and
+    are sent only with the order that builds the template."""
     source, filename, stdin, wire_limits, calls, code, imported = marshal.loads(payload)
+    if template is None and wire_limits is None:
+        raise ValueError("an order without limits, for a template the zygote does not hold")
     runtime, limits = template or (None, Limits.from_dict(wire_limits))
     request = Request(source, filename, stdin, limits, tuple(calls))
     compiled = Compiled(code, frozenset(imported)) if code is not None else None

@@ -14,6 +14,7 @@ import errno
 import hashlib
 import queue
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ from sandbox.client import Sandbox, SandboxError, default_sandbox
 _DONE = object()
 COMMIT_GROUP = 32
 """Verdicts committed together at most (each reported only once committed)."""
+COMMIT_WINDOW = 0.01
+"""Seconds the writer waits, once a verdict has come, for others to commit with it: a
+commit and a wake-up of the writer for several verdicts, at the cost of a report of the
+first one this much later."""
 
 
 @dataclass(frozen=True)
@@ -137,17 +142,12 @@ class BatchGrader:
         on_event: Callable[[Event], None],
     ) -> None:
         """Commit what the workers send, in small groups: whatever has arrived by the time
-        the last group is committed (at most COMMIT_GROUP verdicts) goes in one transaction,
-        and each of its events is reported only once it is committed, so that a kill loses
-        no verdict that was reported."""
+        the last group is committed, or within COMMIT_WINDOW of a lone verdict (at most
+        COMMIT_GROUP verdicts), goes in one transaction, and each of its events is reported
+        only once it is committed, so that a kill loses no verdict that was reported."""
         finished = 0
         while finished < self.jobs:
-            group = [results.get()]
-            while len(group) < COMMIT_GROUP:
-                try:
-                    group.append(results.get_nowait())
-                except queue.Empty:
-                    break
+            group = _group(results)
             rows = [item for item in group if isinstance(item, tuple)]
             saved = _saved_all(store, rows) if rows else iter(())
             for item in group:
@@ -166,6 +166,26 @@ class BatchGrader:
                     raise TypeError(f"a worker sent {item!r}")
                 summary.add(event)
                 on_event(event)
+
+
+def _group(results: queue.SimpleQueue[object]) -> list[object]:
+    """What the workers sent next: at least one item, at most COMMIT_GROUP. A group short
+    of verdicts waits COMMIT_WINDOW for more (the workers have the GIL meanwhile); items
+    that need no commit (skipped, up to date) never wait."""
+    group = [results.get()]
+    _drain(results, group)
+    if len(group) < COMMIT_GROUP and any(isinstance(item, tuple) for item in group):
+        time.sleep(COMMIT_WINDOW)
+        _drain(results, group)
+    return group
+
+
+def _drain(results: queue.SimpleQueue[object], group: list[object]) -> None:
+    while len(group) < COMMIT_GROUP:
+        try:
+            group.append(results.get_nowait())
+        except queue.Empty:
+            return
 
 
 def _saved_all(store: Store, items: list[tuple[Row, Event]]) -> Iterator[Event]:

@@ -683,8 +683,9 @@ def test_a_missing_feature_is_named_in_the_warnings_and_runs_go_on() -> None:
     """Where pivot_root or a pid namespace cannot be had, the run goes on and says so."""
     import subprocess
 
+    from sandbox import relay
     from sandbox.client import _server_environment
-    from sandbox.protocol import read_frame, write_frame
+    from sandbox.protocol import read_frame, read_payload, write_frame
 
     script = (
         "import ctypes, errno\n"
@@ -706,7 +707,7 @@ def test_a_missing_feature_is_named_in_the_warnings_and_runs_go_on() -> None:
         hello = read_frame(process.stdout.fileno(), timeout=30)
         request = {"source": "print(6 * 7)", "filename": "main.py", "limits": {}}
         write_frame(process.stdin.fileno(), request)
-        reply = read_frame(process.stdout.fileno(), timeout=30)
+        reply = relay.decode(read_payload(process.stdout.fileno(), timeout=30), 0, Limits())
         process.stdin.close()
     assert reply["status"] == "ok" and reply["stdout"] == "42\n"
     assert any(warning.startswith("no empty root") for warning in hello["warnings"])
