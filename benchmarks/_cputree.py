@@ -196,16 +196,17 @@ def _collect_orphans(root: int, seen: dict[int, _Seen], layout: str, block: bool
 def per_file_table(results: dict[str, TreeCpu], files: int) -> list[str]:
     """Lines: ms of CPU per file by role, one column per contender."""
     names = list(results)
-    lines = ["  CPU per file (ms)  " + "".join(f"{name:>14}" for name in names)]
+    width = max(14, *(len(name) + 2 for name in names))
+    lines = ["  CPU per file (ms)  " + "".join(f"{name:>{width}}" for name in names)]
     for role in (*ROLES, "total"):
         cells = []
         for name in names:
             cpu = results[name]
             value = cpu.total if role == "total" else cpu.seconds.get(role, 0.0)
-            cells.append(f"{value / files * 1000:14.3f}")
+            cells.append(f"{value / files * 1000:{width}.3f}")
         lines.append(f"  {role:<17}  " + "".join(cells))
     lines.append(
         "  faults per file    "
-        + "".join(f"{sum(results[n].faults.values()) / files:14.0f}" for n in names)
+        + "".join(f"{sum(results[n].faults.values()) / files:{width}.0f}" for n in names)
     )
     return lines
