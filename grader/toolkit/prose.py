@@ -142,7 +142,7 @@ def english_words() -> tuple[str, ...]:
 
 class Token(NamedTuple):
     """A word or a symbol. The same word is the same `Token` wherever it stands: where it
-    stands is the `Prose`'s to say (`Prose.token_clauses`)."""
+    stands is the `Prose`'s to say (`Prose.clause_of`)."""
 
     text: str
     """Case-folded, as written (after expanding contractions)."""
