@@ -38,7 +38,7 @@ MAX_PROSE_CHARS = 20_000
 """Characters of an answer that are read (an explanation is far shorter)."""
 TYPO_WORD = 6
 """Letters from which a word that is not in the dictionary may be a typo."""
-MEMO_SIZE = 1 << 15
+MEMO_SIZE = 1 << 13
 """Distinct words (and chunks) whose reading is kept: a batch's memory stays bounded."""
 
 _TOKEN = re.compile(
