@@ -1,6 +1,7 @@
 """Grading cost per submission on the code kinds: the corpus of realistic submissions
-(tests/corpus: right and wrong ones to every bundled write-function, write-program and
-fix-syntax-error exercise) graded in one process with one sandbox, round after round.
+(tests/corpus/expected.yaml: right and wrong ones to every bundled write-function,
+write-program and fix-syntax-error exercise, kept in tests/corpus or, when they are also
+samples, in the bank) graded in one process with one sandbox, round after round.
 
 Usage: python benchmarks/judgement_replay.py [ROUNDS] [--code DIR] [--bank DIR --corpus DIR]
 
@@ -24,6 +25,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HERE))
+from tests.corpus_files import corpus_paths  # noqa: E402  (the corpus's files, wherever kept)
+
 REPLAY = """
 import os, resource, sys
 from pathlib import Path
@@ -58,9 +62,8 @@ def own_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
-bank, corpus, rounds = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-shared = set(sys.argv[4].split(","))
-entries = sorted(e for e in corpus.glob("*/*.py") if e.parent.name in shared)
+bank, rounds = Path(sys.argv[1]), int(sys.argv[2])
+entries = [Path(line) for line in sys.argv[3:]]
 exercises = {e.parent.name: find_exercise(e.parent.name, bank) for e in entries}
 work = [(exercises[e.parent.name], Submission.from_text(e.read_text(), e.name)) for e in entries]
 box = Sandbox()
@@ -78,13 +81,12 @@ box.close()
 """
 
 
-def replay(
-    code: Path, rounds: int, bank: Path, corpus: Path, shared: set[str]
-) -> tuple[int, float, float]:
-    """(gradings, grader CPU s, sandbox CPU s) of one replay in a fresh process."""
+def replay(code: Path, rounds: int, bank: Path, files: list[Path]) -> tuple[int, float, float]:
+    """(gradings, grader CPU s, sandbox CPU s) of one replay of `files` (each in a folder
+    named after its exercise) in a fresh process."""
     venv = code / ".venv" / "bin" / "python"
     python = str(venv) if venv.exists() else sys.executable
-    paths = [str(bank), str(corpus), str(rounds), ",".join(sorted(shared))]
+    paths = [str(bank), str(rounds), *map(str, files)]
     result = subprocess.run(
         [python, "-c", REPLAY, *paths],
         capture_output=True,
@@ -105,20 +107,22 @@ def main() -> None:
 
     other = option("--code", None)
     given_bank = option("--bank", None)
-    corpus = option("--corpus", HERE / "tests" / "corpus") or HERE
+    corpus = option("--corpus", None)
     rounds = int(next((a for a in args if a.isdigit()), "3"))
     sides = {"this checkout": HERE, **({str(other): other} if other else {})}
     # Each side grades with its own bank (a spec an older checkout cannot read is not
     # graded by either), unless --bank names one for both.
     banks = {name: given_bank or code / "exercises" for name, code in sides.items()}
-    shared = {entry.parent.name for entry in corpus.glob("*/*.py")}
+    files = sorted(corpus.glob("*/*.py")) if corpus else list(corpus_paths().values())
+    shared = {path.parent.name for path in files}
     for folder in banks.values():
         shared &= {spec.stem for spec in folder.rglob("*.yaml")}
+    files = [path for path in files if path.parent.name in shared]
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
     count = 0
     for _ in range(5):  # alternate the sides, so that the machine's load hits both alike
         for name, code in sides.items():
-            count, grader_cpu, sandbox_cpu = replay(code, rounds, banks[name], corpus, shared)
+            count, grader_cpu, sandbox_cpu = replay(code, rounds, banks[name], files)
             samples[name].append((grader_cpu / count * 1000, sandbox_cpu / count * 1000))
     print(f"CPU per submission over {count} gradings (median of 5 replays per side)")
     totals = {}

@@ -1,5 +1,6 @@
-"""The corpus of realistic code submissions (tests/corpus/): each gets its verdict and the
-specific hint about its own mistake, through the real sandbox; right ones pass quietly."""
+"""The corpus of realistic code submissions (tests/corpus/expected.yaml, files found by
+`tests.corpus_files`): each gets its verdict and the specific hint about its own mistake,
+through the real sandbox; right ones pass quietly."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ from grader.grading import grade
 from grader.runner import CachingRunner
 from grader.submission import Submission
 from grader.verdict import Status
+from tests.corpus_files import CORPUS, corpus_path, corpus_paths, expected
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "corpus"
-EXPECTED: dict[str, list[str]] = yaml.safe_load((CORPUS / "expected.yaml").read_text())
+EXPECTED = expected()
 CODE_KINDS = ("write-function", "write-program", "fix-syntax-error")
 
 
@@ -25,7 +26,7 @@ def test_corpus_submission_gets_its_verdict_and_specific_hint(
     runner: CachingRunner, entry: str
 ) -> None:
     exercise = find_exercise(entry.split("/")[0], ROOT / "exercises")
-    path = CORPUS / entry
+    path = corpus_path(entry)
     verdict = grade(exercise, Submission.from_text(path.read_text(), path.name), runner).public()
     status, *hint = EXPECTED[entry]
     assert verdict.status is Status(status), verdict.hints
@@ -38,7 +39,8 @@ def test_corpus_submission_gets_its_verdict_and_specific_hint(
 
 def test_the_corpus_has_two_wrong_and_one_right_submission_per_code_exercise() -> None:
     listed = {str(p.relative_to(CORPUS)) for p in CORPUS.glob("*/*.py")}
-    assert listed == set(EXPECTED)
+    assert listed <= set(EXPECTED)  # no file of tests/corpus goes unchecked
+    assert set(corpus_paths()) == set(EXPECTED)  # and every entry has its file
     for spec in spec_files(ROOT / "exercises"):
         if yaml.safe_load(spec.read_text())["kind"] not in CODE_KINDS:
             continue
@@ -62,3 +64,10 @@ def test_every_bundled_fix_syntax_error_grades_its_reference_fix_as_passed(
     fixed = exercise.body.fixed
     verdict = grade(exercise, Submission.from_text(fixed, "fix.py"), runner)
     assert verdict.passed and verdict.hints == ()
+
+
+def test_a_corpus_file_that_is_also_a_sample_is_kept_once() -> None:
+    for entry, path in corpus_paths().items():
+        samples = list((ROOT / "exercises").glob(f"*/samples/{entry}"))
+        if path.is_relative_to(CORPUS) and samples:
+            assert path.read_bytes() != samples[0].read_bytes(), f"{entry}: drop the copy"

@@ -17,10 +17,10 @@ from grader.toolkit.misconceptions import calls, errors, fixes, outputs
 from grader.toolkit.misconceptions.source import SourceFacts
 from sandbox.calls import parse_call
 from sandbox.values import decode, encode
+from tests.corpus_files import corpus_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "exercises"
-CORPUS = ROOT / "tests" / "corpus"
 
 
 def _code_exercises() -> list[AnyExercise]:
@@ -28,10 +28,19 @@ def _code_exercises() -> list[AnyExercise]:
     return [e for e in found if e.kind.name in ("write-function", "write-program")]
 
 
+def _right_corpus_submissions() -> list[tuple[str, str]]:
+    """(exercise id, source) of each right submission of the corpus."""
+    return [
+        (entry.split("/")[0], path.read_text())
+        for entry, path in corpus_paths().items()
+        if path.name.startswith("right-")
+    ]
+
+
 def _right_answers() -> list[tuple[str, str]]:
     """(exercise id, source): each reference solution and each right corpus submission."""
     answers = [(e.id, e.body.solution_code) for e in _code_exercises()]
-    answers += [(p.parent.name, p.read_text()) for p in sorted(CORPUS.glob("*/right-*.py"))]
+    answers += _right_corpus_submissions()
     return [(i, s) for i, s in answers if find_exercise(i, BANK).kind.name != "fix-syntax-error"]
 
 
@@ -95,7 +104,7 @@ def _fix_exercises() -> list[AnyExercise]:
 
 def _right_fixes() -> list[tuple[str, str]]:
     fixed = [(e.id, e.body.fixed) for e in _fix_exercises()]
-    fixed += [(p.parent.name, p.read_text()) for p in sorted(CORPUS.glob("*/right-*.py"))]
+    fixed += _right_corpus_submissions()
     kinds = {e.id for e in _fix_exercises()}
     return [(i, s) for i, s in fixed if i in kinds]
 

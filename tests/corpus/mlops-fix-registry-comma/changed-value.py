@@ -1,9 +1,0 @@
-registry = {
-    "v1.0": 0.81,
-    "v1.1": 0.89,
-    "v2.0": 0.96,
-}
-for version, accuracy in registry.items():
-    print(version, accuracy)
-best = max(registry, key=registry.get)
-print("deploy", best)
