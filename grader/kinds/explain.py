@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from grader.digests import DIGEST_LIST, salted
 from grader.exercise import Exercise, FieldProblems, Kind, Presentation, Reveal
@@ -72,21 +72,24 @@ class Body:
     misconceptions: tuple[Misconception, ...] = ()
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """How one concept was found in an answer."""
 
     concept: Concept
     hits: tuple[Hit, ...]
     wrong: tuple[tuple[Misconception, Hit], ...]
+    covered: bool
+    """Found outside a negation, and not stated wrongly."""
+
+    @classmethod
+    def of(
+        cls, concept: Concept, hits: tuple[Hit, ...], wrong: tuple[tuple[Misconception, Hit], ...]
+    ) -> Reading:
+        return cls(concept, hits, wrong, not wrong and any(h.negated_by is None for h in hits))
 
     @property
     def affirmed(self) -> tuple[Hit, ...]:
         return tuple([h for h in self.hits if h.negated_by is None])
-
-    @property
-    def covered(self) -> bool:
-        return not self.wrong and any(h.negated_by is None for h in self.hits)
 
     @property
     def state(self) -> str:
@@ -109,7 +112,7 @@ def read(body: Body, prose: Prose, *, every_hit: bool = False) -> tuple[Reading,
                 wrong.setdefault(misconception.concept, []).append((misconception, hit))
                 break
     return tuple(
-        Reading(concept, _hits(concept, prose, every_hit), tuple(wrong.get(concept.name, ())))
+        Reading.of(concept, _hits(concept, prose, every_hit), tuple(wrong.get(concept.name, ())))
         for concept in body.concepts
     )
 

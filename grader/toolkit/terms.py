@@ -21,16 +21,15 @@ are digested once per salt. Both ways find the same spans.
 from __future__ import annotations
 
 import abc
-import bisect
-import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from grader.digests import salted
 from grader.toolkit.patterns import MAX_PATTERN_INPUT, may_match
-from grader.toolkit.prose import TYPO_WORD, Prose, Token
+from grader.toolkit.prose import MEMO_SIZE, TYPO_WORD, Prose, Token
 
 __all__ = [
     "FUZZY_STEM",
@@ -57,8 +56,7 @@ _TYPO = "~"
 """Marks the digested forms used for typos, apart from exact prefixes."""
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One place where a term matched."""
 
     term: str
@@ -86,6 +84,7 @@ class Terms(abc.ABC):
         """Every place where one of the terms matches, negated or not."""
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def _typo_of(stem: str, word: str) -> bool:
     """Whether misspelt `word` begins with `stem` but for one slip (see the module doc)."""
     distance = _indel()
@@ -104,57 +103,51 @@ def _indel() -> Callable[..., int]:
     return distance
 
 
-class _WordIndex:
-    """An answer's distinct words and lemmas, where stems are looked up (made once per
-    answer; where a form stands is found only for the forms that a stem matches)."""
-
-    def __init__(self, prose: Prose) -> None:
-        words = prose.words
-        self.forms = set(map(_TEXT, words)).union(map(_LEMMA, words))
-        self.ordered = sorted(self.forms)
-        """`forms`, sorted: those that begin with a stem are next to each other."""
-        self.texts = list(map(_TEXT, prose.tokens))
-        self.lemmas = _lemma_text(prose).split(" ")
-        self._where: dict[str, list[int]] = {}
-
-    def beginning(self, stem: str, at: int) -> list[str]:
-        """The forms that begin with `stem`, from `ordered[at]` on."""
-        ordered = self.ordered
-        found = []
-        while at < len(ordered) and ordered[at].startswith(stem):
-            found.append(ordered[at])
-            at += 1
+def _stem_texts(prose: Prose) -> tuple[str, str]:
+    """The tokens' words, and their lemmas, as `Prose.text` holds the words but with a
+    blank at each end and each symbol as `_NOT_A_FORM`: where stems are searched (made
+    once per answer)."""
+    found = prose.memo.get("stem texts")
+    if isinstance(found, tuple):
         return found
-
-    def where(self, form: str) -> list[int]:
-        """The tokens whose word or lemma is `form`, in order."""
-        found = self._where.get(form)
-        if found is None:
-            at = {*_indices(self.texts, form), *_indices(self.lemmas, form)}
-            found = self._where[form] = sorted(at)
-        return found
-
-
-_TEXT = operator.attrgetter("text")
-_LEMMA = operator.attrgetter("lemma")
-
-
-def _indices(items: list[str], item: str) -> list[int]:
-    """Where `item` stands in `items` (scanned by `list.index`, which runs in C)."""
-    found = []
-    at = -1
-    for _ in range(items.count(item)):
-        at = items.index(item, at + 1)
-        found.append(at)
-    return found
-
-
-def _word_index(prose: Prose) -> _WordIndex:
-    found = prose.memo.get("words")
-    if isinstance(found, _WordIndex):
-        return found
-    made = prose.memo["words"] = _WordIndex(prose)
+    if prose.words is prose.tokens:
+        made = (f" {prose.text} ", f" {_lemma_text(prose)} ")
+    else:
+        texts = [_NOT_A_FORM if t.symbol else t.text for t in prose.tokens]
+        lemmas = [_NOT_A_FORM if t.symbol else t.lemma for t in prose.tokens]
+        made = (f" {' '.join(texts)} ", f" {' '.join(lemmas)} ")
+    prose.memo["stem texts"] = made
     return made
+
+
+_NOT_A_FORM = "\x00"
+"""Stands for a symbol where stems are searched: no stem is a symbol's beginning."""
+
+
+class _StemSearch(NamedTuple):
+    """How a tuple of stems is searched (made once per tuple)."""
+
+    regex: re.Pattern[str]
+    """The stems as alternatives after a blank: a long stem matches the beginning of a
+    form, a short one the whole form. At each blank the first alternative that matches
+    wins, so the match is the first stem there. (No groups: an alternative that begins
+    with a letter is then skipped at the first letter that differs.)"""
+    index_of: dict[str, int]
+    """Each stem's index (its first, if repeated)."""
+    fuzzy: tuple[int, ...]
+    """The indices of the stems long enough to match typos."""
+
+
+@cache
+def _stem_search(stems: tuple[str, ...]) -> _StemSearch:
+    alternatives = (
+        f"{re.escape(stem)}(?= )" if len(stem) <= SHORT_STEM else re.escape(stem) for stem in stems
+    )
+    index_of: dict[str, int] = {}
+    for i, stem in enumerate(stems):
+        index_of.setdefault(stem, i)
+    fuzzy = tuple(i for i, stem in enumerate(stems) if len(stem) >= FUZZY_STEM)
+    return _StemSearch(re.compile(f" (?:{'|'.join(alternatives)})"), index_of, fuzzy)
 
 
 def _lemma_text(prose: Prose) -> str:
@@ -183,32 +176,24 @@ class Stems(Terms):
 
     def hits(self, prose: Prose) -> Iterator[Hit]:
         """In token order; a token that several stems match is the first one's."""
-        index = _word_index(prose)
-        found: dict[int, str] = {}
-        ordered = index.ordered
-        for stem in self.stems:  # a stem that matches nothing costs one lookup
-            if len(stem) <= SHORT_STEM:
-                if stem not in index.forms:
-                    continue
-                forms = [stem]
-            else:
-                at = bisect.bisect_left(ordered, stem)
-                if at == len(ordered) or not ordered[at].startswith(stem):
-                    continue
-                forms = index.beginning(stem, at)
-            for form in forms:
-                for at in index.where(form):
-                    found.setdefault(at, stem)
-        fuzzy = [stem for stem in self.stems if len(stem) >= FUZZY_STEM]
+        search, index_of, fuzzy = _stem_search(self.stems)
+        found: dict[int, int] = {}
+        """Token index -> the index of the first stem that matches its word or lemma."""
+        for text in _stem_texts(prose):
+            for match in search.finditer(text):
+                at = text.count(" ", 0, match.start())  # one blank before each token
+                first = index_of[match[0][1:]]
+                if found.get(at, first) >= first:
+                    found[at] = first
         for at in _misspelt(prose) if fuzzy else ():
-            for stem in fuzzy:
-                if at in found and self.stems.index(found[at]) <= self.stems.index(stem):
+            for i in fuzzy:
+                if at in found and found[at] <= i:
                     break  # an earlier stem has it
-                if _typo_of(stem, prose.tokens[at].text):
-                    found[at] = stem
+                if _typo_of(self.stems[i], prose.tokens[at].text):
+                    found[at] = i
                     break
         for at in sorted(found):
-            yield _hit(prose, found[at], range(at, at + 1))
+            yield _hit(prose, self.stems[found[at]], range(at, at + 1))
 
 
 @cache
@@ -245,8 +230,7 @@ def _phrase_windows(prose: Prose) -> Iterator[tuple[str, range]]:
                     yield " ".join(units), range(stream[start], index + 1)
 
 
-@dataclass(frozen=True)
-class _LemmaStream:
+class _LemmaStream(NamedTuple):
     """The answer's lemmas in a row (of its words alone, or of every token), as text."""
 
     indices: list[int]

@@ -17,8 +17,10 @@ from grader.grading import grade
 from grader.submission import Submission
 from grader.testing import FakeRunner
 from grader.toolkit import prose as prose_module
+from grader.toolkit import terms as terms_module
 from grader.toolkit.patterns import may_match, requirements
 from grader.toolkit.prose import FUNCTION_WORDS, MEMO_SIZE, ListSignals, Prose, lemma
+from grader.toolkit.terms import FUZZY_STEM, SHORT_STEM, Stems
 
 from .conftest import exercise
 
@@ -212,3 +214,51 @@ def test_the_memo_of_words_stays_bounded_however_many_distinct_words_come() -> N
     Prose(" ".join(f"w{i}x" for i in range(MEMO_SIZE + 500)))
     assert prose_module._chunk.cache_info().currsize <= MEMO_SIZE
     assert prose_module.lemma.cache_info().currsize <= MEMO_SIZE
+
+
+def _stems_word_by_word(stems: tuple[str, ...], prose: Prose) -> list[tuple[int, str]]:
+    """Each word that a stem matches, under the first such stem: a long stem begins its
+    text or lemma, a short one is either; typos matched by the library itself."""
+    found = []
+    for at, token in enumerate(prose.tokens):
+        if token.symbol:
+            continue
+        for stem in stems:
+            forms = (token.text, token.lemma)
+            exact = (
+                stem in forms
+                if len(stem) <= SHORT_STEM
+                else any(form.startswith(stem) for form in forms)
+            )
+            typo = len(stem) >= FUZZY_STEM and token.misspelt
+            if exact or (typo and terms_module._typo_of.__wrapped__(stem, token.text)):
+                found.append((at, stem))
+                break
+    return found
+
+
+def test_stems_found_by_one_regex_are_the_word_by_word_matches() -> None:
+    rng = random.Random(11)
+    vocabulary = [*PIECES, "looping", "loops", "iterated", "iteration", "ran", "running"]
+    vocabulary += ["monitering", "monitor", "int", "into", "interesting", "values", "+="]
+    stem_choices = ["loop", "lo", "iter", "iterat", "run", "int", "monitor", "valu", "+=", "no"]
+    matched = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 30)))
+        stems = tuple(rng.sample(stem_choices, rng.randint(1, 5)))
+        prose = Prose(text)
+        found = [(hit.span.start, hit.term) for hit in Stems(stems).hits(prose)]
+        assert found == _stems_word_by_word(stems, prose), (stems, text)
+        matched += len(found)
+    assert matched > 300  # the texts do hold what the stems match
+
+
+def test_the_memo_of_typos_stays_bounded_however_many_misspellings_come() -> None:
+    letters = "bcdfghjklmnpqrstvwxz"
+    misspelt = (
+        "monitor" + "".join(letters[(i // 20**k) % 20] for k in range(4))
+        for i in range(MEMO_SIZE + 500)
+    )
+    terms_module._typo_of.cache_clear()
+    list(Stems(("propagat",)).hits(Prose(" ".join(misspelt))))
+    assert 0 < terms_module._typo_of.cache_info().currsize <= MEMO_SIZE
