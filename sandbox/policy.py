@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import ast
 import copy
-import difflib
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import NamedTuple, TypeVar, cast
 
 from RestrictedPython.transformer import IOPERATOR_TO_STR, RestrictingNodeTransformer
 
@@ -46,9 +44,9 @@ _DENIED_CALLS = {
 }
 
 
-@dataclass(frozen=True)
-class Violation:
-    """A construct the language layer does not allow."""
+class Violation(NamedTuple):
+    """A construct the language layer does not allow (a NamedTuple: `dataclasses` would
+    import `inspect`, which costs the fork server's boot, the cold start, 5 ms)."""
 
     line: int
     column: int
@@ -410,6 +408,8 @@ def _checked_pattern(pattern: ast.pattern) -> ast.pattern:
 
 def _refused_import(module: str, top: str, allowed: frozenset[str]) -> str:
     """Why an import is refused; a typo of an allowed module (`maths`) is called one."""
+    import difflib  # only for a refused import: it stays out of the server's boot
+
     close = difflib.get_close_matches(top, sorted(allowed), n=1, cutoff=0.8)
     if close and top not in sys.stdlib_module_names:
         return f"there is no module named '{top}'; did you mean '{close[0]}'?"
