@@ -165,15 +165,27 @@ def _fold(text: str, *, case: bool = False) -> str:
 
 
 _PREFIX = re.compile(
-    r"^\s*(?:i\s+think\s+(?:it\s+is\s+)?|i\s+choose\s+|i\s+pick\s+|my\s+answer\s+is\s+)?"
-    r"(?:the\s+)?(?:(?:correct\s+)?answers?|options?|choices?)?(?:\s+(?:is|are))?\s*[:\-]?\s*",
+    r"^\s*(?:(?:i(?:'d|\s+would)?\s+(?:think|believe|guess|say|choose|pick|select|go\s+with)"
+    r"|my\s+(?:answer|choice|pick)\s+is|probably|definitely)\s+(?:that\s+)?)?"
+    r"(?:(?:it|that|this)(?:'s|\s+is|\s+must\s+be|\s+should\s+be|\s+would\s+be)\s+)?"
+    r"(?:(?:the\s+)?(?:(?:correct|right)\s+)?(?:answers?|options?|choices?)(?:\s+(?:is|are))?)?"
+    r"\s*[:\-]?\s*",
     re.IGNORECASE,
 )
+"""What may come before the answer proper: `I think it is`, `It's`, `The answer is`,
+`Option`, `My choice is`... (`the` only with answer, option or choice: option texts begin
+with it)."""
 _SEPARATED = re.compile(
     r"^\(?([a-z])\)?(?:\s*(?:,|;|/|&|\+|\band\b|\s)\s*\(?([a-z])\)?)*\.?$", re.IGNORECASE
 )
 _LABELLED = re.compile(r"^\(?([A-Za-z])\s*(?:[).:]|\s-\s?)\s*(.+)$|^([A-Z])\s+(.+)$")
 """`B) text`, `(b) text`, `B. text`, `B: text`, `B - text`, `B text` (a capital)."""
+_JUSTIFIED = re.compile(
+    r"^\(?([A-Za-z])\)?\s*[.,;:!)]?\s*(?:because|since|as|for|cause|bc)\b\s*(.*)$"
+    r"|^\(?([A-Za-z])\)?\s*(?:[,;]|\s[—–-]|[—–])\s*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A letter and why: `B because it returns None`, `b, since ...`, `C - sort() returns None`."""
 _PUNCTUATION = re.compile(r"[^\w\s]")
 MAX_LETTERS_LINE = 200
 """Characters of a line read as letters (`A, C`); longer lines are read as text only."""
@@ -231,20 +243,46 @@ def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
 
 
 def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:
+    """One line's choice. An option's text, written out, is read first (a text may begin
+    like a label: `A list holding one zero`); then a label and what follows it, so that a
+    letter with another option's text is a contradiction and never that text; then texts
+    found only by their first half or a slip."""
     letters_named = _as_letters(line, options)  # no option text reads as letters
     if letters_named is not None:
         return letters_named
-    by_text = _by_text(line, options)
-    if by_text is not None:
-        return frozenset({by_text})
     text = _PREFIX.sub("", line.strip(), count=1)
+    for candidate in dict.fromkeys((line, text)):
+        exact = _by_whole_text(candidate, options)
+        if exact is not None:
+            return frozenset({exact})
+    labelled = _labelled(text, options)
+    if labelled is not None:
+        return labelled
+    justified = _JUSTIFIED.match(text)
+    if justified is not None:
+        return _letter_and_reason(justified, options)
+    several = _several_texts(text, options)
+    if several is not None:
+        return several
+    for candidate in dict.fromkeys((line, text)):
+        loose = _loose(candidate)
+        texts = _texts(options)
+        found = _by_prefix(loose, texts) or _by_likeness(loose, texts)
+        if found is not None:
+            return frozenset({found})
+    return None
+
+
+def _labelled(text: str, options: tuple[Option, ...]) -> frozenset[str] | None:
+    """`B) text`, `B. text`, `B text`: the letter, when the text agrees with it (a letter
+    with another option's text raises `_Contradiction`); None when it does not read so."""
     labelled = _LABELLED.match(text)
     if labelled is None:
-        return _several_texts(text, options)
+        return None
     punctuated = labelled.group(1) is not None
     letter, rest = labelled.group(1) or labelled.group(3), labelled.group(2) or labelled.group(4)
     option = next((o for o in options if o.label == letter.upper()), None)
-    if option is None or _NAMES_ANOTHER.search(rest):
+    if option is None or _NAMES_ANOTHER.search(rest) or _JUSTIFIED.match(text):
         return None
     quoted = _by_text(rest, options)
     if quoted is not None and quoted != option.label:
@@ -253,6 +291,21 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
     if consistent or _AFFIRMS.fullmatch(rest.strip()) or punctuated:
         return frozenset({option.label})
     return None
+
+
+def _letter_and_reason(
+    justified: re.Match[str], options: tuple[Option, ...]
+) -> frozenset[str] | None:
+    """A letter followed by a reason: the letter, unless the reason names another option
+    (`B, not C`) or is another option's text."""
+    letter = (justified.group(1) or justified.group(3)).upper()
+    reason = justified.group(2) if justified.group(1) else justified.group(4)
+    if letter not in {o.label for o in options} or _NAMES_ANOTHER.search(f" {reason}"):
+        return None
+    quoted = _by_whole_text(reason, options)
+    if quoted is not None and quoted != letter:
+        raise _Contradiction(letter, quoted)
+    return frozenset({letter})
 
 
 def _several_texts(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:
@@ -294,6 +347,17 @@ def _texts(options: tuple[Option, ...]) -> tuple[_Texts, ...]:
 
 def _by_text(text: str, options: tuple[Option, ...]) -> str | None:
     """The label of the one option that `text` writes out, or None."""
+    exact = _by_whole_text(text, options)
+    if exact is not None:
+        return exact
+    texts = _texts(options)
+    loose = _loose(text)
+    return _by_prefix(loose, texts) or _by_likeness(loose, texts)
+
+
+def _by_whole_text(text: str, options: tuple[Option, ...]) -> str | None:
+    """The label of the one option whose whole text `text` is: as written, case-folded or
+    without punctuation (the closest reading that tells one option decides)."""
     texts = _texts(options)
     readings = (_fold(text, case=True), _fold(text), _loose(text))
     for field, reading in zip(("exact", "folded", "loose"), readings, strict=True):
@@ -302,7 +366,7 @@ def _by_text(text: str, options: tuple[Option, ...]) -> str | None:
             return matched[0]
         if matched:
             return None  # two options read the same this way: a closer reading decides
-    return _by_prefix(readings[2], texts) or _by_likeness(readings[2], texts)
+    return None
 
 
 def _loose(text: str) -> str:

@@ -232,6 +232,68 @@ def test_multiple_choice(
         assert verdict.hints[0] == first_hint
 
 
+MC_WORDS = exercise(
+    "multiple-choice",
+    """\
+    options:
+      - text: "0"
+        correct: true
+      - text: the empty string
+        correct: true
+      - text: the string 'False'
+        feedback: str(False) is 'False', but the question asks what is falsy.
+      - text: a list holding one zero
+        feedback: A list with an item in it is truthy, whatever the item.
+    """,
+)
+
+
+@pytest.mark.parametrize(
+    "answer, read_as",
+    [
+        ("It is A and B", "AB"),
+        ("It's B", "B"),
+        ("b because an empty string is falsy", "B"),
+        ("B, because it is empty", "B"),
+        ("I'd say D", "D"),
+        ("My answer is A", "A"),
+        ("the empty string and 0", "AB"),
+        ("the empty string, 0", "AB"),
+        ("the answer is the empty string", "B"),
+        ("It is the empty string", "B"),
+        ("A list holding one zero", "D"),
+        ("B) the empty string", "B"),
+    ],
+)
+def test_a_choice_is_read_from_the_phrases_learners_wrap_it_in(
+    check: Check, answer: str, read_as: str
+) -> None:
+    chosen = sorted(c.name.removeprefix("option ") for c in check(MC_WORDS, answer).checks)
+    assert "".join(chosen) == read_as
+
+
+@pytest.mark.parametrize(
+    "answer, letter, quoted",
+    [
+        ("C) the empty string", "C", "B"),
+        ("A) the string 'False'", "A", "C"),
+        ("B) a list holding one zero", "B", "D"),
+        ("C, because it is the empty string", "C", None),
+    ],
+)
+def test_a_letter_with_another_options_text_is_a_contradiction_not_that_text(
+    check: Check, answer: str, letter: str, quoted: str | None
+) -> None:
+    verdict = check(MC_WORDS, answer)
+    if quoted is None:  # a reason, not an option's text: the letter stands
+        assert [c.name for c in verdict.checks] == [f"option {letter}"]
+        return
+    assert verdict.score == 0.0 and not verdict.checks
+    assert verdict.hints[0].startswith(
+        f"Your answer gives the letter {letter} but the text of option {quoted}"
+    )
+
+
 PROGRAM = exercise(
     "write-program",
     """\
