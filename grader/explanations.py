@@ -389,6 +389,13 @@ RULES: tuple[Rule, ...] = (
         "To stop early, `return` from a function or `break` out of the loop.",
     ),
     _rule(
+        "forbidden-import",
+        "Forbidden",
+        r"importing '",
+        "This exercise lets you import only the modules that `grader show` lists under "
+        "'Modules you may import'; solve it with the built-ins or one of those.",
+    ),
+    _rule(
         "forbidden",
         "Forbidden",
         r".*",

@@ -55,3 +55,13 @@ def print_exercise(out: Console, target: AnyExercise, *, numbered: bool = True) 
             out.print(f"  {option}", markup=False)
     for note in view.notes:
         out.print(f"\n{note}", markup=False)
+    if kind.answer == "code":
+        out.print(f"\n{imports_note(target)}", markup=False)
+
+
+def imports_note(target: AnyExercise) -> str:
+    """Which modules a learner's program may import (the sandbox refuses the others)."""
+    allowed = sorted(target.limits.allowed_imports)
+    if not allowed:
+        return "Modules you may import: none (use the built-ins)."
+    return f"Modules you may import: {', '.join(allowed)} (no others)."

@@ -118,5 +118,6 @@ def stop_summary(outcome: Outcome) -> str:
         raise ValueError(f"the run ended normally ({outcome.status}); nothing failed")
     error = error_summary(outcome)
     detail = f": {error.type}: {error.message}" if error else ""
-    where = f" (line {error.line})" if error and error.line else ""
+    said = error is not None and error.message.startswith(f"line {error.line}:")
+    where = f" (line {error.line})" if error and error.line and not said else ""
     return stable(f"{_RUN_MESSAGES[status]}{detail}{where}")

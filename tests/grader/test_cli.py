@@ -259,3 +259,20 @@ def test_show_prints_prompt_code_and_options() -> None:
     assert "B. Inventing new learning algorithms for research papers" in out
     code = grader("show", "loops-predict-range", "--exercises", BANK).stdout
     assert "for n in range(1, 4):" in code
+
+
+def test_show_tells_a_code_exercise_which_modules_it_may_import() -> None:
+    out = grader("show", "conditionals-leap-year", "--exercises", BANK).stdout
+    assert "Modules you may import: bisect, collections," in out
+    assert "calendar," not in out.split("Modules you may import")[1]
+    text_kind = grader("show", "mlops-purpose-choice", "--exercises", BANK).stdout
+    assert "Modules you may import" not in text_kind
+
+
+def test_a_refused_import_points_to_the_list_of_modules_allowed(tmp_path: Path) -> None:
+    program = tmp_path / "leap.py"
+    program.write_text("import calendar\n\ndef is_leap(year):\n    return calendar.isleap(year)\n")
+    result = grader("check", "conditionals-leap-year", str(program), "--exercises", BANK)
+    assert "importing 'calendar' is not allowed" in result.stdout
+    assert "'Modules you may import'" in result.stdout
+    assert "(line 1)" not in result.stdout  # the refusal already says its line

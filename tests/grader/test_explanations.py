@@ -54,7 +54,8 @@ PROGRAMS = {
     "stop-iteration": "next(iter([]))\n",
     "assertion": "assert 1 == 2\n",
     "forbidden-sys": "import sys\nfor line in sys.stdin:\n    print(line)\n",
-    "forbidden": "import os\n",
+    "forbidden-import": "import os\n",
+    "forbidden": "open('notes.txt')\n",
     "timeout": "while True:\n    pass\n",
     "memory": "x = 'a' * 10**10\n",
 }

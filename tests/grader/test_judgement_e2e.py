@@ -142,7 +142,7 @@ def test_a_call_stopped_by_a_rule_says_which_rule_and_where(check: Check) -> Non
     verdict = check(exercise("write-function", AVERAGE), program, "f.py")
     assert verdict.status is Status.FORBIDDEN
     assert "type() with three arguments is not allowed" in verdict.message
-    assert "(line 3)" in verdict.message
+    assert "line 3: type()" in verdict.message and "(line 3)" not in verdict.message
     assert verdict.message.startswith("1 of 3 calls returned the right result.")
     stopped = verdict.checks[1]
     assert "stopped during this call" in (stopped.actual or "")
