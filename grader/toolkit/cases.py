@@ -89,9 +89,11 @@ def _failures(verdict: Verdict, items: list[Any]) -> FieldProblems:
     ]
     if not failing:
         return summary
-    # A stop (a timeout, memory, a refusal) is said once, beside the cases it failed.
+    # A stop (a timeout, memory, a refusal) is said once, beside the cases it failed; and
+    # not at all when a failing case already says it (a program run once per case).
     plain = verdict.status in (Status.WRONG_ANSWER, Status.PRESENTATION_ERROR)
-    return failing if plain else [*summary, *failing]
+    told = any(f"{verdict.status}: {error.type if error else ''}" in m for _, m in failing)
+    return failing if plain or told else [*summary, *failing]
 
 
 _DID = ("raises ", "returns ", "printed ", "does not return")

@@ -365,3 +365,14 @@ def test_a_bank_reports_exercise_files_not_named_yaml(tmp_path: Path, name: str)
     assert [str(p) for p in caught.value.problems] == [
         f"{tmp_path / 'mlops' / name}: exercise files end in .yaml; rename it to x.yaml"
     ]
+
+
+def test_a_case_with_only_a_misspelt_returns_is_told_both_the_typo_and_what_it_lacks() -> None:
+    text = (
+        "id: f\nkind: write-function\n"
+        + COMMON_FIELDS
+        + "function: f\ncases:\n  - call: f(1)\n    retuns: 1\nsolution_code: 'def f(x): pass'\n"
+    )
+    found = problems_of(text)
+    assert "x.yaml:12: cases[0].retuns: unknown field; did you mean 'returns'?" in found
+    assert "x.yaml:11: cases[0]: give exactly one of: returns, returns_literal, raises" in found
