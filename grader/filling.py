@@ -90,7 +90,8 @@ def _edits(raw: RawSpec, item: Fill) -> list[_Edit]:
         start, end, column = _extent(raw, lines, (*item.path, where))
         rendered = _render(key, value, column)
         prefix = lines[start][:column]  # keeps the `- ` of a list item's first field
-        edits.append(_Edit(start, end, [prefix + rendered[0].lstrip(" "), *rendered[1:]]))
+        first = rendered[0].lstrip(" ").removesuffix("\n") + _inline_comment(lines[start][column:])
+        edits.append(_Edit(start, end, [prefix + first + "\n", *rendered[1:]]))
     for key in replaced:
         start, end, _ = _extent(raw, lines, (*item.path, key))
         edits.append(_Edit(start, end, []))
@@ -99,6 +100,27 @@ def _edits(raw: RawSpec, item: Fill) -> list[_Edit]:
         at = _extent(raw, lines, after)[1] if after else _mapping_end(raw, lines, item.path)
         edits.append(_Edit(at, at, inserted))
     return edits
+
+
+def _inline_comment(line: str) -> str:
+    """The ` # comment` that ends a field's key line, with the spaces before it ('' when
+    there is none, or when the line alone is not YAML, as in a value of several lines)."""
+    header = _BLOCK_HEADER.match(line)  # a block scalar's token runs on past its comment
+    if header:
+        return header.group(1)
+    try:
+        tokens = list(yaml.scan(line, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return ""
+    ends = [t.end_mark.index for t in tokens if not isinstance(t, _STRUCTURE)]
+    rest = line[max(ends, default=0) :].rstrip("\r\n")
+    return rest if rest.strip().startswith("#") else ""
+
+
+_BLOCK_HEADER = re.compile(r"[^:#]*:\s+[|>][-+0-9]*(\s+#.*?)\r?\n?$")
+"""`key: |  # comment`: a block scalar's header, with its comment."""
+_STRUCTURE = (yaml.StreamEndToken, yaml.BlockEndToken)
+"""Tokens the scanner adds at the end of a line, after any comment."""
 
 
 def _at(data: Any, path: PathKey) -> dict[str, Any]:

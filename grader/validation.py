@@ -17,7 +17,8 @@ from grader.runner import Runner
 from grader.samples import sample_problems
 from grader.spec import raw as raw_layer
 from grader.spec.loader import validate_raw
-from grader.spec.raw import RawSpec
+from grader.spec.raw import PathKey, RawSpec
+from grader.toolkit.rule_names import code_names, name_check
 from grader.toolkit.rules import violations
 
 
@@ -79,10 +80,18 @@ def exercise_problems(exercises: Sequence[AnyExercise], runner: Runner | None) -
 
 def advice(exercise: AnyExercise) -> list[Problem]:
     """The kind's warnings about the exercise (`Kind.advice`), each at its field's line."""
-    return [
-        exercise.raw.problem(path, f"warning: {message}")
-        for path, message in exercise.kind.advice(exercise)
+    found = [*exercise.kind.advice(exercise), *_rule_advice(exercise)]
+    return [exercise.raw.problem(path, f"warning: {message}") for path, message in found]
+
+
+def _rule_advice(exercise: AnyExercise) -> list[tuple[PathKey, str]]:
+    """Rules whose name looks misspelt, but may exist (a learner's helper, a package)."""
+    own = code_names(exercise.raw.data)
+    found = [
+        ((*rule.path, rule.key), name_check(rule.key, rule.target, own))
+        for rule in (*exercise.rules.requires, *exercise.rules.forbids)
     ]
+    return [(path, checked[0]) for path, checked in found if checked and not checked[1]]
 
 
 def _layout_problems(exercises: Sequence[AnyExercise]) -> list[Problem]:

@@ -125,8 +125,11 @@ def _returns(
     if "returns_literal" in item:
         try:
             value = ast.literal_eval(item["returns_literal"])
-        except (ValueError, SyntaxError):
-            spec.problem((*path, "returns_literal"), "not a Python literal")
+        except (ValueError, SyntaxError, TypeError, RecursionError, MemoryError):
+            spec.problem(
+                (*path, "returns_literal"),
+                "not a Python literal: write a value such as (1, 2), {1, 2} or set()",
+            )
             return None
     elif "returns" in item:
         value = item["returns"]

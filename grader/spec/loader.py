@@ -86,8 +86,14 @@ def _not_follow_on(schema_problems: list[Problem], kind_problems: list[Problem])
     """The kind's problems, less those about an item the schema already refused: an empty
     keyword is not also a keyword the hint "gives away", `answer: "A, B"` does not also
     name "options that do not exist"."""
-    refused = {_item(p.field) for p in schema_problems if p.field}
+    refused = {_item(p.field) for p in schema_problems if p.field and not _unknown(p)}
     return [p for p in kind_problems if not p.field or _item(p.field) not in refused]
+
+
+def _unknown(problem: Problem) -> bool:
+    """An unknown field (a typo, `retuns:`): the kind reads nothing from it, so what the
+    kind says of its item (that `returns` is missing) is no follow-on."""
+    return problem.message.startswith("unknown field")
 
 
 def _item(field: str) -> str:

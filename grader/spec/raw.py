@@ -16,6 +16,7 @@ import yaml
 
 from grader.errors import Problem, SpecError
 from grader.files import UnreadableText, position, read_limited
+from grader.spec.yaml_errors import yaml_problem
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -77,7 +78,7 @@ def parse(text: str, file: str) -> RawSpec:
         builder = _Builder(loader, file)
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
-        raise SpecError([_yaml_problem(exc, text, file)]) from None
+        raise SpecError([yaml_problem(exc, text, file)]) from None
     except yaml.YAMLError as exc:
         raise SpecError([Problem(file, 1, "", f"invalid YAML: {exc}")]) from None
     except RecursionError:  # PyYAML's pure-Python composer, on very deep nesting
@@ -107,27 +108,8 @@ def _too_large(size: int) -> str:
     )
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
-    """Malformed YAML: its line, and what to do (a tab is named as such)."""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    lines = text.splitlines()
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    column = mark.column if mark else 0
-    if "\t" in source[: column + 1] and not source[:column].strip(" \t"):
-        message = (
-            f"line {line} is indented with a tab; YAML indents with spaces only: "
-            "replace the tab with spaces"
-        )
-    elif source[column : column + 1] == "\t":
-        message = (
-            f"a tab at column {column + 1}; YAML does not allow tabs there: replace it with spaces"
-        )
-    else:
-        reason = exc.problem or "malformed YAML"
-        message = f"{reason}; check indentation and quoting"
-    return Problem(file, line, "", f"invalid YAML: {message}")
-
+_TAGS = {"timestamp": "date", "int": "number", "float": "number", "bool": "boolean"}
+"""How messages name the YAML types of scalars."""
 
 MAX_VALUES = 100_000
 """Values a spec file may hold once its YAML aliases are expanded (a few hundred is usual)."""
@@ -166,7 +148,7 @@ class _Builder:
                 path, "is a YAML alias of a value that contains it; write the value out instead"
             )
         if not isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            value = self.loader.construct_object(node)
+            value = self._scalar(node, path)
             if not isinstance(value, str) and isinstance(node, yaml.ScalarNode) and not node.style:
                 self.plain[path] = node.value
             return value
@@ -178,10 +160,37 @@ class _Builder:
         finally:
             self._open.discard(id(node))
 
+    def _scalar(self, node: yaml.Node, path: PathKey) -> Any:
+        """The value YAML reads; None, with a problem, for a value its type cannot hold
+        (`2024-13-45` is read as a date, `!!int x` as a number)."""
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, OverflowError) as exc:
+            what = node.tag.rpartition(":")[2] or node.tag
+            message = (
+                f"YAML reads `{node.value}` as a {_TAGS.get(what, what)}, and it is not one "
+                f"({exc}); put it in quotes for text, or write a valid {_TAGS.get(what, what)}"
+            )
+            self.problems.append(
+                Problem(self.file, node.start_mark.line + 1, field_name(path), message)
+            )
+            return None
+
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        first: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        key_node.start_mark.line + 1,
+                        field_name(path),
+                        "keys must be text, not a list or a mapping; put the key in quotes",
+                    )
+                )
+                continue
+            key = self._scalar(key_node, path)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 message = f"keys must be text, not {key!r}"
@@ -190,11 +199,11 @@ class _Builder:
                 self.problems.append(
                     Problem(self.file, line, field_name(path), message + "; put it in quotes")
                 )
-            elif key in result:
-                self.problems.append(
-                    Problem(self.file, line, field_name((*path, key)), "appears twice; keep one")
-                )
+            elif key in first:
+                message = f"appears twice (first on line {first[key]}); keep one"
+                self.problems.append(Problem(self.file, line, field_name((*path, key)), message))
             else:
+                first[key] = line
                 self.lines[(*path, key)] = line
                 result[key] = self.build(value_node, (*path, key))
         return result

@@ -3,6 +3,7 @@ common fields, their rules, and running the reference solution against them."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -11,6 +12,7 @@ from grader.runner import Runner
 from grader.spec.bounds import MAX_POINTS
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
+from grader.toolkit.literals import python_literal
 from grader.toolkit.runs import run_failure
 from grader.verdict import Check, Status, Verdict
 from sandbox.outcome import CallResult, Outcome
@@ -87,9 +89,11 @@ def _failures(verdict: Verdict, items: list[Any]) -> FieldProblems:
     ]
     if not failing:
         return summary
-    # A stop (a timeout, memory, a refusal) is said once, beside the cases it failed.
+    # A stop (a timeout, memory, a refusal) is said once, beside the cases it failed; and
+    # not at all when a failing case already says it (a program run once per case).
     plain = verdict.status in (Status.WRONG_ANSWER, Status.PRESENTATION_ERROR)
-    return failing if plain else [*summary, *failing]
+    told = any(f"{verdict.status}: {error.type if error else ''}" in m for _, m in failing)
+    return failing if plain or told else [*summary, *failing]
 
 
 _DID = ("raises ", "returns ", "printed ", "does not return")
@@ -158,8 +162,12 @@ def call_fill(index: int, item: dict[str, Any], result: CallResult | None) -> Fi
     printed = {"prints": result.stdout} if "prints" in item else {}
     if _is_yaml_data(value):
         return Fill(path, {"returns": value, **printed}, remove=("returns_literal", "raises"))
-    literal = {"returns_literal": repr(value), **printed}
-    return Fill(path, literal, remove=("returns", "raises"))
+    literal = python_literal(value)
+    if literal is None:
+        return Fill(
+            path, note=f"returns {result.display}, which no YAML value or Python literal states"
+        )
+    return Fill(path, {"returns_literal": literal, **printed}, remove=("returns", "raises"))
 
 
 def output_fill(index: int, outcome: Outcome) -> Fill:
@@ -174,7 +182,9 @@ def output_fill(index: int, outcome: Outcome) -> Fill:
 
 def _is_yaml_data(value: Any) -> bool:
     """Whether YAML writes `value` as itself (tuples, sets and non-text keys it cannot)."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if isinstance(value, float):
+        return not math.isnan(value)  # a spec refuses `.nan`
+    if value is None or isinstance(value, (bool, int, str)):
         return True
     if isinstance(value, list):
         return all(_is_yaml_data(item) for item in value)

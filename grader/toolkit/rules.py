@@ -34,6 +34,7 @@ from typing import Any
 
 from grader.spec.raw import PathKey
 from grader.spec.reader import SpecReader
+from grader.toolkit.rule_names import code_names, name_check
 
 __all__ = [
     "CONSTRUCTS",
@@ -204,6 +205,10 @@ def _rule(spec: SpecReader, path: PathKey, item: Any) -> Rule | None:
         return None
     if key == "import" and not all(part.isidentifier() for part in target.split(".")):
         spec.problem(where, f"'{target}' is not a module name such as statistics")
+        return None
+    unknown = name_check(key, target, code_names(spec.data))
+    if unknown is not None and unknown[1]:  # a warning is validate's (`rule_advice`)
+        spec.problem(where, unknown[0])
         return None
     return Rule(key, target, hint, path)
 

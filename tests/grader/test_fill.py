@@ -199,3 +199,91 @@ def test_fill_refuses_kinds_without_values_and_locked_specs(tmp_path: Path) -> N
     )
     assert refused.returncode == 2 and "is locked" in refused.stderr
     assert "expected_output:" not in spec.read_text()
+
+
+NOT_YAML = [
+    ("{2, 1}", '"{1, 2}"'),
+    ("{10, 2, 1}", '"{1, 2, 10}"'),
+    ("set()", '"set()"'),
+    ("frozenset({3, 1})", '"{1, 3}"'),
+    ("{'a': {2, 1}}", "\"{'a': {1, 2}}\""),
+    ("{'a': set(), 'b': ()}", "\"{'a': set(), 'b': ()}\""),
+    ("(1,)", '"(1,)"'),
+    ("()", '"()"'),
+    ("[(), {()}]", '"[(), {()}]"'),
+    ("(float('inf'), -float('inf'))", '"(1e999, -1e999)"'),
+    ("{1: 'a', 'b': 2}", "\"{1: 'a', 'b': 2}\""),
+    ("{(1, 'x'), (1, 2)}", "\"{(1, 'x'), (1, 2)}\""),  # members that do not compare: by text
+]
+
+
+@pytest.mark.parametrize(("returned", "written"), NOT_YAML)
+def test_a_value_yaml_cannot_state_is_filled_as_a_literal_that_validates(
+    tmp_path: Path, runner: CachingRunner, returned: str, written: str
+) -> None:
+    path = spec(
+        tmp_path,
+        "write-function",
+        f"""\
+        function: f
+        cases:
+          - call: f(2)
+            returns: TODO   # comment kept?
+        solution_code: "def f(x): return {returned}"
+        """,
+    )
+    filled = fill(load_exercise(path), runner)
+    assert f"+    returns_literal: {written}" in filled.diff, filled.diff
+    assert filled.notes == ()
+    exercise = parse_exercise(filled.text, str(path))  # it validates, and reads back the value
+    assert fill(exercise, runner).diff == ""  # the reference passes: nothing left to fill
+    assert fill(load_exercise(path), runner).text == filled.text  # the same text every time
+
+
+def test_a_filled_line_keeps_its_inline_comment(tmp_path: Path, runner: CachingRunner) -> None:
+    path = spec(
+        tmp_path,
+        "write-function",
+        """\
+        function: f
+        cases:
+          - call: f(2)
+            returns: TODO   # comment kept?
+          - call: f(3)
+            returns: 1  # raises, in its place
+          - call: f(4)
+            returns: |  # a block
+              old
+        solution_code: |
+          def f(x):
+              if x == 3:
+                  raise ValueError
+              return (x,) if x == 2 else x
+        """,
+    )
+    filled = fill(load_exercise(path), runner)
+    assert '+    returns_literal: "(2,)"   # comment kept?\n' in filled.diff
+    assert "+    raises: ValueError  # raises, in its place\n" in filled.diff
+    assert "+    returns: 4  # a block\n" in filled.diff
+    parse_exercise(filled.text, str(path))
+
+
+def test_a_value_no_spec_can_state_gets_a_note_not_a_broken_spec(
+    tmp_path: Path, runner: CachingRunner
+) -> None:
+    path = spec(
+        tmp_path,
+        "write-function",
+        """\
+        function: f
+        cases:
+          - call: f(2)
+            returns: TODO
+        solution_code: "def f(x): return (float('nan'), x)"
+        """,
+    )
+    filled = fill(load_exercise(path), runner)
+    assert not filled.changed
+    assert filled.notes == (
+        "cases[0]: returns (nan, 2), which no YAML value or Python literal states",
+    )

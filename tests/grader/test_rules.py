@@ -14,7 +14,7 @@ from grader.errors import SpecError
 from grader.runner import CachingRunner
 from grader.spec.loader import parse_exercise
 from grader.toolkit.rules import Rule, Rules, violations
-from grader.validation import exercise_problems
+from grader.validation import advice, exercise_problems
 from grader.verdict import Status, Verdict
 
 from .conftest import COMMON, exercise
@@ -253,3 +253,89 @@ def test_check_refuses_the_str_shortcut_from_the_cli(tmp_path: Path) -> None:
     assert "wrong_answer" in result.stdout and "0/1 points" in result.stdout
     assert "it uses str() (line 2)" in result.stdout
     assert parse_exercise(spec.read_text(), str(spec)).rules
+
+
+RULED = """\
+id: ruled
+kind: write-function
+title: T
+topic: t
+difficulty: easy
+prompt: P
+hint: H
+solution: [S]
+function: f
+forbids: [{rule}]
+cases:
+  - call: f([2, 1])
+    returns: [1, 2]
+solution_code: |
+  def f(xs):
+      return sorted(xs)
+"""
+
+
+@pytest.mark.parametrize(
+    ("rule", "says"),
+    [
+        (
+            "{import: mth}",
+            "there is no module 'mth' here, so this rule could never apply; did you mean 'math'?",
+        ),
+        (
+            "{call: math.sqr}",
+            "the module math has no 'sqr', so this rule could never apply; did you mean 'math.sqrt'?",
+        ),
+        (
+            "{call: mth.sqrt}",
+            "there is no module 'mth' here, so this rule could never apply; did you mean 'math'?",
+        ),
+        (
+            "{method: srot}",
+            "no built-in type or allowed module has a method 'srot', so this rule could never apply; did you mean 'sort'?",
+        ),
+    ],
+)
+def test_a_rule_name_that_cannot_exist_is_a_problem_with_a_did_you_mean(
+    rule: str, says: str
+) -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_exercise(RULED.format(rule=rule), "x.yaml")
+    assert [p.message for p in caught.value.problems] == [says]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "{call: sorted}",
+        "{call: str}",
+        "{call: f}",
+        "{call: sqrt}",
+        "{import: os.path}",
+        "{import: statistics}",
+        "{call: math.sqrt}",
+        "{method: sort}",
+        "{method: items}",
+        "{method: xs}",
+    ],
+)
+def test_a_rule_name_that_exists_is_accepted_without_a_warning(rule: str) -> None:
+    exercise = parse_exercise(RULED.format(rule=rule), "x.yaml")
+    assert advice(exercise) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "says"),
+    [
+        (
+            "{call: sortd}",
+            "'sortd' is no built-in and appears nowhere in the exercise's code: only code that defines it breaks this rule; did you mean 'sorted'?",
+        ),
+        ("{call: my_helper}", "only code that defines it breaks this rule; check the spelling"),
+        ("{import: nosuchpackage}", "there is no module 'nosuchpackage' here: only code"),
+    ],
+)
+def test_a_rule_name_a_learner_or_a_package_may_define_is_a_warning(rule: str, says: str) -> None:
+    exercise = parse_exercise(RULED.format(rule=rule), "x.yaml")  # it loads: not refused
+    [warning] = advice(exercise)
+    assert warning.line == 10 and says in warning.message, warning

@@ -66,8 +66,50 @@ def test_all_problems_are_reported_at_once_with_line_and_field() -> None:
 
 def test_malformed_yaml_names_the_line_and_what_to_do() -> None:
     found = problems_of("id: x\nkind: [unclosed\ntitle: y\n")
-    assert len(found) == 1 and found[0].startswith("x.yaml:3: invalid YAML")
-    assert "check indentation and quoting" in found[0]
+    assert len(found) == 1 and found[0].startswith("x.yaml:2: invalid YAML")
+    assert "close it with `]`" in found[0] and "(found at line 3)" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        # an unclosed quote runs on to the end of the file: the fault is where it opens
+        ('id: y1\nkind: recall\ntopic: bad\nquestion: "q\nanswer: a\n', 4, 'close it with "'),
+        ("id: y1\nquestion: 'q\nanswer: a\n", 2, "close it with '"),
+        ('a: "x\n---\nb: 1\n', 1, 'quote " opened on line 1'),
+        ("id: y3\nquestion: [q, r\nanswer: a\n", 2, "close it with `]`"),
+        ("id: y5\nanswer: {a: 1\n", 2, "the `{` opened on line 2 is not closed (found at the end"),
+        ('a: "x\n  \\q y"\n', 1, "(found at line 2)"),
+        ("a: b\nthis is text\nc: d\n", 2, "add the `: ` after its key"),
+        ("a: |x\n  b\n", 1, "block scalar on line 1"),
+        ("a: &\n", 1, "needs a name"),
+        # where the reader gives up is the fault: block structure, documents, anchors
+        ("id: y2\ntopic: bad\n  question: q\n", 3, "indent the key like its neighbours"),
+        ('a: "q" extra\nb: 1\n', 1, "block mapping that starts on line 1"),
+        ("a: 1\n---\nb: 2\n", 2, "a spec is one document"),
+        ("a: &x 1\nb: &x 2\n", 2, "(first on line 1)"),
+        ("a: *nope\n", 1, "define the anchor"),
+        ("a: !foo x\n", 1, "remove it, or put the value in quotes"),
+    ],
+)
+def test_a_yaml_error_is_reported_where_its_construct_opens_with_what_to_do(
+    text: str, line: int, says: str
+) -> None:
+    [found] = problems_of(text)
+    assert found.startswith(f"x.yaml:{line}: invalid YAML: "), found
+    assert says in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("id: x\nquestion: 2024-13-45\n", "x.yaml:2: question: YAML reads `2024-13-45` as a date"),
+        ('id: x\nquestion: !!int "q"\n', "x.yaml:2: question: YAML reads `q` as a number"),
+        ("id: x\nq: {[c]: 2}\n", "x.yaml:2: q: keys must be text, not a list or a mapping"),
+    ],
+)
+def test_a_value_yaml_cannot_build_is_a_problem_at_its_line(text: str, says: str) -> None:
+    assert any(p.startswith(says) for p in problems_of(text)), problems_of(text)
 
 
 def test_unknown_kind_is_a_problem_on_the_kind_line() -> None:
@@ -121,7 +163,9 @@ def test_yaml_exponent_without_dot_gets_a_specific_message() -> None:
 
 
 def test_duplicate_keys_are_refused() -> None:
-    assert problems_of("id: a\nid: b\n") == ["x.yaml:2: id: appears twice; keep one"]
+    assert problems_of("id: a\nid: b\n") == [
+        "x.yaml:2: id: appears twice (first on line 1); keep one"
+    ]
 
 
 def laughs(levels: int) -> str:
@@ -321,3 +365,14 @@ def test_a_bank_reports_exercise_files_not_named_yaml(tmp_path: Path, name: str)
     assert [str(p) for p in caught.value.problems] == [
         f"{tmp_path / 'mlops' / name}: exercise files end in .yaml; rename it to x.yaml"
     ]
+
+
+def test_a_case_with_only_a_misspelt_returns_is_told_both_the_typo_and_what_it_lacks() -> None:
+    text = (
+        "id: f\nkind: write-function\n"
+        + COMMON_FIELDS
+        + "function: f\ncases:\n  - call: f(1)\n    retuns: 1\nsolution_code: 'def f(x): pass'\n"
+    )
+    found = problems_of(text)
+    assert "x.yaml:12: cases[0].retuns: unknown field; did you mean 'returns'?" in found
+    assert "x.yaml:11: cases[0]: give exactly one of: returns, returns_literal, raises" in found
