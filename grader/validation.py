@@ -51,16 +51,19 @@ def validate(files: list[Path], runner: Runner | None) -> Report:
     """Load and check every file; `runner=None` skips the behavioural checks."""
     problems: list[Problem] = []
     exercises: list[AnyExercise] = []
+    raws: list[RawSpec] = []
     for path in files:
         try:
             raw = raw_layer.load(path)
         except SpecError as exc:
             problems.extend(exc.problems)
             continue
+        raws.append(raw)
         try:
             exercises.append(validate_raw(raw))
         except SpecError as exc:
             problems += placeholder_problems(raw) + list(exc.problems)
+    problems += _layout_problems(raws)  # of the files that did not load too: all at once
     problems += exercise_problems(exercises, runner)
     warnings = [w for exercise in exercises for w in advice(exercise)]
     return Report(tuple(exercises), tuple(sorted(set(problems))), tuple(sorted(set(warnings))))
@@ -71,7 +74,7 @@ def exercise_problems(exercises: Sequence[AnyExercise], runner: Runner | None) -
     not match ids and topics, and (given a runner) what running them shows."""
     problems = [p for exercise in exercises for p in placeholder_problems(exercise.raw)]
     problems += [p for exercise in exercises for p in reference_rule_problems(exercise)]
-    problems += _layout_problems(exercises)
+    problems += _layout_problems([exercise.raw for exercise in exercises])
     if runner is not None:
         for exercise in exercises:
             problems += behaviour_problems(exercise, runner)
@@ -94,20 +97,27 @@ def _rule_advice(exercise: AnyExercise) -> list[tuple[PathKey, str]]:
     return [(path, checked[0]) for path, checked in found if checked and not checked[1]]
 
 
-def _layout_problems(exercises: Sequence[AnyExercise]) -> list[Problem]:
+def _layout_problems(raws: Sequence[RawSpec]) -> list[Problem]:
+    """Ids used twice, and files whose name or folder does not match their id or topic
+    (read from the raw spec, so that a file with other problems is told at once)."""
     problems = []
     first: dict[str, str] = {}
-    for exercise in exercises:
-        path, raw = Path(exercise.file).absolute(), exercise.raw  # `x.yaml` lives in its folder
-        if exercise.id in first:
-            message = f"'{exercise.id}' is already used by {first[exercise.id]}"
-            problems.append(raw.problem(("id",), message))
-        first.setdefault(exercise.id, exercise.file)
-        if path.stem != exercise.id:
-            message = f"must match the file name: rename the file to {exercise.id}.yaml or the id"
-            problems.append(raw.problem(("id",), message))
-        if path.parent.name != exercise.topic:
-            message = f"the file lives in '{path.parent.name}/'; move it to '{exercise.topic}/'"
+    for raw in raws:
+        data = raw.data if isinstance(raw.data, dict) else {}
+        path = Path(raw.file).absolute()  # `x.yaml` lives in its folder
+        exercise_id, topic = data.get("id"), data.get("topic")
+        if isinstance(exercise_id, str):
+            if exercise_id in first:
+                message = f"'{exercise_id}' is already used by {first[exercise_id]}"
+                problems.append(raw.problem(("id",), message))
+            first.setdefault(exercise_id, raw.file)
+            if path.stem != exercise_id:
+                message = (
+                    f"must match the file name: rename the file to {exercise_id}.yaml or the id"
+                )
+                problems.append(raw.problem(("id",), message))
+        if isinstance(topic, str) and path.parent.name != topic:
+            message = f"the file lives in '{path.parent.name}/'; move it to '{topic}/'"
             problems.append(raw.problem(("topic",), message))
     return problems
 
