@@ -212,10 +212,10 @@ def unclear_choice(answer: str, options: tuple[Option, ...]) -> str:
                 f"Your answer gives the letter {clash.letter} but the text of option "
                 f"{clash.quoted}; give the letter of the option you mean."
             )
-        if _NAMES_ANOTHER.search(line):
+        if (two_ways := _NAMES_ANOTHER.search(line)) is not None:
             return (
-                "Give a definite answer: the letters of the options you choose, "
-                "such as 'B' or 'A, C'."
+                f"Your answer can be read two ways ('{two_ways[0].strip()}'): give a definite "
+                "answer, the letters of the options you choose, such as 'B' or 'A, C'."
             )
     return f"Options run from A to {last}."
 
