@@ -25,7 +25,13 @@ from grader.toolkit.misconceptions import MAX_FINDINGS, Finding, fixes
 from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose
 from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
-from grader.toolkit.runs import failed_run_verdict, input_note, record_failure, run_failure
+from grader.toolkit.runs import (
+    explain_outcome,
+    failed_run_verdict,
+    input_note,
+    run_failure,
+    stop_summary,
+)
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Status, Verdict, clip
 from sandbox.outcome import Outcome
@@ -150,8 +156,9 @@ fixed: |
             builder.add(closeness)
             builder.diagnose(*(finding.hint for finding in findings[:MAX_FINDINGS]))
             builder.hint(STAY_CLOSE)
-            if run_failure(outcome):
-                record_failure(builder, outcome, source)
+            if run_failure(outcome):  # told, but the verdict is the change: wrong_answer
+                summary = f"{summary} {stop_summary(outcome)}."
+                builder.hint(explain_outcome(outcome, source))
             return builder.verdict(summary, output=clip(outcome.stdout)[0])
         if run_failure(outcome):
             return failed_run_verdict(exercise, outcome, source, checks=(closeness,))

@@ -425,7 +425,7 @@ def test_lock_warns_when_feedback_or_hidden_inputs_give_answers_away(
     warnings = "\n".join(result.warnings)
     assert "options[0].feedback says 'Yes'" in warnings  # "Yes: deployment, ..."
     assert "options[1].feedback says 'No'" in warnings
-    assert "hidden cases[4] shows its `call` in the locked spec" in warnings
+    assert "hidden cases[4], cases[5] show their `call` in the locked spec" in warnings
     assert "options[2].feedback" not in warnings
 
 

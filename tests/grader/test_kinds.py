@@ -123,14 +123,22 @@ FIX = exercise(
             Status.SYNTAX_ERROR,
         ),
         ("print('total', 6)\n", Status.WRONG_ANSWER),
-        (
+        (  # a line without an error changed, and it crashes: the change decides
             "total = 0\nfor n in [1, 2, 3]:\n    total += n\nprint('total', totl)\n",
-            Status.RUNTIME_ERROR,
+            Status.WRONG_ANSWER,
         ),
     ],
 )
 def test_fix_syntax_error(check: Check, source: str, status: Status) -> None:
     assert check(FIX, source, "fix.py").status is status
+
+
+def test_a_fix_that_changes_more_than_the_error_and_crashes_is_told_both(check: Check) -> None:
+    verdict = check(FIX, "total = 0\nfor n in [1, 2, 3]:\n    total += n\nprint('total', totl)\n")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert "also changes lines that have no error" in verdict.message
+    assert "NameError: name 'totl' is not defined" in verdict.message
+    assert any("does not know the name 'totl'" in hint for hint in verdict.hints)
 
 
 def test_fix_still_broken_gets_cpython_message_caret_and_explanation(check: Check) -> None:

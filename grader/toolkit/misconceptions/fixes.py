@@ -236,8 +236,10 @@ def removed_code(change: Change) -> Finding | None:
 
 
 def added_code(change: Change) -> Finding | None:
-    """A line added to the program."""
-    if change.reference is not None or change.fix is None or not change.yours:
+    """A line added to the program (away from the error: there, `changed_line` says it)."""
+    if change.at_the_error or change.reference is not None or change.fix is None:
+        return None
+    if not change.yours:
         return None
     text = (
         f"Your fix adds {change.where}, `{clip(change.yours)}`: the program needs no new "
@@ -259,7 +261,7 @@ def changed_elsewhere(change: Change) -> Finding | None:
 
 def changed_line(change: Change) -> Finding | None:
     """The broken line changed into something else than itself with the error fixed."""
-    if not change.at_the_error or change.fix is None:
+    if not change.at_the_error or change.fix is None or not change.original:
         return None
     text = (
         f"Your {change.where}, `{clip(change.yours)}`, is not the original line "
@@ -379,12 +381,13 @@ def _changes(diff: FixDiff, facts: FixFacts) -> list[Change]:
     for reference, fix, inside in diff.changes:
         ours = [u for u in reference if not _is_marker(u)]
         theirs = [u for u in fix if not _is_marker(u)]
+        at_the_error = inside or diff.at_the_error(ours)
         for index in range(max(len(ours), len(theirs))):
             mine = ours[index] if index < len(ours) else None
             yours = theirs[index] if index < len(theirs) else None
             line, reference_line, removes = _where(mine, yours, facts)
             original = diff.reference_to_broken.get(reference_line) if reference_line else None
-            changes.append(Change(mine, yours, inside, line, original, facts, removes))
+            changes.append(Change(mine, yours, at_the_error, line, original, facts, removes))
     return changes
 
 
