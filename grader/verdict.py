@@ -62,6 +62,9 @@ class Check:
     hidden: bool = False
     diff: str | None = None
     truncated: bool = False
+    actual_label: str = "actual"
+    """How `actual` is labelled where it is shown: `your answer` when it is the learner's
+    own answer (a text kind) rather than what their program did."""
 
     @classmethod
     def make(cls, name: str, passed: bool, **fields: Any) -> Check:
@@ -106,6 +109,7 @@ class Check:
             "hidden": self.hidden,
             "diff": self.diff,
             "truncated": self.truncated,
+            "actual_label": self.actual_label,
         }
 
     @classmethod

@@ -1,8 +1,10 @@
 """predict-output: the learner types what a snippet prints ("What would Python display?").
 
 The truth is the snippet's real output in the sandbox. When the snippet raises, the last
-line of the answer names the error (or just says `Error`); a snippet that never ends is
-answered `Infinite Loop`; one that prints nothing, `Nothing`.
+line of the answer names the error (or just says `Error`), and a traceback written before
+it as Python shows it is set aside; a snippet that never ends is answered `Infinite Loop`;
+one that prints nothing, `Nothing` (or a phrase that says so: `no output`, `it prints
+nothing`...).
 """
 
 from __future__ import annotations
@@ -31,6 +33,26 @@ INFINITE_LOOP = "Infinite Loop"
 ERROR = "Error"
 _LOOPING = {RunStatus.TIMEOUT, RunStatus.OUTPUT_LIMIT}
 _RAISING = {RunStatus.RUNTIME_ERROR, RunStatus.SYNTAX_ERROR, RunStatus.MEMORY_LIMIT}
+ANSWER_LABEL = "your answer"
+"""How checks label the learner's answer (never `actual`, which reads as Python's output)."""
+
+_TRACEBACK_HEADER = re.compile(r"traceback \(most recent call last\):?", re.IGNORECASE)
+_TRACEBACK_LINE = re.compile(r"\s+\S.*|File \".*\", line \d+.*")
+"""A line of a traceback's body: indented (`  File ...`, the source line, its carets), or
+a `File "...", line N` line written without its indent."""
+_KEYWORD_DECORATION = " \t\n.,;:!?()[]{}'\"`*_"
+"""What may surround a keyword answer (`(Nothing)`, `'Nothing'`, `Nothing.`)."""
+_SAYS_NOTHING = re.compile(
+    r"nothing(?: at all)?(?: (?:is |gets |will be )?(?:printed|displayed|shown|output))?"
+    r"|(?:(?:it|the (?:program|code|snippet)) )?(?:prints|displays|outputs|shows) nothing"
+    r"(?: at all)?"
+    r"|(?:(?:it|the (?:program|code|snippet)) )?(?:does not|doesn[’']t|will not|won[’']t) "
+    r"(?:print|display|output|show) anything(?: at all)?"
+    r"|(?:there is |it (?:has|gives|produces) )?no output(?: at all)?"
+)
+"""Answers that say the snippet prints nothing, once casefolded and undecorated."""
+_STRING_REPR = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
+"""A str between quotes, as a repr shows it (`'fast'`, `"it's"`)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +91,11 @@ class Truth:
     looping: bool = False
 
     @property
+    def silent(self) -> bool:
+        """Whether the snippet ends normally without printing anything."""
+        return not (self.output or self.error or self.looping)
+
+    @property
     def answer(self) -> str:
         if self.looping:
             return INFINITE_LOOP
@@ -104,13 +131,53 @@ def _last_line(text: str) -> str:
     return text.rsplit("\n", 1)[-1].strip()
 
 
+def _keyword(answer: str) -> str:
+    """A one-phrase answer as a keyword: casefolded, one space between its words, without
+    the quotes, brackets and punctuation around it."""
+    return " ".join(answer.casefold().split()).strip(_KEYWORD_DECORATION)
+
+
+def says_nothing(answer: str) -> bool:
+    """Whether the answer says that nothing is printed (`Nothing.`, `no output`...)."""
+    return _SAYS_NOTHING.fullmatch(_keyword(answer)) is not None
+
+
+def without_traceback(answer: str) -> str:
+    """The answer without the traceback written before its last line as Python shows it
+    (`Traceback (most recent call last):`, then its indented lines): what is judged."""
+    lines = answer.split("\n")
+    start = len(lines) - 1
+    if _TRACEBACK_LINE.fullmatch(lines[-1]):
+        return answer  # no error line after the traceback
+    while start > 0 and _TRACEBACK_LINE.fullmatch(lines[start - 1]):
+        start -= 1
+    if start == 0 or not _TRACEBACK_HEADER.fullmatch(lines[start - 1].strip()):
+        return answer
+    return "\n".join([*lines[: start - 1], lines[-1]])
+
+
+def _ends_in_traceback(answer: str) -> bool:
+    """Whether the answer ends with a traceback but not with the error line after it."""
+    lines = answer.split("\n")
+    end = len(lines)
+    while end > 0 and _TRACEBACK_LINE.fullmatch(lines[end - 1]):
+        end -= 1
+    return end > 0 and _TRACEBACK_HEADER.fullmatch(lines[end - 1].strip()) is not None
+
+
+def judged_answer(truth: Truth, answer: str) -> str:
+    """The part of a normalised answer that is judged: a traceback is set aside when the
+    snippet raises (Python shows one there, and the answer form asks only for its last line)."""
+    return without_traceback(answer) if truth.error else answer
+
+
 def answer_matches(truth: Truth, answer: str) -> bool:
+    """Whether a normalised answer says what Python displays."""
+    answer = judged_answer(truth, answer)
     if truth.looping:
-        return answer.casefold() == INFINITE_LOOP.casefold()
+        return _keyword(answer) == INFINITE_LOOP.casefold()
     if truth.error is None:
-        return answer == truth.answer or (
-            truth.answer == NOTHING and answer.casefold() == "nothing"
-        )
+        return answer == truth.answer or (truth.silent and says_nothing(answer))
     head, _, last = answer.rpartition("\n") if "\n" in answer else ("", "", answer)
     names_error = last.strip() in (truth.error, ERROR) or last.strip().startswith(f"{truth.error}:")
     return names_error and normalize(head) == truth.output
@@ -176,52 +243,33 @@ mistakes:
 
     def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
         truth = truth_of(snippet_outcome(exercise, runner))
-        answer = normalize(submission.text or "")
+        given = normalize(submission.text or "")
+        answer = judged_answer(truth, given)
         builder = VerdictBuilder(exercise)
         points = exercise.points
-        if answer_matches(truth, answer):
-            builder.add(
-                Check.make(
-                    "output",
-                    True,
-                    expected=truth.answer,
-                    actual=answer,
-                    points=points,
-                    max_points=points,
-                )
-            )
+        if answer_matches(truth, given):
+            builder.add(_answer_check(True, answer, points, expected=truth.answer))
             return builder.verdict("Correct: that is what Python displays.")
         builder.hint(*(m.hint for m in exercise.body.mistakes if m.matches(answer)))
         if answer.split() == truth.answer.split():
             where = describe_first_difference(truth.answer, answer)
-            check = Check.make(
-                "output",
-                False,
-                expected=truth.answer,
-                actual=answer,
-                message=f"only whitespace differs; {where}",
-                max_points=points,
-            )
+            message = f"only whitespace differs; {where}"
+            check = _answer_check(False, answer, points, expected=truth.answer, message=message)
             builder.add(check, whitespace_only=True)
             builder.hint(
                 "Right values, but the spacing or line breaks differ from what print() produces."
             )
             return builder.verdict("Almost: only whitespace differs.")
         where = describe_first_difference(truth.answer, answer).split(":")[0]
-        check = Check.make(
-            "output",
-            False,
-            actual=answer,
-            message=f"your answer differs from what Python displays ({where})",
-            max_points=points,
-        )
-        builder.add(check)
+        message = f"your answer differs from what Python displays ({where})"
+        builder.add(_answer_check(False, answer, points, message=message))
+        builder.hint(_quotes_hint(truth, answer), first=True)
         if squeeze(answer) == squeeze(truth.answer):
             builder.hint(
                 "The characters are right, but spaces inside a line are not: print() puts one "
                 "space between the values it is given, and none inside a value."
             )
-        builder.hint(_special_hint(truth, answer))
+        builder.hint(_special_hint(truth, given))
         return builder.verdict("Not what Python displays.")
 
     def present(self, exercise: Exercise[Body]) -> Presentation:
@@ -301,12 +349,59 @@ mistakes:
         return data, []
 
 
+def _answer_check(
+    passed: bool, answer: str, points: float, *, expected: str | None = None, message: str = ""
+) -> Check:
+    """The one check: the learner's answer, labelled as theirs (and Python's display when
+    it may be shown: on a right answer, or one whose values are all right)."""
+    return Check.make(
+        "output",
+        passed,
+        expected=expected,
+        actual=answer,
+        actual_label=ANSWER_LABEL,
+        message=message,
+        points=points if passed else 0.0,
+        max_points=points,
+    )
+
+
+def _unquoted(text: str) -> str:
+    """`text` with the quotes around each str the same, whichever they were."""
+    return _STRING_REPR.sub(lambda found: f"\0{found.group()[1:-1]}\0", text)
+
+
+def _quotes_hint(truth: Truth, answer: str) -> str | None:
+    """When the answer is Python's display but for the quotes around strs, that mistake."""
+    if answer == truth.answer or _unquoted(answer) != _unquoted(truth.answer):
+        return None
+    pairs = zip(_STRING_REPR.findall(answer), _STRING_REPR.findall(truth.answer), strict=False)
+    mine, python = next((pair for pair in pairs if pair[0] != pair[1]), ("", ""))
+    if not python.startswith("'"):
+        return None
+    return (
+        f"Right values, but Python displays {mine} as {python}: the repr of a str (what "
+        "print() shows for the strs in a list, a tuple or a dict) is between single quotes, "
+        "and between double quotes only when the text holds a single quote."
+    )
+
+
 def _special_hint(truth: Truth, answer: str) -> str | None:
-    """A nudge when the answer misses that the snippet raises or never ends."""
+    """A nudge when the answer misses that the snippet raises or never ends, or misses
+    how Python writes the error's line."""
     if truth.looping:
         return "Check whether the loop can ever stop."
-    last = _last_line(answer)
-    if truth.error and not (last == ERROR or last.endswith("Error") or last.endswith("Exception")):
+    if not truth.error:
+        return None
+    if _ends_in_traceback(answer):
+        return (
+            "Python ends a traceback with a line that names the error (`SomeError: message`): "
+            "end your answer with that line, or with the error's name alone."
+        )
+    name = _last_line(answer).split(":", 1)[0].strip()
+    if name.casefold() == truth.error.casefold() and name != truth.error:
+        return "Right error, but write its name as Python does, with the same capitals."
+    if not (name == ERROR or name.endswith("Error") or name.endswith("Exception")):
         return "Trace the code line by line: Python stops at the first line that raises an error."
     return None
 

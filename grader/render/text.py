@@ -80,7 +80,7 @@ def _check_text(check: Check) -> Text:
             style = "green" if line.startswith("+") else "red" if line.startswith("-") else "dim"
             text.append(f"      {line}\n", style=style)
     elif not check.passed:
-        for label, value in (("expected", check.expected), ("actual", check.actual)):
+        for label, value in (("expected", check.expected), (check.actual_label, check.actual)):
             if value is not None:
                 text.append_text(_value_block(label, value))
     return text

@@ -104,7 +104,7 @@ def check_lines(check: Check) -> list[str]:
     if check.diff:
         lines.extend(f"    {line}" for line in check.diff.splitlines())
     else:
-        for label, value in (("expected", check.expected), ("actual", check.actual)):
+        for label, value in (("expected", check.expected), (check.actual_label, check.actual)):
             if value is not None:
                 lines.extend(_value(label, value))
     return lines

@@ -235,6 +235,171 @@ def test_predict_output_a_snippet_that_never_ends_is_an_infinite_loop() -> None:
     assert verdict.hints[0] == "Check whether the loop can ever stop."
 
 
+TRACEBACK = """\
+Traceback (most recent call last):
+  File "snippet.py", line 2, in <module>
+    print(1 / 0)
+          ~~^~~
+"""
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "start\nZeroDivisionError",
+        "start\nZeroDivisionError: division by zero",
+        "start\nError",
+        "start\nValueError",  # a wrong error: the exercise's hint for it, as without
+        "start\nstart\nZeroDivisionError",  # a wrong output: the same hints, as without
+        "start ZeroDivisionError",  # only the spacing: a presentation error, as without
+    ],
+)
+def test_predict_output_a_traceback_before_the_error_line_is_judged_as_that_line_alone(
+    answer: str,
+) -> None:
+    head, _, last = answer.rpartition("\n")
+    with_traceback = f"{head}\n{TRACEBACK}{last}" if head else f"{TRACEBACK}{answer}"
+    alone = graded(PREDICT, answer, FakeRunner([RAISES]), "a.txt")
+    assert graded(PREDICT, with_traceback, FakeRunner([RAISES]), "a.txt") == alone
+    unindented = with_traceback.replace('  File "snippet.py"', 'File "snippet.py"')
+    assert graded(PREDICT, unindented, FakeRunner([RAISES]), "a.txt") == alone
+
+
+def test_predict_output_a_traceback_is_set_aside_only_right_before_the_error_line() -> None:
+    printed_inside = f"{TRACEBACK}start\nZeroDivisionError"  # output after the traceback
+    assert graded(PREDICT, printed_inside, FakeRunner([RAISES]), "a.txt").status is (
+        Status.WRONG_ANSWER
+    )
+    silent = exercise("predict-output", "code: 'x = 1'\n")  # a snippet that does not raise
+    assert not graded(silent, f"{TRACEBACK}Nothing", FakeRunner([ran("")]), "a.txt").passed
+
+
+def test_predict_output_a_traceback_without_its_error_line_is_told_to_end_with_it() -> None:
+    verdict = graded(PREDICT, f"start\n{TRACEBACK}", FakeRunner([RAISES]), "a.txt")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert verdict.hints[0].startswith("Python ends a traceback with a line that names the error")
+    assert "ZeroDivisionError" not in verdict.hints[0]
+
+
+def test_predict_output_the_right_error_in_other_capitals_is_told_so() -> None:
+    verdict = graded(PREDICT, "start\nzerodivisionerror", FakeRunner([RAISES]), "a.txt")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert verdict.hints[0] == (
+        "Right error, but write its name as Python does, with the same capitals."
+    )
+
+
+SILENT = exercise("predict-output", "code: |\n  for i in range(5, 0):\n      print(i)\n")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Nothing",
+        "nothing",
+        "Nothing.",
+        "NOTHING!",
+        "(nothing)",
+        "`Nothing`",
+        "'Nothing'",
+        "Nothing at all.",
+        "nothing is printed",
+        "Nothing gets printed.",
+        "nothing will be printed",
+        "No output",
+        "no output.",
+        "There is no output.",
+        "It prints nothing.",
+        "The program prints nothing at all",
+        "It doesn't print anything.",
+    ],
+)
+def test_predict_output_any_common_phrase_for_nothing_passes_when_nothing_is_printed(
+    answer: str,
+) -> None:
+    assert graded(SILENT, answer, FakeRunner([ran("")]), "a.txt").passed
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["None", "0", "nothing 5", "Nothing\nNothing", "empty", "something", "it prints 5"],
+)
+def test_predict_output_answers_that_do_not_say_nothing_fail_on_a_silent_snippet(
+    answer: str,
+) -> None:
+    assert not graded(SILENT, answer, FakeRunner([ran("")]), "a.txt").passed
+
+
+@pytest.mark.parametrize("answer, passed", [("Nothing", True), ("nothing", False)])
+def test_predict_output_a_snippet_printing_the_word_nothing_is_judged_on_its_output(
+    answer: str, passed: bool
+) -> None:
+    printing = exercise("predict-output", "code: print('Nothing')\n")
+    assert graded(printing, answer, FakeRunner([ran("Nothing\n")]), "a.txt").passed is passed
+    assert not graded(printing, "no output", FakeRunner([ran("Nothing\n")]), "a.txt").passed
+
+
+@pytest.mark.parametrize("answer", ["infinite loop.", "(Infinite Loop)", "INFINITE LOOP!"])
+def test_predict_output_infinite_loop_is_read_in_any_case_and_punctuation(answer: str) -> None:
+    looping = exercise("predict-output", "code: 'while True: pass'\n")
+    assert graded(looping, answer, FakeRunner([timed_out()]), "a.txt").passed
+
+
+REPRS = exercise("predict-output", "code: |\n  print(['fast', 'cheap'], {'mode': 'safe'})\n")
+REPRS_OUTPUT = "['fast', 'cheap'] {'mode': 'safe'}\n"
+
+
+def test_predict_output_right_values_in_double_quotes_are_told_about_the_repr() -> None:
+    answer = '["fast", "cheap"] {"mode": "safe"}'
+    verdict = graded(REPRS, answer, FakeRunner([ran(REPRS_OUTPUT)]), "a.txt")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert verdict.hints[0].startswith("Right values, but Python displays \"fast\" as 'fast'")
+    assert verdict.hints[-1] == "The general hint."
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        '["fast", "cheap"] {"mode": "fast"}',  # a wrong value as well
+        "['fast', 'cheap'] {'mode': 'fast'}",  # a wrong value, the quotes right
+        '["fast", "cheap"]',  # a value missing
+    ],
+)
+def test_predict_output_quotes_are_named_only_when_they_are_the_only_difference(
+    answer: str,
+) -> None:
+    verdict = graded(REPRS, answer, FakeRunner([ran(REPRS_OUTPUT)]), "a.txt")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert not any("quotes" in hint for hint in verdict.hints)
+
+
+@pytest.mark.parametrize(
+    "answer, status",
+    [
+        ("start\nValueError", Status.WRONG_ANSWER),
+        ("start ZeroDivisionError", Status.PRESENTATION_ERROR),
+        ("start\nZeroDivisionError", Status.PASSED),
+    ],
+)
+def test_predict_output_checks_label_the_answer_as_the_learners(
+    answer: str, status: Status
+) -> None:
+    from grader.render.text import verdict_text as shown
+    from grader.reports.common import verdict_text as reported
+    from grader.verdict import Verdict
+
+    verdict = graded(PREDICT, answer, FakeRunner([RAISES]), "a.txt")
+    assert verdict.status is status
+    (check,) = verdict.checks
+    assert (check.actual, check.actual_label) == (answer, "your answer")
+    assert Verdict.from_dict(verdict.to_dict()) == verdict  # as the batch store keeps it
+    for text in (shown(verdict).plain, reported(verdict)):
+        assert "actual" not in text
+        assert ("your answer:" in text) is (status is not Status.PASSED)
+    if status is Status.WRONG_ANSWER:
+        assert check.expected is None  # the output stays hidden from a wrong answer
+
+
 # -- fix-syntax-error ------------------------------------------------------------------------
 
 FIX = exercise(
