@@ -260,6 +260,16 @@ ATTEMPTS = [
         "vowels",
     ),
     Attempt(
+        "constant_for_argument",
+        "  - {call: 'to_int(\"3.5\", -1)', returns: -1}\n",
+        "def to_int(text, default):\n    try:\n        return int(text)\n    except ValueError:\n"
+        "        return 0\n",
+        (returned('to_int("3.5", -1)', 0),),
+        '`to_int("3.5", -1)` returned `0`, a value written in your code, where the argument '
+        "`default` (`-1`) is expected: return the argument `default` itself",
+        "to_int",
+    ),
+    Attempt(
         "element_types",
         "  - {call: \"invert({'a': 1, 'b': 2})\", returns_literal: \"{1: 'a', 2: 'b'}\"}\n",
         "def invert(mapping):\n    return {float(v): k for k, v in mapping.items()}\n",
@@ -297,6 +307,19 @@ def test_each_call_detector_names_the_mistake(attempt: Attempt) -> None:
 
 def test_every_call_detector_has_a_realistic_attempt() -> None:
     assert {d.__name__ for d in calls.DETECTORS} == {a.detector for a in ATTEMPTS}
+
+
+def test_a_number_one_off_is_called_off_by_one_only_when_the_code_has_a_bound() -> None:
+    """`return 0` for an expected -1 has no range, comparison, len or +/- 1 to be off by."""
+    attempt = Attempt(
+        "off_by_one",
+        "  - {call: \"sign_of('x')\", returns: -1}\n",
+        "def sign_of(text):\n    if text.isdigit():\n        return 1\n    return 0\n",
+        (returned("sign_of('x')", 0),),
+        "",
+        "sign_of",
+    )
+    assert not any("off by one" in hint for hint in graded(attempt).hints)
 
 
 def test_a_changed_argument_fails_the_case_and_names_the_parameter() -> None:

@@ -414,6 +414,40 @@ def swapped_min_and_max(facts: CallFacts) -> Finding | None:
 
 
 @on_wrong_answers
+def constant_for_argument(facts: CallFacts) -> Finding | None:
+    """An argument's value expected back (`default`), and a literal returned instead."""
+    value, expected = facts.value, facts.expected
+    if expected is _MISSING or _key(value) == _key(expected):
+        return None
+    if not any(_key(c) == _key(value) for c in facts.source.returned_constants(facts.function)):
+        return None
+    parameters = facts.source.parameters(facts.function)
+    for name, argument in zip(parameters, _arguments(facts.call), strict=False):
+        if argument is not _MISSING and _key(argument) == _key(expected):
+            advice = f"return the argument `{name}` itself, not a value written in the code."
+            return Finding(
+                "constant-for-argument",
+                f"`{facts.call}` returned `{clip(facts.result.display)}`, a value written in "
+                f"your code, where the argument `{name}` (`{clip(safe_repr(argument))}`) is "
+                f"expected: {advice}",
+                f"On a hidden test, your function returned a value written in your code where "
+                f"one of its arguments is expected: {advice}",
+            )
+    return None
+
+
+def _arguments(call: str) -> list[Any]:
+    """The positional arguments of `f(...)` as values (`_MISSING` where not a literal)."""
+    try:
+        node = ast.parse(call, mode="eval").body
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return []
+    if not isinstance(node, ast.Call):
+        return []
+    return [_literal(ast.unparse(arg)) for arg in node.args]
+
+
+@on_wrong_answers
 def off_by_one(facts: CallFacts) -> Finding | None:
     """One item (or character) missing or extra at one end, or a count one off."""
     value, expected = facts.value, facts.expected
@@ -423,6 +457,8 @@ def off_by_one(facts: CallFacts) -> Finding | None:
     if is_number(value) and isinstance(expected, int) and isinstance(value, int):
         if abs(value - expected) != 1 or isinstance(expected, bool):
             return None
+        if facts.source.has_bounds(facts.function) is False:
+            return None  # nothing to be one off by: `return 0` for -1 is another mistake
         which = "one more" if value > expected else "one less"
         return Finding(
             "off-by-one",
@@ -508,6 +544,7 @@ DETECTORS: tuple[Detector, ...] = (
     rounding,
     text_case_or_spaces,
     swapped_min_and_max,
+    constant_for_argument,
     off_by_one,
     element_types,
     different_type,

@@ -93,6 +93,31 @@ class SourceFacts:
         values = [node.value for node in _own_nodes(function) if isinstance(node, ast.Return)]
         return bool(values) and all(isinstance(value, ast.Constant) for value in values)
 
+    def returned_constants(self, name: str) -> tuple[object, ...]:
+        """The literals the function returns as they are (`return 0`, `return "none"`)."""
+        function = self.function(name)
+        if function is None:
+            return ()
+        returns = [node.value for node in _own_nodes(function) if isinstance(node, ast.Return)]
+        return tuple(value.value for value in returns if isinstance(value, ast.Constant))
+
+    def has_bounds(self, name: str) -> bool | None:
+        """Whether the function has what a count can be one off by: a `range()`, `len()`,
+        an ordering comparison, a `+ 1` or `- 1`, or a slice; None when it is not found."""
+        function = self.function(name)
+        if function is None:
+            return None
+        for node in _own_nodes(function):
+            if isinstance(node, ast.Compare) and any(
+                isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in node.ops
+            ):
+                return True
+            if _builtin_called(node) in ("range", "len") or isinstance(node, ast.Slice):
+                return True
+            if _steps_by_one(node):
+                return True
+        return False
+
     def nests_min_and_max(self, name: str) -> bool:
         """Whether the function calls `min` inside `max`, or `max` inside `min` (a clamp)."""
         function = self.function(name)
@@ -166,6 +191,18 @@ def _is_in_place(call: ast.Call) -> bool:
     if func.attr == "shuffle":
         return isinstance(func.value, ast.Name) and func.value.id == "random"
     return func.attr in IN_PLACE
+
+
+def _steps_by_one(node: ast.AST) -> bool:
+    """`x + 1`, `x - 1`, `n += 1`, `n -= 1`."""
+    if isinstance(node, ast.BinOp):
+        operand = node.right
+    elif isinstance(node, ast.AugAssign):
+        operand = node.value
+    else:
+        return False
+    one = isinstance(operand, ast.Constant) and operand.value == 1
+    return one and isinstance(node.op, (ast.Add, ast.Sub))
 
 
 def _own_nodes(function: ast.FunctionDef) -> list[ast.AST]:
