@@ -34,7 +34,14 @@ from grader.toolkit.misconceptions import (
     first_findings,
     without_hint_when_explained,
 )
-from grader.toolkit.misconceptions.calls import CallFacts, diagnose, mutated_argument, same_result
+from grader.toolkit.misconceptions.calls import (
+    CallFacts,
+    ChangedArgument,
+    changed_argument,
+    diagnose,
+    mutated_argument,
+    same_result,
+)
 from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.runs import (
     error_summary,
@@ -48,7 +55,7 @@ from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 from sandbox.calls import parse_call
 from sandbox.outcome import CallResult
-from sandbox.values import TooLarge, decode, encode
+from sandbox.values import TooLarge, decode, encode, safe_repr
 
 UNCHANGED = "leave its arguments unchanged"
 
@@ -256,9 +263,12 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
     only_changed = ok and changed is not None  # the case's hint is about the result
     pending: list[Pending] = []
     if changed is not None:
-        pending.append((partial(_known, changed), case.hidden))
-        if ok:
+        finding, what = changed
+        pending.append((partial(_known, finding), case.hidden))
+        if ok:  # the result is right: what the check shows is the argument
             ok, message = False, f"{case.call} should {UNCHANGED}"
+            expected_text = f"{what.name} left as {safe_repr(what.before)}"
+            actual = f"{what.name} changed to {safe_repr(what.after)}"
     check = Check.make(
         case.name,
         ok,
@@ -291,16 +301,20 @@ class Learner:
             case.call, self.function, result, case.returns, case.raises, case.exact, self.source
         )
 
-    def changed_argument(self, case: Case, result: CallResult) -> Finding | None:
-        """The finding when the call changed an argument it must leave alone."""
+    def changed_argument(
+        self, case: Case, result: CallResult
+    ) -> tuple[Finding, ChangedArgument] | None:
+        """The finding, and the argument, when the call changed one it must leave alone."""
         if case.mutates or result.arguments is None:
             return None
-        before = _arguments_encoded(case.call)
-        if before is None or json.dumps(result.arguments) == before:
+        encoded = _arguments_encoded(case.call)
+        if encoded is None or json.dumps(result.arguments) == encoded:
             return None  # the common case: as the call found them, to the byte
         parameters = self.source.parameters(self.function)
-        after = decode(result.arguments)
-        return mutated_argument(case.call, parameters, decode(json.loads(before)), after)
+        before, after = decode(json.loads(encoded)), decode(result.arguments)
+        what = changed_argument(parameters, before, after)
+        finding = mutated_argument(case.call, parameters, before, after)
+        return None if what is None or finding is None else (finding, what)
 
 
 @lru_cache(maxsize=1024)

@@ -336,6 +336,9 @@ def test_a_changed_argument_fails_the_case_and_names_the_parameter() -> None:
     verdict = graded(attempt)
     assert verdict.status is Status.WRONG_ANSWER and verdict.score == 0.0
     assert verdict.checks[0].message == "largest([3, 9, 4]) should leave its arguments unchanged"
+    # the result was right: the check shows the argument, not the same value twice
+    assert verdict.checks[0].expected == "`numbers` left as [3, 9, 4]"
+    assert verdict.checks[0].actual == "`numbers` changed to [3, 4, 9]"
     assert attempt.hint in verdict.hints[0]
     assert "Look at every number." not in verdict.hints  # that hint is about the result
 

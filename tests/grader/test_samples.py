@@ -53,7 +53,7 @@ def spec_line(path: Path, text: str) -> int:
 def test_the_bundled_samples_agree(bank: Path) -> None:
     result = grader("test", bank)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 samples in 1 exercise: 4 as expected, 0 not" in result.stdout
+    assert "5 samples in 1 exercise: 5 as expected, 0 not" in result.stdout
 
 
 def test_a_broken_edit_is_caught_by_a_sample_at_its_line(bank: Path) -> None:
@@ -68,14 +68,14 @@ def test_a_broken_edit_is_caught_by_a_sample_at_its_line(bank: Path) -> None:
     assert result.returncode == 1
     assert (
         f"{spec}:{line}: samples[1]: sample 'no check for the empty list': "
-        "expected wrong_answer, got passed (4 of 4 calls returned the right result.)"
+        "expected wrong_answer, got passed (5 of 5 calls returned the right result.)"
     ) in result.stdout
-    assert "expected a score of 0.8, got 1 of 1" in result.stdout
+    assert "expected a score of 0.833333, got 1 of 1" in result.stdout
     assert "no hint contains 'empty list' (the hints: none)" in result.stdout
     tested = grader("test", spec)
     assert tested.returncode == 1
     assert "✗ no check for the empty list: passed 1/1" in tested.stdout
-    assert "4 samples in 1 exercise: 2 as expected, 2 not" in tested.stdout
+    assert "5 samples in 1 exercise: 3 as expected, 2 not" in tested.stdout
 
 
 def test_grader_test_reports_json(bank: Path) -> None:

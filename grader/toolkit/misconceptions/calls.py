@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from grader import explanations
 from grader.toolkit.expected import Expected, Plain
@@ -561,10 +561,16 @@ def diagnose(facts: CallFacts) -> Finding | None:
     return None
 
 
-def mutated_argument(
-    call: str, parameters: Sequence[str], before: Any, after: Any
-) -> Finding | None:
-    """Changed an argument: `before` and `after` are `[args, kwargs]` as plain data."""
+class ChangedArgument(NamedTuple):
+    """An argument a call changed: its name as said to a learner, before and after."""
+
+    name: str
+    before: Any
+    after: Any
+
+
+def changed_argument(parameters: Sequence[str], before: Any, after: Any) -> ChangedArgument | None:
+    """The first argument that differs: `before` and `after` are `[args, kwargs]`."""
     changed = _changed_argument(before, after)
     if changed is None:
         return None
@@ -575,6 +581,17 @@ def mutated_argument(
         name = f"`{position}`"
     else:
         name = f"number {position + 1}"
+    return ChangedArgument(name, old, new)
+
+
+def mutated_argument(
+    call: str, parameters: Sequence[str], before: Any, after: Any
+) -> Finding | None:
+    """Changed an argument: `before` and `after` are `[args, kwargs]` as plain data."""
+    changed = changed_argument(parameters, before, after)
+    if changed is None:
+        return None
+    name, old, new = changed
     advice = (
         "leave the arguments as they are: build a new object for the result (a copy, a "
         "new list or dict) instead of changing the one you were given."
