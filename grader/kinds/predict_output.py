@@ -256,19 +256,14 @@ mistakes:
             message = f"only whitespace differs; {where}"
             check = _answer_check(False, answer, points, expected=truth.answer, message=message)
             builder.add(check, whitespace_only=True)
-            builder.hint(
-                "Right values, but the spacing or line breaks differ from what print() produces."
-            )
+            builder.hint(_whitespace_hint(exercise.body.code, truth.answer, answer))
             return builder.verdict("Almost: only whitespace differs.")
         where = describe_first_difference(truth.answer, answer).split(":")[0]
         message = f"your answer differs from what Python displays ({where})"
         builder.add(_answer_check(False, answer, points, message=message))
         builder.hint(_quotes_hint(truth, answer), first=True)
         if squeeze(answer) == squeeze(truth.answer):
-            builder.hint(
-                "The characters are right, but spaces inside a line are not: print() puts one "
-                "space between the values it is given, and none inside a value."
-            )
+            builder.hint(_spaces_hint(exercise.body.code))
         builder.hint(_special_hint(truth, given))
         return builder.verdict("Not what Python displays.")
 
@@ -407,3 +402,31 @@ def _special_hint(truth: Truth, answer: str) -> str | None:
 
 
 KIND = PredictOutput()
+
+
+_PADDING = re.compile(r"\{[^{}]*:[^{}]*\d[^{}]*\}|\.(?:ljust|rjust|center|zfill)\(|%-?\d+[sdif]")
+"""A width that pads with spaces: `{x:3}`, `{name:<8}`, `.rjust(5)`, `%5d`."""
+
+
+def _whitespace_hint(code: str, expected: str, answer: str) -> str:
+    """What makes only the whitespace differ: the line breaks, or the spaces."""
+    if len(expected.splitlines()) != len(answer.splitlines()):
+        return (
+            "Right values, but the line breaks differ: each print() ends its line unless "
+            "`end=` says otherwise, and `\\n` inside a string starts a new one."
+        )
+    return _spaces_hint(code).replace("The characters are right", "Right values")
+
+
+def _spaces_hint(code: str) -> str:
+    """Where spaces inside a line come from, in this snippet."""
+    if _PADDING.search(code):
+        return (
+            "The characters are right, but the spaces are not: a width in a format "
+            "(`{x:3}`, `.rjust()`) pads with spaces up to that width: a number gets them "
+            "before it and a text after it, unless `<`, `>` or `^` says otherwise."
+        )
+    return (
+        "The characters are right, but spaces inside a line are not: print() puts one "
+        "space between the values it is given (or its `sep=`), and none inside a value."
+    )

@@ -203,6 +203,24 @@ def test_find_the_error_mistake_hint(check: Check) -> None:
     assert check(FIND, "KeyError line 2").hints[0] == "lists are indexed by position"
 
 
+PREDICT_WIDTH = exercise(
+    "predict-output", 'code: |\n  count = 7\n  print(f"[{count:3}]")\n  print("a", "b")\n'
+)
+
+
+@pytest.mark.parametrize(
+    "answer, hint",
+    [
+        ("[7  ]\na b", "a width in a format"),  # the width pads on the other side
+        ("[  7]\na\nb", "the line breaks differ"),
+    ],
+)
+def test_a_spacing_mistake_is_told_where_its_spaces_come_from(
+    check: Check, answer: str, hint: str
+) -> None:
+    assert any(hint in h for h in check(PREDICT_WIDTH, answer).hints)
+
+
 MC = exercise(
     "multiple-choice",
     """\
