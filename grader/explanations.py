@@ -65,7 +65,7 @@ _LINE_MISTAKES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"!==|==="), "Python has no `===`: compare two values with `==` (and `!=`)."),
     (re.compile(r"\belse\s+if\b"), "Python spells `else if` as one word: `elif`."),
     (re.compile(r"&&|\|\|"), "Python writes `and` and `or`, not `&&` and `||`."),
-    (re.compile(r"(?<![=!<>])!(?!=)"), "Python writes `not x`, not `!x`."),
+    (re.compile(r"(?<![=!<>])!(?=\s*[A-Za-z_(])"), "Python writes `not x`, not `!x`."),
     (re.compile(r"\w\s*(\+\+|--)\s*$"), "Python has no `++` or `--`: write `x += 1`."),
 )
 

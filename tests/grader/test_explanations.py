@@ -115,6 +115,11 @@ def test_a_syntax_error_is_explained_by_the_mistake_on_its_line(
     assert text is not None and expected in text, text
 
 
+def test_an_exclamation_mark_after_a_string_is_not_called_a_negation() -> None:
+    text = explain("SyntaxError", "invalid syntax", 'print(f"Hello, {user}"!)') or ""
+    assert "`not x`" not in text and "Python could not read this line" in text
+
+
 def test_a_line_without_those_habits_keeps_the_generic_syntax_advice() -> None:
     assert "Python could not read this line" in (
         explain("SyntaxError", "invalid syntax", "x = [1 2 3") or ""
