@@ -185,7 +185,7 @@ ATTEMPTS = [
         "0.33\n",
         "print(1 / 3)\n",
         "0.3333333333333333\n",
-        "Your output has `0.3333333333333333` where `0.33` is expected: round it to 2 decimals",
+        "Your output has `0.3333333333333333` where `0.33` is expected: show it with 2 decimals",
     ),
     Attempt(
         "numbers",

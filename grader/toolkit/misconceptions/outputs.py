@@ -593,8 +593,8 @@ def _number_mistake(want: str, got: str, source: str) -> tuple[str, str] | None:
         return "integer-division", "`//` and int() drop the fraction; `/` keeps it."
     if gd > wd and round(g, wd) == w:
         return "not-rounded", (
-            f"round it to {wd} decimal{'s' if wd != 1 else ''}: `round(x, {wd})`, or "
-            f"`f'{{x:.{wd}f}}'` in an f-string."
+            f"show it with {wd} decimal{'s' if wd != 1 else ''}: `f'{{x:.{wd}f}}'` in an "
+            f"f-string (`round(x, {wd})` rounds too, but drops trailing zeros: 0.5, not 0.50)."
         )
     if gd < wd and g == w:
         return "decimals-shown", (
