@@ -9,13 +9,11 @@ from __future__ import annotations
 import _thread
 import atexit
 import functools
-import importlib.util
-import json
 import os
 import signal
-import sys
 from collections.abc import Sequence
 
+from sandbox import boot
 from sandbox.protocol import ProtocolError, read_frame, read_reply, write_frame
 
 TYPE_CHECKING = False  # importing `typing` would slow the CLI's cold start
@@ -25,7 +23,6 @@ if TYPE_CHECKING:
     from sandbox.limits import Limits
     from sandbox.outcome import Outcome
 
-HASH_SEED = "0"
 _ANSWER_MARGIN = 30.0
 """Seconds past a run's wall-clock backstop before the grader gives up on the server itself."""
 
@@ -35,28 +32,12 @@ class SandboxError(Exception):
 
 
 class _ServerProcess:
-    """`python -S -P -m sandbox.server` on two pipes, started with posix_spawn: `-P` keeps the
-    working directory (a learner's folder, say) off the server's import path."""
+    """A fork server (`sandbox.boot`): the one started early, or a new one."""
 
     def __init__(self, config: dict[str, bool]) -> None:
-        to_server, self.stdin = os.pipe()
-        self.stdout, from_server = os.pipe()
-        self.stderr, errors = os.pipe()
-        actions = [
-            (os.POSIX_SPAWN_DUP2, to_server, 0),
-            (os.POSIX_SPAWN_DUP2, from_server, 1),
-            (os.POSIX_SPAWN_DUP2, errors, 2),
-        ]
-        argv = [sys.executable, "-S", "-P", "-m", "sandbox.server", json.dumps(config)]
-        try:
-            self.pid = os.posix_spawn(
-                sys.executable, argv, _server_environment(), file_actions=actions
-            )
-        finally:
-            for fd in (to_server, from_server, errors):
-                os.close(fd)
-        for fd in (self.stdin, self.stdout, self.stderr):
-            os.set_inheritable(fd, False)
+        spawned = boot.adopt(config) or boot.Spawned(config)
+        self.pid = spawned.pid
+        self.stdin, self.stdout, self.stderr = spawned.stdin, spawned.stdout, spawned.stderr
         self.returncode: int | None = None
         self.limits_slots: dict[Limits, int] = {}
         """The limits this server was sent, by the slot it keeps them in."""
@@ -227,21 +208,6 @@ class Sandbox:
 def _wire_limits(limits: Limits) -> dict[str, object]:
     """Limits as sent to the server (the same few Limits serve a whole batch)."""
     return limits.to_dict()
-
-
-def _server_environment() -> dict[str, str]:
-    """A scrubbed environment: a fixed hash seed and the paths the server imports from."""
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    paths = {here}
-    spec = importlib.util.find_spec("RestrictedPython")
-    if spec and spec.origin:
-        paths.add(os.path.dirname(os.path.dirname(os.path.abspath(spec.origin))))
-    return {
-        "PYTHONHASHSEED": HASH_SEED,
-        "PYTHONPATH": os.pathsep.join(sorted(paths)),
-        "PATH": "/usr/bin:/bin",
-        "LC_ALL": "C.UTF-8",
-    }
 
 
 _default: Sandbox | None = None

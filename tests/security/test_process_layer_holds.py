@@ -684,7 +684,7 @@ def test_a_missing_feature_is_named_in_the_warnings_and_runs_go_on() -> None:
     import subprocess
 
     from sandbox import relay
-    from sandbox.client import _server_environment
+    from sandbox.boot import server_environment as _server_environment
     from sandbox.protocol import read_frame, read_payload, write_frame
 
     script = (

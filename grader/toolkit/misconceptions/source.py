@@ -194,14 +194,14 @@ def _is_in_place(call: ast.Call) -> bool:
 
 
 def _steps_by_one(node: ast.AST) -> bool:
-    """`x + 1`, `x - 1`, `n += 1`, `n -= 1`."""
+    """`x + 1`, `1 + rest`, `x - 1`, `n += 1`, `n -= 1`."""
     if isinstance(node, ast.BinOp):
-        operand = node.right
+        operands = [node.left, node.right]
     elif isinstance(node, ast.AugAssign):
-        operand = node.value
+        operands = [node.value]
     else:
         return False
-    one = isinstance(operand, ast.Constant) and operand.value == 1
+    one = any(isinstance(o, ast.Constant) and o.value == 1 for o in operands)
     return one and isinstance(node.op, (ast.Add, ast.Sub))
 
 
