@@ -44,6 +44,7 @@ _KEYWORD_DECORATION = " \t\n.,;:!?()[]{}'\"`*_"
 """What may surround a keyword answer (`(Nothing)`, `'Nothing'`, `Nothing.`)."""
 _SAYS_NOTHING = re.compile(
     r"nothing(?: at all)?(?: (?:is |gets |will be )?(?:printed|displayed|shown|output))?"
+    r"|nothing happens"
     r"|(?:(?:it|the (?:program|code|snippet)) )?(?:prints|displays|outputs|shows) nothing"
     r"(?: at all)?"
     r"|(?:(?:it|the (?:program|code|snippet)) )?(?:does not|doesn[’']t|will not|won[’']t) "
@@ -138,8 +139,16 @@ def _keyword(answer: str) -> str:
 
 
 def says_nothing(answer: str) -> bool:
-    """Whether the answer says that nothing is printed (`Nothing.`, `no output`...)."""
-    return _SAYS_NOTHING.fullmatch(_keyword(answer)) is not None
+    """Whether the answer says that nothing is printed (`Nothing.`, `no output`...), with
+    or without a reason after it (`Nothing, because the range is empty`)."""
+    keyword = _keyword(answer)
+    said = _WITH_REASON.fullmatch(keyword)
+    claim = said.group(1).strip(_KEYWORD_DECORATION) if said else keyword
+    return _SAYS_NOTHING.fullmatch(claim) is not None
+
+
+_WITH_REASON = re.compile(r"(.+?)(?:\s*[,;:(]\s*|\s+[-–—]\s+|\s+)(?:because|since|as)\b.*")
+"""A claim, then why (`..., because ...`, `... since ...`, `... - as ...`)."""
 
 
 def without_traceback(answer: str) -> str:

@@ -312,6 +312,11 @@ SILENT = exercise("predict-output", "code: |\n  for i in range(5, 0):\n      pri
         "It prints nothing.",
         "The program prints nothing at all",
         "It doesn't print anything.",
+        "Nothing happens.",
+        "Nothing, because range(5, 0) is empty",
+        "nothing since the range is empty",
+        "No output (as the loop never runs)",
+        "Nothing - because the start is past the stop",
     ],
 )
 def test_predict_output_any_common_phrase_for_nothing_passes_when_nothing_is_printed(
@@ -322,7 +327,16 @@ def test_predict_output_any_common_phrase_for_nothing_passes_when_nothing_is_pri
 
 @pytest.mark.parametrize(
     "answer",
-    ["None", "0", "nothing 5", "Nothing\nNothing", "empty", "something", "it prints 5"],
+    [
+        "None",
+        "0",
+        "nothing 5",
+        "Nothing\nNothing",
+        "empty",
+        "something",
+        "it prints 5",
+        "5 4 3 2 1 because the range counts down",
+    ],
 )
 def test_predict_output_answers_that_do_not_say_nothing_fail_on_a_silent_snippet(
     answer: str,
