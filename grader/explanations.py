@@ -114,7 +114,8 @@ RULES: tuple[Rule, ...] = (
         "mismatched-bracket",
         "SyntaxError",
         r"closing parenthesis '(?P<c>.)' does not match opening parenthesis '(?P<o>.)'",
-        "A '{o}' is closed with '{c}'. Brackets must close in the reverse order they open.",
+        "Your code opens a '{o}' and closes it with '{c}': close each bracket with its "
+        "own kind, the last one opened first.",
     ),
     _rule(
         "assign-to-call",
