@@ -47,6 +47,10 @@ def clip(text: str | None, limit: int = MAX_VALUE_CHARS) -> tuple[str | None, bo
     return text[:limit] + truncation_marker(len(text) - limit), True
 
 
+ANSWER_LABEL = "your answer"
+"""`Check.actual_label` of a learner's own text answer (not a program's output)."""
+
+
 @dataclass(frozen=True)
 class Check:
     """One graded aspect: a test case, an option, a concept, the compile step..."""

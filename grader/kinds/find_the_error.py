@@ -28,7 +28,7 @@ from grader.toolkit.choices import (
 from grader.toolkit.expected import Expected
 from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
-from grader.verdict import Check, Verdict
+from grader.verdict import ANSWER_LABEL, Check, Verdict
 from sandbox.outcome import Outcome
 from sandbox.status import Status as RunStatus
 
@@ -341,6 +341,7 @@ def _grade_fact(
             "error type",
             type_ok,
             actual=given.type or None,
+            actual_label=ANSWER_LABEL,
             points=half if type_ok else 0.0,
             max_points=half,
             message="right type" if type_ok else "not the error Python reports",
@@ -360,6 +361,7 @@ def _grade_fact(
             "line",
             line_ok,
             actual=str(given.line) if given.line else None,
+            actual_label=ANSWER_LABEL,
             points=half if line_ok else 0.0,
             max_points=half,
             message=line_message,

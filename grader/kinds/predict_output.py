@@ -24,7 +24,7 @@ from grader.toolkit.expected import Expected
 from grader.toolkit.patterns import pattern_search
 from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
-from grader.verdict import Check, Verdict
+from grader.verdict import ANSWER_LABEL, Check, Verdict
 from sandbox.outcome import Outcome
 from sandbox.status import Status as RunStatus
 
@@ -33,8 +33,6 @@ INFINITE_LOOP = "Infinite Loop"
 ERROR = "Error"
 _LOOPING = {RunStatus.TIMEOUT, RunStatus.OUTPUT_LIMIT}
 _RAISING = {RunStatus.RUNTIME_ERROR, RunStatus.SYNTAX_ERROR, RunStatus.MEMORY_LIMIT}
-ANSWER_LABEL = "your answer"
-"""How checks label the learner's answer (never `actual`, which reads as Python's output)."""
 
 _TRACEBACK_HEADER = re.compile(r"traceback \(most recent call last\):?", re.IGNORECASE)
 _TRACEBACK_LINE = re.compile(r"\s+\S.*|File \".*\", line \d+.*")

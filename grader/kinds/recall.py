@@ -19,7 +19,7 @@ from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.verdicts import VerdictBuilder
-from grader.verdict import Check, Verdict
+from grader.verdict import ANSWER_LABEL, Check, Verdict
 
 RATINGS = ("again", "hard", "good", "easy")
 """How well the learner recalled the answer, worst first (FSRS's ratings 1-4)."""
@@ -97,6 +97,7 @@ difficulty: beginner
                 "recall",
                 passed,
                 actual=rating,
+                actual_label=ANSWER_LABEL,
                 message=f"rated {rating}",
                 points=points * credit if passed else 0.0,
                 max_points=points,

@@ -14,7 +14,7 @@ from grader.exercise import AnyExercise, Reveal
 from grader.spec.reader import SpecReader
 from grader.toolkit.expected import Expected, Plain
 from grader.toolkit.verdicts import VerdictBuilder
-from grader.verdict import Check, Verdict
+from grader.verdict import ANSWER_LABEL, Check, Verdict
 
 __all__ = [
     "LABELS",
@@ -462,13 +462,25 @@ def _grade_whole(
     points = builder.exercise.points
     if correct.matches(chosen):
         builder.add(
-            Check.make("answer", True, actual=letters(chosen), points=points, max_points=points)
+            Check.make(
+                "answer",
+                True,
+                actual=letters(chosen),
+                actual_label=ANSWER_LABEL,
+                points=points,
+                max_points=points,
+            )
         )
         return builder.verdict("Correct.")
     picked = ", ".join(sorted(chosen))
     builder.add(
         Check.make(
-            "answer", False, actual=picked, message="not the correct answer", max_points=points
+            "answer",
+            False,
+            actual=picked,
+            actual_label=ANSWER_LABEL,
+            message="not the correct answer",
+            max_points=points,
         )
     )
     builder.hint(*(o.feedback for o in options if o.label in chosen))
