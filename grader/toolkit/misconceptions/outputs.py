@@ -703,7 +703,6 @@ def _extra_lines(extra: list[str], end: str | None) -> Finding:
             "extra-lines",
             f"Your output has one line too many at the {end}, `{clip(extra[0])}`; {advice}",
             f"On a hidden test, your output has one line too many at the {end}; {advice}",
-            complete=True,  # the other lines are right: the case's hint is for other mistakes
         )
     more = f" and {len(extra) - 1} more" if len(extra) > 1 else ""
     advice = "everything else is right: remove the prints that show work in progress."
@@ -711,7 +710,6 @@ def _extra_lines(extra: list[str], end: str | None) -> Finding:
         "extra-lines",
         f"Your output has lines that are not expected, `{clip(extra[0])}`{more}; {advice}",
         f"On a hidden test, your output has lines that are not expected; {advice}",
-        complete=True,
     )
 
 
@@ -730,7 +728,6 @@ def _missing_lines(missing: list[str], end: str | None) -> Finding:
             "missing-lines",
             f"Your output misses the {which} expected line, `{clip(missing[0])}`; {advice}",
             f"On a hidden test, your output misses its {which} line; {advice}",
-            complete=True,
         )
     more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
     return Finding(
@@ -738,5 +735,4 @@ def _missing_lines(missing: list[str], end: str | None) -> Finding:
         f"Your output misses expected lines, `{clip(missing[0])}`{more}; the lines it has are "
         "right.",
         "On a hidden test, your output misses some expected lines; the lines it has are right.",
-        complete=True,
     )
