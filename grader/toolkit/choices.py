@@ -181,7 +181,7 @@ _SEPARATED = re.compile(
 _LABELLED = re.compile(r"^\(?([A-Za-z])\s*(?:[).:]|\s-\s?)\s*(.+)$|^([A-Z])\s+(.+)$")
 """`B) text`, `(b) text`, `B. text`, `B: text`, `B - text`, `B text` (a capital)."""
 _JUSTIFIED = re.compile(
-    r"^\(?([A-Za-z])\)?\s*[.,;:!)]?\s*(?:because|since|as|for|cause|bc)\b\s*(.*)$"
+    r"^\(?([A-Za-z])\)?\s*[.,;:!)]?\s*(?:because|since|as|cause|bc)\b\s*(.*)$"
     r"|^\(?([A-Za-z])\)?\s*(?:[,;]|\s[—–-]|[—–])\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )

@@ -211,7 +211,11 @@ RAISES = crashed("ZeroDivisionError", "division by zero", line=2, stdout="start\
         ("start\nError", Status.PASSED, None),
         ("start\nValueError", Status.WRONG_ANSWER, "which error does dividing by zero raise?"),
         ("start", Status.WRONG_ANSWER, "Trace the code line by line"),
-        ("start ZeroDivisionError", Status.PRESENTATION_ERROR, "Right values, but the line breaks differ"),
+        (
+            "start ZeroDivisionError",
+            Status.PRESENTATION_ERROR,
+            "Right values, but the line breaks differ",
+        ),
     ],
 )
 def test_predict_output_compares_with_what_the_snippet_really_did(

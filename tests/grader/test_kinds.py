@@ -289,6 +289,7 @@ MC_WORDS = exercise(
         ("It is the empty string", "B"),
         ("A list holding one zero", "D"),
         ("B) the empty string", "B"),
+        ("D as it holds an item", "D"),
     ],
 )
 def test_a_choice_is_read_from_the_phrases_learners_wrap_it_in(
@@ -296,6 +297,15 @@ def test_a_choice_is_read_from_the_phrases_learners_wrap_it_in(
 ) -> None:
     chosen = sorted(c.name.removeprefix("option ") for c in check(MC_WORDS, answer).checks)
     assert "".join(chosen) == read_as
+
+
+def test_a_for_after_a_lowercase_a_is_a_text_not_a_letter_and_a_reason() -> None:
+    """`for` starts no reason: `a for loop ...` is the article and a text, never letter A."""
+    from grader.toolkit.choices import Option, parse_choice
+
+    loops = (Option("A", "a tuple", False, "Not a loop."), Option("B", "a for loop", True))
+    assert parse_choice("a for loop", loops) == {"B"}
+    assert parse_choice("a for loop counting up", loops) != {"A"}
 
 
 @pytest.mark.parametrize(
