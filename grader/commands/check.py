@@ -22,6 +22,7 @@ from grader.grading import grade
 from grader.render.json_render import verdict_json
 from grader.render.text import verdict_text
 from grader.runner import CachingRunner, Runner
+from grader.spec.samples import SUFFIXES
 from grader.submission import Submission
 from grader.verdict import Verdict
 from sandbox.client import default_sandbox
@@ -59,6 +60,7 @@ def check(
         raise UsageError(f"{target.id} is locked: --explain-matches needs the unlocked bank")
     if watch and str(submission) == "-":
         raise UsageError("--watch needs a submission file, not - (stdin)")
+    _check_suffix(target, submission)
     runner = CachingRunner(default_sandbox())
     refuse_invalid([target], runner, allow_invalid)
     if watch:
@@ -92,6 +94,17 @@ def _print_evidence(kind: str, lines: tuple[str, ...]) -> None:
     out.print("\nHow the answer was read (for instructors):", style="bold cyan")
     for line in lines or (f"({kind} answers have no such details)",):
         out.print(f"  {line}", markup=False, highlight=False)
+
+
+def _check_suffix(target: AnyExercise, path: Path) -> None:
+    """A file of the wrong kind (an answer.txt for a program) is refused, as batch skips it."""
+    suffixes = SUFFIXES[target.kind.answer]
+    if str(path) != "-" and path.suffix.lower() not in suffixes:
+        wanted = " or ".join(suffixes)
+        raise UsageError(
+            f"{path}: '{target.id}' takes {wanted} files: save your answer in one, "
+            "or pass it on stdin with -"
+        )
 
 
 def _read(path: Path) -> Submission:

@@ -276,3 +276,12 @@ def test_a_refused_import_points_to_the_list_of_modules_allowed(tmp_path: Path) 
     assert "importing 'calendar' is not allowed" in result.stdout
     assert "'Modules you may import'" in result.stdout
     assert "(line 1)" not in result.stdout  # the refusal already says its line
+
+
+def test_check_refuses_a_file_of_the_wrong_kind_as_batch_skips_it(tmp_path: Path) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text("C\n")  # a multiple-choice habit, sent to a write-function exercise
+    result = grader("check", "functions-clamp", str(answer), "--exercises", BANK)
+    assert result.returncode == 2
+    assert f"{answer}: 'functions-clamp' takes .py files" in result.stderr
+    assert "NameError" not in result.stdout + result.stderr  # not run as Python
