@@ -85,5 +85,5 @@ def adopt(config: dict[str, bool]) -> Spawned | None:
 def _stop(spawned: Spawned) -> None:
     for fd in (spawned.stdin, spawned.stdout, spawned.stderr):
         os.close(fd)
-    os.kill(spawned.pid, 9)
+    os.kill(spawned.pid, 9)  # SIGKILL (the signal module would import enum)
     os.waitpid(spawned.pid, 0)

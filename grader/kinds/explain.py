@@ -88,10 +88,6 @@ class Reading(NamedTuple):
         return cls(concept, hits, wrong, not wrong and any(h.negated_by is None for h in hits))
 
     @property
-    def affirmed(self) -> tuple[Hit, ...]:
-        return tuple([h for h in self.hits if h.negated_by is None])
-
-    @property
     def state(self) -> str:
         if self.wrong:
             return "stated wrongly"

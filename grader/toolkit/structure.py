@@ -152,13 +152,6 @@ class FixDiff:
     """Reference line -> the line of the broken code it stands for."""
     reference_units: int
     """How many units the reference fix has."""
-    region: frozenset[int] = frozenset()
-    """The reference's lines where it fixes the error."""
-
-    def at_the_error(self, units: Sequence[Unit]) -> bool:
-        """Whether reference `units` are all where the reference fixes the error (a fix
-        that splits the error's line in two is still a change at the error)."""
-        return bool(units) and all(_touches(unit, self.region) for unit in units)
 
     @property
     def same(self) -> bool:
@@ -166,7 +159,7 @@ class FixDiff:
 
     @property
     def only_at_the_error(self) -> bool:
-        return all(inside or self.at_the_error(ours) for ours, _, inside in self.changes)
+        return all(inside for _, _, inside in self.changes)
 
 
 @dataclass(frozen=True)
@@ -208,13 +201,10 @@ def compare_fix(reference: Reference, fix: ast.Module) -> FixDiff:
         if tag == "equal":
             continue
         ours, theirs = tuple(want[i1:i2]), tuple(got[j1:j2])
-        inside = (
-            tag == "replace"
-            and len(ours) == len(theirs)
-            and all(_touches(unit, reference.region) for unit in ours)
-        )
+        # at the error even when the fix splits the error's line in two (`a; b`)
+        inside = bool(ours) and all(_touches(unit, reference.region) for unit in ours)
         changes.append((ours, theirs, inside))
-    return FixDiff(tuple(changes), reference.to_broken, len(want), reference.region)
+    return FixDiff(tuple(changes), reference.to_broken, len(want))
 
 
 def first_difference(reference: ast.AST, fix: ast.AST) -> tuple[ast.AST, ast.AST] | None:

@@ -381,13 +381,12 @@ def _changes(diff: FixDiff, facts: FixFacts) -> list[Change]:
     for reference, fix, inside in diff.changes:
         ours = [u for u in reference if not _is_marker(u)]
         theirs = [u for u in fix if not _is_marker(u)]
-        at_the_error = inside or diff.at_the_error(ours)
         for index in range(max(len(ours), len(theirs))):
             mine = ours[index] if index < len(ours) else None
             yours = theirs[index] if index < len(theirs) else None
             line, reference_line, removes = _where(mine, yours, facts)
             original = diff.reference_to_broken.get(reference_line) if reference_line else None
-            changes.append(Change(mine, yours, at_the_error, line, original, facts, removes))
+            changes.append(Change(mine, yours, inside, line, original, facts, removes))
     return changes
 
 
