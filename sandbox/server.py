@@ -27,6 +27,7 @@ from sandbox.zygote import Order, Zygote, ZygoteDied
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 RUNTIME_TEMPLATES = 16
@@ -46,9 +47,9 @@ class ForkServer:
             OrderedDict()
         )
 
-    def start(self) -> Zygote:
+    def start(self, meanwhile: Callable[[], object] | None = None) -> Zygote:
         """Fork the zygote: at start, and again after one died."""
-        self.zygote = Zygote.spawn(self.language, self.layer, self.channel)
+        self.zygote = Zygote.spawn(self.language, self.layer, self.channel, meanwhile)
         for warning in self.zygote.warnings:
             if warning not in self.layer.warnings:
                 self.layer.warnings.append(warning)
@@ -157,16 +158,19 @@ class Requests:
         return limits
 
 
+def _load_compiler() -> None:
+    import sandbox.policy  # noqa: F401
+
+
 def serve(config: dict[str, Any]) -> None:
     ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: die with the grader
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
     server = ForkServer(language=config.get("language", True), process=config.get("process", True))
-    server.start()
+    # The compiler loads once the zygote is forked (it stays out of the zygote, and so of
+    # every fork), while the zygote enters its namespaces and the grader still starts.
+    server.start(meanwhile=_load_compiler)
     requests = Requests()
-    # The compiler, loaded once the zygote is forked (it stays out of the zygote, and so of
-    # every fork): while the grader is still starting, this costs the first run nothing.
-    import sandbox.policy  # noqa: F401
 
     hello = {"ready": True, "warnings": server.layer.warnings, "isolation": server.layer.report()}
     write_frame(stdout, hello)

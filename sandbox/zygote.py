@@ -36,6 +36,7 @@ from sandbox.status import STOPPED_BY_CPU, STOPPED_BY_WALL
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import NoReturn
 
 ADDRESS_SPACE_REFRESH = 64
@@ -131,10 +132,17 @@ class Zygote:
         self.warnings: list[str] = []
 
     @classmethod
-    def spawn(cls, language: bool, layer: ProcessLayer, channel: Channel) -> Zygote:
+    def spawn(
+        cls,
+        language: bool,
+        layer: ProcessLayer,
+        channel: Channel,
+        meanwhile: Callable[[], object] | None = None,
+    ) -> Zygote:
         """Fork the zygote, the first process of its own pid namespace, and wait until it has
-        entered its empty root. Call it from plain functions only: the children run at its
-        depth of the stack, and an `__init__` there would cost them recursion depth."""
+        entered its empty root, doing `meanwhile` while it gets there. Call it from plain
+        functions only: the children run at its depth of the stack, and an `__init__` there
+        would cost them recursion depth."""
         inbox, to_zygote = os.pipe()
         from_zygote, outbox = os.pipe()
         layer.new_pid_namespace()
@@ -149,6 +157,8 @@ class Zygote:
         os.close(inbox)
         os.close(outbox)
         zygote = cls(pid, to_zygote, from_zygote)
+        if meanwhile is not None:
+            meanwhile()
         ready = _receive(from_zygote)
         if ready is None:
             zygote.close()

@@ -64,3 +64,70 @@ def test_the_grader_command_is_a_script_that_imports_nothing_before_the_cli() ->
     script = (ROOT / "scripts" / "grader").read_text()
     imports = [line for line in script.splitlines() if line.startswith(("import ", "from "))]
     assert imports == ["import sys", "from grader.cli import main"]
+
+
+def _buffered_env() -> dict[str, str]:
+    """This checkout first on the path, and stdout buffered as it is for users."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return {**env, "PYTHONPATH": str(ROOT)}
+
+
+def _leaving(body: str) -> subprocess.CompletedProcess[str]:
+    """Run `body` in a fresh interpreter that then calls `grader.cli.leave`."""
+    env = _buffered_env()
+    script = "import atexit, sys, threading, time\nfrom grader.cli import leave\n" + body
+    return subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_leaving_runs_atexit_handlers_and_flushes_what_was_printed() -> None:
+    done = _leaving(
+        "atexit.register(print, 'handler ran')\n"
+        "for _ in range(2000): print('x' * 99)\n"  # what is still buffered is lost unflushed
+        "sys.stderr.write('warned')\n"
+        "leave(SystemExit(3))\n"
+    )
+    assert done.returncode == 3
+    assert done.stdout == ("x" * 99 + "\n") * 2000 + "handler ran\n"
+    assert done.stderr == "warned"
+
+
+def test_leaving_with_a_message_prints_it_and_exits_1_as_sys_exit_does() -> None:
+    done = _leaving("leave(SystemExit('error: no such file'))\n")
+    assert (done.returncode, done.stderr) == (1, "error: no such file\n")
+    assert _leaving("leave(SystemExit(None))\n").returncode == 0
+
+
+def test_leaving_while_another_thread_runs_waits_for_it_as_an_ordinary_exit() -> None:
+    done = _leaving(
+        "threading.Thread(target=lambda: (time.sleep(0.2), print('late'))).start()\n"
+        "leave(SystemExit(0))\n"
+    )
+    assert (done.returncode, done.stdout) == (0, "late\n")
+
+
+def test_leaving_when_stdout_cannot_be_flushed_is_the_ordinary_exit() -> None:
+    done = _leaving(
+        "class Broken:\n"
+        "    def write(self, text): return len(text)\n"
+        "    def flush(self): raise BrokenPipeError(32, 'Broken pipe')\n"
+        "sys.stdout = Broken()\n"
+        "leave(SystemExit(4))\n"
+    )
+    assert done.returncode == 120  # CPython's code when the flush at exit fails
+    assert "BrokenPipeError" in done.stderr
+
+
+def test_the_grader_command_exits_with_its_code_and_all_its_output(tmp_path: Path) -> None:
+    program = tmp_path / "many.py"
+    program.write_text("for i in range(5000):\n    print(i)\n")
+    grader = [sys.executable, "-m", "grader"]
+    env = _buffered_env()
+    done = subprocess.run([*grader, "run", str(program)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout == "".join(f"{i}\n" for i in range(5000))
+    missing = subprocess.run(
+        [*grader, "run", str(tmp_path / "none.py")], env=env, text=True, capture_output=True
+    )
+    assert missing.returncode == 2 and "none.py" in missing.stderr
