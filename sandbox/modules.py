@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 from sandbox import usertypes
 from sandbox.budget import MAX_INT_BITS, counted_replacement, exact_count, substitution_size
+from sandbox.compiling import mentions_codecs
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
 if TYPE_CHECKING:
@@ -134,9 +135,6 @@ every module loaded by then: `statistics.mode` reaches `Counter.most_common` (an
 without the program importing collections."""
 
 
-_CODEC_HINTS = ("encode", "decode", "codecs", "bytes", "bytearray", "b'", 'b"')
-
-
 def preload(
     modules: tuple[str, ...] | list[str] | set[str] | frozenset[str], source: str = ""
 ) -> None:
@@ -157,11 +155,6 @@ def preload(
                     importlib.import_module(dependency)
     if mentions_codecs(source):
         register_codecs()
-
-
-def mentions_codecs(source: str) -> bool:
-    """Whether a program may convert between str and bytes (and need codecs loaded)."""
-    return any(hint in source for hint in _CODEC_HINTS)
 
 
 def register_codecs() -> None:
