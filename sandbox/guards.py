@@ -75,6 +75,7 @@ _C_METHODS = frozenset(
         _C_METHOD_OF_A_TYPE,
     }
 )
+_ATTRIBUTE_WRITERS = frozenset({"__setattr__", "__delattr__"})
 _MISSING = object()
 _OBJECT_SETATTR: Any = object.__setattr__
 _COUNT_ARGUMENTS: dict[str, tuple[int, ...]] = {
@@ -240,6 +241,10 @@ class Guards:
                     return guarded
             elif method in _OPERATOR_DUNDERS:
                 return self._sized_operator(value, method)
+            elif method in _ATTRIBUTE_WRITERS:
+                return self._attribute_writer(value)
+            elif method == "__new__":
+                return self._constructor(value)
         elif name in _LIBRARY_METHODS:
             replaced = _library_method(value)
             if replaced is not None:
@@ -306,7 +311,7 @@ class Guards:
         program's own objects (`Exception.__init__(self, ...)`), never re-initialises a
         library's (a descriptor shared by every enum, say)."""
         init: Any = getattr(cls, "__init__", default)  # every class has one (object's)
-        if self.ownership.owns_class(cls) or init is default:
+        if init is default or self.ownership.owns(init):  # the program's own function
             return init
         owns, deny = self.ownership.owns, self.deny
 
@@ -318,6 +323,37 @@ class Guards:
         __init__.__qualname__ = f"{cls.__name__}.__init__"
         __init__.__doc__ = init.__doc__
         return __init__
+
+    def _attribute_writer(self, method: Any) -> Any:
+        """A library's C `__setattr__`/`__delattr__` (object's, say, read on the program's
+        class) under the write rules: unbound, it would write to any object it is given."""
+        write = self.write
+        if type(method) in _UNBOUND_C_METHODS:
+
+            def unbound(obj: Any, name: Any, *value: Any) -> Any:
+                write(obj, _attribute_name(name))
+                return method(obj, name, *value)
+
+            return _named_like(unbound, method)
+        target = method.__self__
+
+        def bound(name: Any, *value: Any) -> Any:
+            write(target, _attribute_name(name))
+            return method(name, *value)
+
+        return _named_like(bound, method)
+
+    def _constructor(self, new: Any) -> Any:
+        """A C `__new__` (object's, int's): it makes an object of any class it is given,
+        past that class's `__init__`; here, of the program's own classes only."""
+        owns_class, deny = self.ownership.owns_class, self.deny
+
+        def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
+            if not (isinstance(cls, type) and owns_class(cls)):
+                raise deny(f"__new__ of {_describe(cls)} is not allowed in exercises")
+            return new(cls, *args, **kwargs)
+
+        return _named_like(__new__, new)
 
     def _checked_value(self, value: Any, obj: Any, name: str) -> Any:
         kind = type(value)
@@ -518,6 +554,13 @@ def _library_method(value: Any) -> Any:
     if mine is None or kind is types.FunctionType:
         return mine
     return types.MethodType(mine, value.__self__)
+
+
+def _named_like(guarded: Callable[..., Any], method: Any) -> Callable[..., Any]:
+    """The guarded version of a C method, named and documented as the method is."""
+    guarded.__name__, guarded.__qualname__ = method.__name__, method.__qualname__
+    guarded.__doc__ = method.__doc__
+    return guarded
 
 
 def _count_replacement(args: list[Any], kwargs: dict[str, Any], budget: Any) -> None:

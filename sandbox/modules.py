@@ -103,7 +103,14 @@ SUBMODULES = {"collections": ("abc",)}
 
 
 class SafeModule(types.ModuleType):
-    """A module proxy holding only vetted names."""
+    """A module proxy holding only vetted names, sealed once built: nothing rebinds,
+    renames or removes what it holds (its `__getattr__` refuses the real module's names)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"module '{self.__name__}' is read-only in exercises")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"module '{self.__name__}' is read-only in exercises")
 
 
 def real_module(name: str) -> types.ModuleType:
@@ -657,7 +664,7 @@ class ModuleTable:
                     value = wrappers[attr](value, self._hooks)
                 elif _never_offered(value):
                     continue
-            setattr(proxy, attr, value)
+            proxy.__dict__[attr] = value
         offered = [attr for attr in ALLOWLIST[name] if attr in proxy.__dict__]
         proxy.__dict__.update(
             __all__=offered,

@@ -425,6 +425,86 @@ METACLASSES_AND_TRACEBACKS = {
     ),
 }
 
+# A library class's C `__setattr__`, `__delattr__`, `__new__` and `__init__`, read on the
+# program's own class, act on whatever they are given: object's wrote to a module proxy
+# (renamed to `os`, its refusing `__getattr__` deleted), and `from json import path` then
+# bound the real `posixpath` (a security review's chain to the real `os`).
+LIBRARY_SPECIAL_METHODS = {
+    "object-setattr-through-own-class-renames-a-proxy": Escape(
+        "class A:\n"
+        "    pass\n"
+        "import json\n"
+        "A.__setattr__(json, '__name__', 'os')\n"
+        "from json import path\n"
+        "print(path.os.getcwd())\n",
+        line=4,
+    ),
+    "object-delattr-through-own-class-unhooks-a-proxy": Escape(
+        "class A:\n    pass\nimport json\nA.__delattr__(json, '__getattr__')\n",
+        line=4,
+    ),
+    "object-setattr-kept-in-a-variable-then-called": Escape(
+        "class A:\n"
+        "    pass\n"
+        "set_it = A.__setattr__\n"
+        "import typing\n"
+        "alias = typing.List[int]\n"
+        "set_it(alias, '__origin__', print)\n",
+        line=6,
+    ),
+    "bound-setattr-skips-the-name-rules": Escape(
+        "import math\n"
+        "class M(type(math)):\n"
+        "    pass\n"
+        "class A:\n"
+        "    pass\n"
+        "a = A()\n"
+        "a.__setattr__('__class__', M)\n",
+        line=7,
+    ),
+    "object-setattr-through-super-of-own-class": Escape(
+        "import json\nclass A:\n    pass\nsuper(A, A).__setattr__(json, 'dumps', print)\n",
+        line=4,
+    ),
+    "object-new-makes-a-library-object-past-its-init": Escape(
+        "import fractions\nclass A:\n    pass\nhalf = A.__new__(fractions.Fraction)\n",
+        line=4,
+    ),
+    "inherited-init-reinitialises-a-library-object": Escape(
+        "import collections\n"
+        "class D(collections.OrderedDict):\n"
+        "    pass\n"
+        "counts = collections.Counter('aab')\n"
+        "D.__init__(counts)\n",
+        line=5,
+    ),
+    "everyday-special-methods-of-a-base-still-work": Escape(
+        "class Point:\n"
+        "    __slots__ = ('x', 'y')\n"
+        "    def __setattr__(self, name, value):\n"
+        "        super().__setattr__(name, float(value))\n"
+        "class Celsius(float):\n"
+        "    def __new__(cls, value):\n"
+        "        return super().__new__(cls, round(value, 1))\n"
+        "class Bad(ValueError):\n"
+        "    def __init__(self, text):\n"
+        "        ValueError.__init__(self, text.upper())\n"
+        "class Once:\n"
+        "    _made = None\n"
+        "    def __new__(cls):\n"
+        "        if cls._made is None:\n"
+        "            cls._made = super().__new__(cls)\n"
+        "        return cls._made\n"
+        "p = Point()\n"
+        "p.x = 2\n"
+        "Point.__setattr__(p, 'y', 3)\n"
+        "del p.x\n"
+        "print(p.y, Celsius(21.25), Bad('no').args, Once() is Once())\n",
+        answers=("ok",),
+        stdout="3.0 21.2 ('NO',) True\n",
+    ),
+}
+
 
 _STOPS = {Status.FORBIDDEN, Status.TIMEOUT, Status.MEMORY_LIMIT, Status.OUTPUT_LIMIT}
 
@@ -490,6 +570,14 @@ def test_metaclasses_and_tracebacks_never_reach_the_program(
     name: str, layers: str, request: pytest.FixtureRequest, host: Host
 ) -> None:
     _check(request.getfixturevalue(layers), host, METACLASSES_AND_TRACEBACKS[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(LIBRARY_SPECIAL_METHODS))
+def test_a_library_classs_special_methods_act_only_on_the_programs_own_objects(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, LIBRARY_SPECIAL_METHODS[name])
 
 
 def test_a_refusal_is_reported_by_the_language_layer(sandbox: Sandbox) -> None:
