@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from grader.digests import salted
@@ -20,11 +20,33 @@ class Mode(enum.StrEnum):
     UNORDERED_LINES = "unordered-lines"
 
 
+DEFAULT_TOLERANCE = 1e-9
+"""Both tolerances when an exercise gives none: floats that print alike compare equal."""
+
+
 @dataclass(frozen=True)
 class Comparison:
     mode: Mode = Mode.WHITESPACE
-    rel_tol: float = 1e-9
-    abs_tol: float = 1e-9
+    rel_tol: float = DEFAULT_TOLERANCE
+    abs_tol: float = DEFAULT_TOLERANCE
+
+
+def tolerance_note(comparisons: Iterable[Comparison], numbers: str) -> str | None:
+    """How `numbers` are compared, told to a learner; None when no comparison allows more
+    than the default (then a number must be as exact as the expected one)."""
+    loose = {
+        (c.abs_tol, c.rel_tol) for c in comparisons if max(c.abs_tol, c.rel_tol) > DEFAULT_TOLERANCE
+    }
+    if not loose:
+        return None
+    if len(loose) > 1:
+        return f"{numbers} are compared with a tolerance, which differs from test to test."
+    abs_tol, rel_tol = loose.pop()
+    given = [f"{abs_tol:g}"] if abs_tol > DEFAULT_TOLERANCE else []
+    if rel_tol > DEFAULT_TOLERANCE:
+        given.append(f"{rel_tol * 100:g}% of the expected value")
+    larger = ", whichever is larger" if len(given) > 1 else ""
+    return f"{numbers} are compared with a tolerance of {' or '.join(given)}{larger}."
 
 
 @dataclass(frozen=True)

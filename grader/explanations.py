@@ -19,15 +19,20 @@ class Rule:
     types: tuple[str, ...]
     pattern: re.Pattern[str]
     explain: Explainer
+    on_hidden: str | None = None
+    """The explanation for an error on a hidden test, when `explain` quotes the test's data
+    from the message (a KeyError's key): the same advice without it."""
 
 
 def _fixed(text: str) -> Explainer:
     return lambda match, line: text.format(*match.groups(), **match.groupdict())
 
 
-def _rule(name: str, types: str, pattern: str, explain: str | Explainer) -> Rule:
+def _rule(
+    name: str, types: str, pattern: str, explain: str | Explainer, on_hidden: str | None = None
+) -> Rule:
     explainer = _fixed(explain) if isinstance(explain, str) else explain
-    return Rule(name, tuple(types.split()), re.compile(pattern), explainer)
+    return Rule(name, tuple(types.split()), re.compile(pattern), explainer, on_hidden)
 
 
 def _off_by_one(match: re.Match[str], line: str) -> str:
@@ -327,12 +332,15 @@ RULES: tuple[Rule, ...] = (
         r"(.*)",
         "The dictionary has no key {0}. Check the spelling, add the key first, or use "
         "`.get(key, default)` or `if key in d`.",
+        "A hidden test looks up a key the dictionary does not have. Check the spelling, add "
+        "the key first, or use `.get(key, default)` or `if key in d`.",
     ),
     _rule(
         "zero-division",
         "ZeroDivisionError",
         r".*",
-        "A division by zero happened. Check that the divisor cannot be 0 before dividing.",
+        "A division by zero happened: check that the divisor is not 0 before dividing, or "
+        "catch ZeroDivisionError.",
     ),
     _rule(
         "int-parse",
@@ -430,7 +438,15 @@ def find_rule(error_type: str, message: str) -> tuple[Rule, re.Match[str]] | Non
     return None
 
 
-def explain(error_type: str, message: str, line: str | None = None) -> str | None:
-    """The built-in explanation that fits this error, or None."""
+def explain(
+    error_type: str, message: str, line: str | None = None, *, hidden: bool = False
+) -> str | None:
+    """The built-in explanation that fits this error, or None; on a `hidden` test's error,
+    one that quotes nothing of the test's data."""
     found = find_rule(error_type, message)
-    return found[0].explain(found[1], line or "") if found else None
+    if found is None:
+        return None
+    rule, match = found
+    if hidden and rule.on_hidden is not None:
+        return rule.on_hidden
+    return rule.explain(match, line or "")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, ClassVar
 
-from grader.compare import Comparison, normalize
+from grader.compare import Comparison, normalize, tolerance_note
 from grader.digests import LOCKED_DIGESTS, salted
 from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, Reveal
 from grader.runner import Runner
@@ -60,6 +60,9 @@ from sandbox.values import TooLarge, decode, encode, safe_repr
 UNCHANGED = "leave its arguments unchanged"
 
 
+DEFAULT_COMPARISON = Comparison()
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -76,6 +79,8 @@ class Case:
     """The exact type: no subclass of the exception, no float for an int."""
     mutates: bool = False
     """The call may change its arguments (else they must be as they were)."""
+    comparison: Comparison = DEFAULT_COMPARISON
+    """How returned floats are compared (the tolerance)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,7 @@ def _case(
         item.get("hint"),
         exact,
         bool(item.get("mutates", spec.data.get("mutates", False))),
+        comparison,
     )
 
 
@@ -200,7 +206,8 @@ def _failure_text(result: CallResult) -> str:
     """What a call that returned nothing did instead (a stopped run says why in the
     verdict's message)."""
     if result.error:
-        return f"raises {result.error.type}: {result.error.message}"
+        error = result.error
+        return f"raises {error.type}: {error.message}" if error.message else f"raises {error.type}"
     return "does not return: the program was stopped during this call (see the message)"
 
 
@@ -443,7 +450,8 @@ solution_code: |
         passed = sum(1 for c in builder.checks if c.passed)
         message = f"{passed} of {len(builder.checks)} calls returned the right result."
         if run_failure(outcome):  # a call was stopped, and so were the calls after it
-            record_failure(builder, outcome, source)
+            stopped = next((case for case in body.cases if case.call not in results), None)
+            record_failure(builder, outcome, source, hidden=stopped is not None and stopped.hidden)
             message = f"{message} {stop_summary(outcome)}."
             return builder.verdict(message, error=error_summary(outcome))
         return builder.verdict(message)
@@ -479,6 +487,9 @@ solution_code: |
         notes = tuple(f"Example: {call} -> {text}" for call, text in shown if text is not None)
         if not all(case.mutates for case in body.cases):
             notes += ("The tests check that your function leaves its arguments unchanged.",)
+        returning = (case.comparison for case in body.cases if case.returns is not None)
+        tolerance = tolerance_note(returning, "Returned numbers")
+        notes += (tolerance,) if tolerance else ()
         return Presentation(
             starter=body.starter, notes=(f"Define the function `{body.function}`.", *notes)
         )

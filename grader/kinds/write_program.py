@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar
 
-from grader.compare import HASHABLE_MODES, Comparison, Mode, canonical_forms
+from grader.compare import HASHABLE_MODES, Comparison, Mode, canonical_forms, tolerance_note
 from grader.digests import LOCKED_DIGESTS, digests
 from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, Reveal
 from grader.runner import Runner
@@ -163,7 +163,7 @@ solution_code: |
                 return failed_run_verdict(exercise, outcome, source)
             if failure is not None:
                 builder.add(_crashed_case(case, outcome, failure))
-                record_failure(builder, outcome, source)
+                record_failure(builder, outcome, source, hidden=case.hidden)
                 first_failure = first_failure or (case, outcome)
                 error = outcome.error and errors.diagnose(outcome.error, learner, "Your code")
                 found += [(error, case.hidden)] if error else []
@@ -204,6 +204,9 @@ solution_code: |
         hidden = sum(1 for c in body.cases if c.hidden)
         if hidden:
             notes += (f"Plus {hidden} hidden test{'s' if hidden > 1 else ''}.",)
+        floats = (c.expected.comparison for c in body.cases)
+        tolerance = tolerance_note((c for c in floats if c.mode is Mode.FLOAT), "Numbers")
+        notes += (tolerance,) if tolerance else ()
         return Presentation(starter=body.starter, notes=notes)
 
     def reveal(self, exercise: Exercise[Body], runner: Runner) -> Reveal:

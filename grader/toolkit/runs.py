@@ -75,13 +75,14 @@ def error_summary(outcome: Outcome) -> ErrorSummary | None:
     return ErrorSummary(error.type, stable(error.message), error.line, stable(error.traceback))
 
 
-def explain_outcome(outcome: Outcome, source: str) -> str | None:
-    """The built-in plain-language explanation of a failed run."""
+def explain_outcome(outcome: Outcome, source: str, *, hidden: bool = False) -> str | None:
+    """The built-in plain-language explanation of a failed run (of a `hidden` test's: one
+    that quotes none of its data)."""
     error = outcome.error
     if error is None:
         return explanations.explain(str(outcome.status), "")
     line = error.text or _source_line(source, error.line)
-    return explanations.explain(error.type, error.message, line)
+    return explanations.explain(error.type, error.message, line, hidden=hidden)
 
 
 def _source_line(source: str, line: int | None) -> str:
@@ -89,12 +90,18 @@ def _source_line(source: str, line: int | None) -> str:
     return lines[line - 1] if line and 0 < line <= len(lines) else ""
 
 
-def record_failure(builder: VerdictBuilder, outcome: Outcome, source: str) -> Status:
-    """Record a failed run in `builder` (explained when it is the first); its status."""
+def record_failure(
+    builder: VerdictBuilder, outcome: Outcome, source: str, *, hidden: bool = False
+) -> Status:
+    """Record a failed run in `builder` (explained when it is the first, without the data
+    of a `hidden` test); its status."""
     status = run_failure(outcome)
     if status is None:
         raise ValueError(f"the run ended normally ({outcome.status}); nothing failed")
-    builder.run_failed(status, None if builder.explained else explain_outcome(outcome, source))
+    explained = builder.explained
+    builder.run_failed(
+        status, None if explained else explain_outcome(outcome, source, hidden=hidden)
+    )
     return status
 
 

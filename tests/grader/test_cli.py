@@ -269,6 +269,27 @@ def test_show_tells_a_code_exercise_which_modules_it_may_import() -> None:
     assert "Modules you may import" not in text_kind
 
 
+def test_show_tells_the_tolerance_numbers_are_compared_with(tmp_path: Path) -> None:
+    out = grader("show", "mlops-drift-alert", "--exercises", BANK).stdout
+    assert "Numbers are compared with a tolerance of 0.001." in out
+    exact = grader("show", "conditionals-leap-year", "--exercises", BANK).stdout
+    assert "tolerance" not in exact
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "mean.yaml").write_text(
+        "id: mean\nkind: write-function\ntitle: Mean\nprompt: Return the mean.\n"
+        "topic: functions\ndifficulty: easy\nhint: Add them up.\nsolution: [Divide.]\n"
+        "function: mean\ntolerance: {abs: 0.01, rel: 0.001}\n"
+        "cases:\n  - call: mean([1, 2])\n    returns: 1.5\n"
+        "solution_code: |\n  def mean(xs):\n      return sum(xs) / len(xs)\n"
+    )
+    out = grader("show", "mean", "--exercises", str(bank)).stdout
+    assert (
+        "Returned numbers are compared with a tolerance of 0.01 or 0.1% of the expected "
+        "value, whichever is larger." in out
+    ), out
+
+
 def test_a_refused_import_points_to_the_list_of_modules_allowed(tmp_path: Path) -> None:
     program = tmp_path / "leap.py"
     program.write_text("import calendar\n\ndef is_leap(year):\n    return calendar.isleap(year)\n")

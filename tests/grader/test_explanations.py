@@ -131,3 +131,16 @@ def test_a_line_without_those_habits_keeps_the_generic_syntax_advice() -> None:
     assert "Python could not read this line" in (
         explain("SyntaxError", "invalid syntax", 'print("wow!" "&&" 2 3)') or ""
     )
+
+
+def test_an_error_on_a_hidden_test_is_explained_without_the_tests_data() -> None:
+    """A KeyError's message is the key a hidden test looked up (a learner review saw
+    'plum' from a hidden case in a hint): the advice stays, the key goes."""
+    shown = explain("KeyError", "'plum'")
+    hidden = explain("KeyError", "'plum'", hidden=True)
+    assert shown is not None and "'plum'" in shown
+    assert hidden is not None and "plum" not in hidden and ".get(key, default)" in hidden
+    quoting = [rule.name for rule in RULES if rule.on_hidden is not None]
+    assert quoting == ["key-error"]
+    same = explain("ZeroDivisionError", "division by zero", hidden=True)
+    assert same == explain("ZeroDivisionError", "division by zero")

@@ -187,10 +187,11 @@ def unexpected_exception(facts: CallFacts) -> Finding | None:
     where = f" on line {error.line}" if error.line else ""
     code = f" (`{clip(error.text.strip())}`)" if error.text and error.text.strip() else ""
     message = clip(error.message.split(". Did you mean")[0], 100).rstrip(".")
+    said = f": {message}." if message.strip() else "."
     detail = f" {explanation}" if explanation else ""
     return Finding(
         f"error-{error.type}",
-        f"`{facts.call}` raised {error.type}{where}{code}: {message}.{detail}",
+        f"`{facts.call}` raised {error.type}{where}{code}{said}{detail}",
         f"On a hidden test, your function raised {error.type}{where}.",
     )
 
