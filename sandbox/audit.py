@@ -28,6 +28,7 @@ import sys
 
 from sandbox.budget import ForbiddenOperation
 from sandbox.modules import is_plain_identifier
+from sandbox.names import DENIED_ATTRIBUTES
 
 TYPE_CHECKING = False  # `typing` and `dataclasses` load only when a program imports them
 if TYPE_CHECKING:
@@ -178,4 +179,9 @@ class AuditHook:
 
 def _plain_field(name: Any, field: Any) -> bool:
     field_type = sys.modules["dataclasses"].Field  # loaded: a dataclass is being made
-    return type(field) is field_type and is_plain_identifier(name) and field.name is name
+    return (
+        type(field) is field_type
+        and is_plain_identifier(name)
+        and name not in DENIED_ATTRIBUTES  # `dataclasses.replace` reads each field natively
+        and field.name is name
+    )

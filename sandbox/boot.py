@@ -50,13 +50,14 @@ def server_environment() -> dict[str, str]:
     from importlib.machinery import PathFinder  # small: the import system is loaded
 
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    paths = {here}
+    paths = [here]  # first: this `sandbox`, never another copy beside RestrictedPython
     spec = PathFinder.find_spec("RestrictedPython")
     if spec and spec.origin:
-        paths.add(os.path.dirname(os.path.dirname(os.path.abspath(spec.origin))))
+        found = os.path.dirname(os.path.dirname(os.path.abspath(spec.origin)))
+        paths += [found] if found != here else []
     return {
         "PYTHONHASHSEED": HASH_SEED,
-        "PYTHONPATH": os.pathsep.join(sorted(paths)),
+        "PYTHONPATH": os.pathsep.join(paths),
         "PATH": "/usr/bin:/bin",
         "LC_ALL": "C.UTF-8",
     }

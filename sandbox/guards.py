@@ -245,6 +245,8 @@ class Guards:
                 return self._attribute_writer(value)
             elif method == "__new__":
                 return self._constructor(value)
+            elif method == "__init__" and type(value) in _UNBOUND_C_METHODS:
+                return self._initialiser(value)  # `super(P, P).__init__`: property's
         elif name in _LIBRARY_METHODS:
             replaced = _library_method(value)
             if replaced is not None:
@@ -313,6 +315,12 @@ class Guards:
         init: Any = getattr(cls, "__init__", default)  # every class has one (object's)
         if init is default or self.ownership.owns(init):  # the program's own function
             return init
+        initialiser = self._initialiser(init)
+        initialiser.__qualname__ = f"{cls.__name__}.__init__"
+        return initialiser
+
+    def _initialiser(self, init: Any) -> Any:
+        """A library's unbound `__init__`: it initialises the program's objects only."""
         owns, deny = self.ownership.owns, self.deny
 
         def __init__(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -320,9 +328,7 @@ class Guards:
                 raise deny(f"re-initialising {_describe(self)} is not allowed in exercises")
             return init(self, *args, **kwargs)
 
-        __init__.__qualname__ = f"{cls.__name__}.__init__"
-        __init__.__doc__ = init.__doc__
-        return __init__
+        return _named_like(__init__, init)
 
     def _attribute_writer(self, method: Any) -> Any:
         """A library's C `__setattr__`/`__delattr__` (object's, say, read on the program's

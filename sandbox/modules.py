@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from sandbox import usertypes
 from sandbox.budget import MAX_INT_BITS, counted_replacement, exact_count, substitution_size
 from sandbox.compiling import mentions_codecs
+from sandbox.names import DENIED_ATTRIBUTES
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
 if TYPE_CHECKING:
@@ -421,8 +422,9 @@ def prepare_dataclass(cls: Any, hooks: Any) -> None:
 
 
 def check_field_name(name: Any, hooks: Any) -> None:
-    """Names that stdlib code pastes into source text: plain identifiers, nothing else."""
-    if not is_plain_identifier(name):
+    """Names that stdlib code pastes into source text: plain identifiers, nothing else,
+    and none the guard denies (`dataclasses.replace` reads each field natively)."""
+    if not is_plain_identifier(name) or name in DENIED_ATTRIBUTES:
         raise hooks.deny(f"the field name {name!r} is not allowed in exercises")
 
 

@@ -85,9 +85,12 @@ class Runtime:
         frame = learner_frame(self.filename)
         return frame.f_locals if frame is not None else {}
 
-    def build_class(self, func: Any, name: str, *bases: Any, **kwargs: Any) -> type:
+    def build_class(self, func: Any, name: str, /, *bases: Any, **kwargs: Any) -> type:
         if "metaclass" in kwargs:
             raise self.deny("the keyword 'metaclass' is not allowed in exercises")
+        private = next((key for key in kwargs if key[:1] == "_"), None)
+        if private is not None:  # a library's internals (`typing`'s `_root=True`)
+            raise self.deny(f"the class keyword '{private}' is not allowed in exercises")
         self.check_bases(bases)
         cls: type = builtins.__build_class__(func, name, *bases, **kwargs)
         self.ownership.classes.add(cls)
@@ -101,6 +104,11 @@ class Runtime:
         for base in types.resolve_bases(bases):
             if isinstance(base, type) and issubclass(base, type):
                 raise self.deny("defining metaclasses is not allowed in exercises")
+            if isinstance(base, type) and issubclass(base, _forwarding_classes()):
+                raise self.deny(
+                    f"a class based on '{base.__name__}' is not allowed in exercises: its "
+                    "objects pass attribute reads and writes on to other objects"
+                )
 
     def import_module(
         self, name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
@@ -217,3 +225,14 @@ class CaseValues:
 
 
 _CASE_VALUE_CODE = CaseValues.__getattr__.__code__
+
+
+def _forwarding_classes() -> tuple[type, ...]:
+    """Library classes whose own attribute lookup reads (or writes) another object, natively:
+    a subclass's objects would be the program's, so the guards would trust what they relay
+    (`types.GenericAlias` passes every name on to its origin, typing's aliases too)."""
+    found: list[type] = [types.GenericAlias, types.ModuleType, super]
+    typing = sys.modules.get("typing")
+    if typing is not None:  # loaded only for a program that imports it
+        found += [typing._BaseGenericAlias, typing._SpecialForm]
+    return tuple(found)

@@ -25,6 +25,7 @@ from grader.toolkit.choices import (
     parse_options,
     reveal_options,
 )
+from grader.toolkit.error_names import named_error_hint
 from grader.toolkit.expected import Expected
 from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
@@ -380,6 +381,8 @@ def _grade_fact(
         builder.hint(
             "Name the error type as Python does, for example 'SyntaxError' or 'NameError'."
         )
+    elif not type_ok:
+        builder.hint(named_error_hint(given.type, truth.type))
     if given.line is None:
         builder.hint(
             "You gave no line number; add the line where Python reports the error, "

@@ -10,6 +10,7 @@ nothing`...).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -20,6 +21,7 @@ from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, R
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
+from grader.toolkit.error_names import named_error_hint
 from grader.toolkit.expected import Expected
 from grader.toolkit.patterns import pattern_search
 from grader.toolkit.runs import unfed_input
@@ -259,9 +261,10 @@ mistakes:
             return builder.verdict("Correct: that is what Python displays.")
         builder.hint(*(m.hint for m in exercise.body.mistakes if m.matches(answer)))
         if answer.split() == truth.answer.split():
-            where = describe_first_difference(truth.answer, answer)
-            message = f"only whitespace differs; {where}"
-            check = _answer_check(False, answer, points, expected=truth.answer, message=message)
+            # Python's display is the answer itself: where the spaces go is not shown
+            where = describe_first_difference(truth.answer, answer).split(":")[0]
+            message = f"only whitespace differs ({where})"
+            check = _answer_check(False, answer, points, message=message)
             builder.add(check, whitespace_only=True)
             builder.hint(_whitespace_hint(exercise.body.code, truth.answer, answer))
             return builder.verdict("Almost: only whitespace differs.")
@@ -269,6 +272,7 @@ mistakes:
         message = f"your answer differs from what Python displays ({where})"
         builder.add(_answer_check(False, answer, points, message=message))
         builder.hint(_quotes_hint(truth, answer), first=True)
+        builder.hint(*_display_hints(truth.output, answer), first=True)
         if squeeze(answer) == squeeze(truth.answer):
             builder.hint(_spaces_hint(exercise.body.code))
         builder.hint(_special_hint(truth, given))
@@ -403,12 +407,52 @@ def _special_hint(truth: Truth, answer: str) -> str | None:
     name = _last_line(answer).split(":", 1)[0].strip()
     if name.casefold() == truth.error.casefold() and name != truth.error:
         return "Right error, but write its name as Python does, with the same capitals."
+    if name == "None":
+        return (
+            "A line that raises an error prints nothing, not even None: the program stops "
+            "there. End your answer with the error's name."
+        )
     if not (name == ERROR or name.endswith("Error") or name.endswith("Exception")):
         return "Trace the code line by line: Python stops at the first line that raises an error."
-    return None
+    return named_error_hint(name, truth.error)
 
 
 KIND = PredictOutput()
+
+
+_BOOLEAN_WORDS = re.compile(r"\b(?:true|false|none|null|TRUE|FALSE|NONE)\b")
+_WRITTEN_AS = {"true": "True", "false": "False", "none": "None", "null": "None"}
+_DISPLAY_MISTAKES: tuple[tuple[Callable[[str], str], str], ...] = (
+    (
+        lambda line: _STRING_REPR.sub(lambda found: found.group()[1:-1], line),
+        "print() shows a str without quotes: `print('ok')` displays ok. Quotes appear only "
+        "around the strs inside a list, a tuple or a dict, which print() shows as Python code.",
+    ),
+    (
+        lambda line: line.replace(", ", " "),
+        "print(a, b) separates the values it is given with a space, not a comma (unless "
+        "`sep=` says otherwise); commas appear only inside a list, a tuple or a dict.",
+    ),
+    (
+        lambda line: _BOOLEAN_WORDS.sub(lambda w: _WRITTEN_AS[w.group().lower()], line),
+        "Python writes True, False and None with a capital letter (and has no null).",
+    ),
+)
+"""Ways of writing a display that are not Python's: each undoes the mistake on one line."""
+
+
+def _display_hints(output: str, answer: str) -> list[str]:
+    """The display mistakes that, undone, turn a line of the answer into Python's line."""
+    pairs = [
+        (mine, python)
+        for mine, python in zip(answer.splitlines(), output.splitlines(), strict=False)
+        if mine != python
+    ]
+    return [
+        hint
+        for undo, hint in _DISPLAY_MISTAKES
+        if any(undo(mine) == python for mine, python in pairs)
+    ]
 
 
 _PADDING = re.compile(r"\{[^{}]*:[^{}]*\d[^{}]*\}|\.(?:ljust|rjust|center|zfill)\(|%-?\d+[sdif]")

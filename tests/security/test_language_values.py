@@ -453,14 +453,8 @@ LIBRARY_SPECIAL_METHODS = {
         line=6,
     ),
     "bound-setattr-skips-the-name-rules": Escape(
-        "import math\n"
-        "class M(type(math)):\n"
-        "    pass\n"
-        "class A:\n"
-        "    pass\n"
-        "a = A()\n"
-        "a.__setattr__('__class__', M)\n",
-        line=7,
+        "class B:\n    pass\nclass A:\n    pass\na = A()\na.__setattr__('__class__', B)\n",
+        line=6,
     ),
     "object-setattr-through-super-of-own-class": Escape(
         "import json\nclass A:\n    pass\nsuper(A, A).__setattr__(json, 'dumps', print)\n",
@@ -476,6 +470,14 @@ LIBRARY_SPECIAL_METHODS = {
         "    pass\n"
         "counts = collections.Counter('aab')\n"
         "D.__init__(counts)\n",
+        line=5,
+    ),
+    "library-init-through-super-of-own-class": Escape(
+        "import fractions\n"
+        "class P(property):\n"
+        "    pass\n"
+        "reinit = super(P, P).__init__\n"
+        "reinit(fractions.Fraction.numerator, lambda self: 'forged')\n",
         line=5,
     ),
     "everyday-special-methods-of-a-base-still-work": Escape(
@@ -502,6 +504,67 @@ LIBRARY_SPECIAL_METHODS = {
         "print(p.y, Celsius(21.25), Bad('no').args, Once() is Once())\n",
         answers=("ok",),
         stdout="3.0 21.2 ('NO',) True\n",
+    ),
+}
+
+
+# A class whose library base looks attributes up on another object (types.GenericAlias
+# passes every name on to its origin) made the program own a relay: the guard trusted what
+# it read natively, frames included, up to the real `os` (a security review's escape).
+CLASS_BUILDING = {
+    "generic-alias-subclass-relays-reads": Escape(
+        "import typing\n"
+        "Alias = type(typing.List[int])\n"
+        "class Relay(type(list[int])):\n"
+        "    pass\n"
+        "print(Relay(Alias(print, ()), ()).__getattr__)\n",
+        line=3,
+    ),
+    "typing-alias-subclass-with-a-private-class-keyword": Escape(
+        "import typing\nclass Base(type(typing.List[int]), _root=True):\n    pass\n",
+        line=2,
+    ),
+    "typing-alias-subclass": Escape(
+        "import typing\nclass Base(type(typing.List[int])):\n    pass\n",
+        line=2,
+    ),
+    "module-type-subclass": Escape(
+        "import math\nclass M(type(math)):\n    pass\n",
+        line=2,
+    ),
+    "forwarding-base-through-make-dataclass": Escape(
+        "import dataclasses\n"
+        "R = dataclasses.make_dataclass('R', ['x'], bases=(type(list[int]),))\n",
+        line=2,
+    ),
+    "dataclass-field-named-for-a-frame-read": Escape(
+        "import dataclasses\nR = dataclasses.make_dataclass('R', ['gi_frame'])\n",
+        line=2,
+    ),
+    "everyday-bases-and-class-keywords-still-work": Escape(
+        "import enum, typing\n"
+        "class Plugin:\n"
+        "    names = []\n"
+        "    def __init_subclass__(cls, name='', **rest):\n"
+        "        super().__init_subclass__(**rest)\n"
+        "        Plugin.names.append(name)\n"
+        "class Csv(Plugin, name='csv'):\n"
+        "    pass\n"
+        "class Point(typing.NamedTuple):\n"
+        "    x: int\n"
+        "    y: int = 0\n"
+        "T = typing.TypeVar('T')\n"
+        "class Box(typing.Generic[T]):\n"
+        "    def __init__(self, item: T) -> None:\n"
+        "        self.item = item\n"
+        "class Color(enum.Enum):\n"
+        "    RED = 1\n"
+        "class Counts(dict):\n"
+        "    def __missing__(self, key):\n"
+        "        return 0\n"
+        "print(Plugin.names, Point(1), Box[int](3).item, Color.RED.name, Counts()['a'])\n",
+        answers=("ok",),
+        stdout="['csv'] Point(x=1, y=0) 3 RED 0\n",
     ),
 }
 
@@ -578,6 +641,14 @@ def test_a_library_classs_special_methods_act_only_on_the_programs_own_objects(
     name: str, layers: str, request: pytest.FixtureRequest, host: Host
 ) -> None:
     _check(request.getfixturevalue(layers), host, LIBRARY_SPECIAL_METHODS[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(CLASS_BUILDING))
+def test_a_programs_classes_never_inherit_a_librarys_attribute_forwarding(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, CLASS_BUILDING[name])
 
 
 def test_a_refusal_is_reported_by_the_language_layer(sandbox: Sandbox) -> None:

@@ -26,3 +26,27 @@ def test_files_in_the_working_directory_never_shadow_the_servers_modules(
     assert (outcome.status, outcome.stdout) == (Status.OK, "42\n")
     assert not marker.exists()
     assert os.getcwd() == str(tmp_path)
+
+
+def test_the_server_imports_this_sandbox_not_a_copy_installed_beside_restrictedpython(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older install of the grader in the site-packages that holds RestrictedPython
+    (a security review found the server running one, without the latest guards) must not
+    be what the server imports."""
+    import RestrictedPython
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "RestrictedPython").symlink_to(Path(RestrictedPython.__file__).parent)
+    marker = tmp_path / "stale sandbox ran"
+    (site / "sandbox").mkdir()
+    (site / "sandbox" / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    monkeypatch.syspath_prepend(str(site))
+    from sandbox.boot import server_environment
+
+    paths = server_environment()["PYTHONPATH"].split(os.pathsep)
+    assert paths == [str(Path(__file__).resolve().parents[2]), str(site)]
+    with Sandbox() as box:
+        assert box.run("print(6 * 7)\n").stdout == "42\n"
+    assert not marker.exists()

@@ -1,0 +1,51 @@
+"""What Python's built-in exceptions mean, for hints about an error a learner named."""
+
+from __future__ import annotations
+
+import builtins
+
+__all__ = ["MEANINGS", "is_python_exception", "named_error_hint"]
+
+MEANINGS: dict[str, str] = {
+    "IndexError": "an index past the end of a list, a tuple or a str",
+    "KeyError": "a dictionary looked up with a key it does not hold",
+    "ValueError": "a value of the right type but unusable, such as int('abc')",
+    "TypeError": "an operation on a value of the wrong type, such as 'a' + 1",
+    "NameError": "a name used before it is given a value",
+    "UnboundLocalError": "a local variable read before the function assigns it",
+    "AttributeError": "an attribute or method the value does not have",
+    "ZeroDivisionError": "a division or a modulo by zero",
+    "StopIteration": "next() on an iterator that has no items left",
+    "RecursionError": "a function that calls itself too deeply",
+    "AssertionError": "an `assert` whose condition is false",
+    "OverflowError": "a float result too large to hold",
+    "SyntaxError": "code Python cannot read, found before anything runs",
+    "IndentationError": "indentation that does not fit the blocks, found before anything runs",
+    "ModuleNotFoundError": "an import of a module that does not exist",
+    "ImportError": "a name that a module does not offer to `from ... import`",
+    "FileNotFoundError": "opening a file that does not exist",
+    "EOFError": "input() when there is no line left to read",
+}
+"""The situation each common built-in exception reports."""
+
+
+def is_python_exception(name: str) -> bool:
+    """Whether `name` is one of Python's built-in exception classes."""
+    found = getattr(builtins, name, None)
+    return isinstance(found, type) and issubclass(found, BaseException)
+
+
+def named_error_hint(named: str, actual: str) -> str | None:
+    """A hint for naming the error `named` where Python raises `actual`: what `named`
+    means (never which error is right), or that Python has no such exception."""
+    if not named or named == actual or named.casefold() == actual.casefold():
+        return None
+    if not is_python_exception(named):
+        return (
+            f"Python has no exception called {named}: each error has a built-in name, such as "
+            "TypeError, ValueError, KeyError or IndexError. Which of those fits what goes wrong?"
+        )
+    meaning = MEANINGS.get(named)
+    if meaning is None:
+        return None
+    return f"{named} reports {meaning}. Is that what goes wrong here?"
