@@ -101,6 +101,26 @@ _NEW_VERB = _set("should must will would can could may might shall is are was we
 """A finite verb after a negated one starts the main clause: `errors you can not handle
 should propagate` negates handle only."""
 _SUBORDINATE = _set("that which who if when unless because since whenever once")
+_NEEDED = _set(
+    """needed necessary required important useful relevant essential helpful matter matters
+    happen happens occur occurs exist exists possible"""
+)
+"""Predicates that a negation denies of their subject: `retraining is never needed` says
+retraining has no place, not only something about needing."""
+_DENYING = _set("unnecessary unneeded needless pointless useless irrelevant unimportant impossible")
+"""Predicates that deny their subject on their own: `retraining is unnecessary`."""
+_COPULAS = _set("is are was were be been being seems seem does do did will would can could")
+_FILLERS = _set("really ever actually always even truly at all be")
+_CUE_WORDS = _CUES | _DENYING
+"""Where `_read` notes a cue: the negations, and the predicates that deny on their own."""
+_BEFORE_PREDICATE = _COPULAS | _FILLERS | _CUES
+_WIDE_NO = _set("need point reason use")
+"""`no need to retrain`: after these, `no` negates the clause, not two words."""
+_LINKING = _set("is are was were refers refer means mean represents represent stands holds")
+"""A term that ends on one of these stops before its predicate: a negation right after it
+(`self is` + `not the instance`) negates the term."""
+SUBJECT_SCOPE = 6
+"""Words before a denying predicate that it negates (its subject)."""
 SHORT_SCOPE = 2
 """Words a noun-phrase cue (`no`, `without`) negates."""
 CLAUSE_SCOPE = 3
@@ -204,11 +224,56 @@ class Prose:
     def _find_scopes(self) -> dict[int, int]:
         scopes: dict[int, int] = {}
         for index in self._cues:
-            if not self._is_cue(index):
+            if self.tokens[index].text in _DENYING:
+                scope: Iterable[int] = self._subject_of(index, index)
+            elif not self._is_cue(index):
                 continue
-            for inside in self._scope_of(index):
+            elif self._denies_subject(index):
+                scope = [*self._scope_of(index), *self._subject_of(index, index)]
+            else:
+                scope = self._scope_of(index)
+            for inside in scope:
                 scopes.setdefault(inside, index)
         return scopes
+
+    def _denies_subject(self, cue: int) -> bool:
+        """Whether the cue's predicate is one that denies the subject (`never needed`)."""
+        tokens = self.tokens
+        after = cue + 1
+        while after < len(tokens) and tokens[after].text in _FILLERS:
+            after += 1
+        return after < len(tokens) and tokens[after].text in _NEEDED
+
+    def _subject_of(self, predicate: int, cue: int) -> Iterator[int]:
+        """The words before `predicate` that it says something of (`retraining` in
+        `retraining is never needed`): past the verbs, back to the clause's start."""
+        tokens = self.tokens
+        start = self._clause_span(cue).start
+        index = predicate - 1
+        while index >= start and tokens[index].text in _BEFORE_PREDICATE:
+            index -= 1
+        if index == predicate - 1 and tokens[predicate].text in _DENYING:
+            return  # `unnecessary retraining` is not said of what comes before
+        taken = 0
+        while index >= start and taken < SUBJECT_SCOPE:
+            token = tokens[index]
+            if token.text in _ENDS_SCOPE:
+                return
+            taken += 0 if token.symbol else 1
+            yield index
+            index -= 1
+
+    def predicate_negated(self, span: range) -> int | None:
+        """The cue right after a term that ends on a linking verb (`self is` + `not`)."""
+        tokens, after = self.tokens, span.stop
+        if (
+            after < len(tokens)
+            and tokens[span.stop - 1].text in _LINKING
+            and tokens[after].text in ("not", "never")
+            and self._is_cue(after)
+        ):
+            return after
+        return None
 
     def _is_cue(self, index: int) -> bool:
         tokens = self.tokens
@@ -222,7 +287,9 @@ class Prose:
         tokens = self.tokens
         clause = self._clause_span(cue)
         limit = len(tokens)
-        if tokens[cue].text in _SHORT_CUES:
+        if tokens[cue].text in _SHORT_CUES and not (
+            cue + 1 < len(tokens) and tokens[cue + 1].text in _WIDE_NO
+        ):
             limit = SHORT_SCOPE
         elif self._subordinate(cue, clause.start):
             limit = CLAUSE_SCOPE
@@ -386,7 +453,7 @@ def _chunk(piece: str) -> _Chunk:
             tokens.append(Token(symbol, symbol, True))
         else:
             stops.append(len(tokens))
-    cues = tuple(i for i, token in enumerate(tokens) if token.text in _CUES)
+    cues = tuple(i for i, token in enumerate(tokens) if token.text in _CUE_WORDS)
     return _Chunk(tuple(tokens), tuple(stops), cues)
 
 

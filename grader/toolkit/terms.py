@@ -71,6 +71,8 @@ class Hit(NamedTuple):
 
 def _hit(prose: Prose, term: str, span: range) -> Hit:
     cue = prose.negated(span.start, span)
+    if cue is None:
+        cue = prose.predicate_negated(span)
     tokens = prose.tokens
     words = tokens[span.start].text if len(span) == 1 else " ".join([tokens[i].text for i in span])
     return Hit(term, span, words, None if cue is None else tokens[cue].text)

@@ -154,6 +154,51 @@ def test_negation_stops_at_the_clause_and_at_the_next_verb() -> None:
     }
 
 
+def _negated_words(text: str) -> set[str]:
+    prose = Prose(text)
+    return {t.text for i, t in enumerate(prose.tokens) if prose.negated(i) is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("Retraining is never needed since the model stays accurate.", "retraining"),
+        ("In practice retraining is not really necessary.", "retraining"),
+        ("Retraining is unnecessary once the model is deployed.", "retraining"),
+        ("Data drift never happens to a good model.", "drift"),
+        ("There is no need to retrain the model.", "retrain"),
+    ],
+)
+def test_a_predicate_that_denies_its_subject_negates_the_subject(text: str, denied: str) -> None:
+    """A learner review: 'retraining is never needed' was credited as retraining."""
+    assert denied in _negated_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Retraining is needed when the accuracy drops.", "retraining"),
+        ("Retraining is not optional once the data drifts.", "retraining"),
+        ("Attributes are not shared between the objects.", "attributes"),
+        ("Unnecessary retraining wastes compute.", "retraining"),
+    ],
+)
+def test_other_predicates_leave_their_subject_alone(text: str, kept: str) -> None:
+    assert kept not in _negated_words(text)
+
+
+def test_a_term_ending_on_its_verb_is_negated_by_a_negation_right_after_it() -> None:
+    """'self is not the instance' matched the term `self is` (a learner review)."""
+    target = BANK.get("classes-explain-self")
+    wrong = (
+        "In a class Car each object is built from the blueprint. self is not the instance, "
+        "it is just a convention, and every object keeps its own attributes."
+    )
+    assert "self is the object itself" not in _covered(target, wrong)
+    right = wrong.replace("self is not the instance", "self is the instance itself")
+    assert "self is the object itself" in _covered(target, right)
+
+
 def test_a_synonym_that_carries_its_own_negation_still_counts() -> None:
     target = BANK.get("modules-explain-name-main")
     answer = (
