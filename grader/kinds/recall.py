@@ -11,6 +11,7 @@ is graded against it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -32,15 +33,21 @@ class Body:
     answer: str
 
 
+_RATED = re.compile(r"(again|hard|good|easy)\s*(?:[-\u2013\u2014:,;.(]|$)")
+"""A rating word that a comment follows: `easy - I knew it`, `hard: I mixed up the two`."""
+
+
 def rating_of(text: str) -> str | None:
-    """`again`/`hard`/`good`/`easy` (any case, or 1-4, or its initial); None otherwise."""
+    """`again`/`hard`/`good`/`easy` (any case, or 1-4, or its initial), or the rating word
+    before a comment; None otherwise (an initial alone only: `a class...` is no rating)."""
     word = text.strip().casefold()
     if word.isdigit() and 1 <= int(word) <= len(RATINGS):
         return RATINGS[int(word) - 1]
     for rating in RATINGS:
         if word in (rating, rating[0]):
             return rating
-    return None
+    found = _RATED.match(word)
+    return found.group(1) if found else None
 
 
 class Recall(Kind[Body]):
@@ -49,7 +56,10 @@ class Recall(Kind[Body]):
     summary = "Recall the answer, reveal it, then rate how well you knew it."
     difficulties = (Difficulty.BEGINNER, Difficulty.INTERMEDIATE)
     derived = ("title", "difficulty", "prompt", "hint", "solution")
-    empty_answer_hint = "Rate your recall with one word: again, hard, good or easy."
+    empty_answer_hint = (
+        "Rate your recall with one word: again, hard, good or easy (a comment may follow, "
+        "as in `easy - I knew it`). `grader practice` shows the card and reveals its answer."
+    )
     properties: ClassVar[dict[str, Any]] = {
         "question": {"type": "string", "minLength": 1, "description": "The card's front."},
         "answer": {

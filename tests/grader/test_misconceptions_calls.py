@@ -474,3 +474,21 @@ def test_a_case_hint_is_left_out_when_the_result_is_explained_whole() -> None:
     wrong = [returned("half(5)", None, stdout="2\n")]  # printed, and the wrong value
     verdict = grade(target, Submission.from_text(source, "f.py"), FakeRunner([ran(calls=wrong)]))
     assert "Mind the remainder." in verdict.hints
+
+
+def test_a_result_of_another_type_leaves_out_the_hints_written_about_values() -> None:
+    """A learner review: `(2, 4, 2)` for "2.4.2" got "A minor release resets PATCH to 0"
+    and the other cases' hints, though its numbers were right."""
+    attempt = Attempt(
+        "different_type",
+        '  - {call: "bump(\'2.4.1\', \'minor\')", returns: "2.5.0", hint: A minor release '
+        "resets PATCH to 0.}\n",
+        "def bump(version, part):\n    a, b, c = map(int, version.split('.'))\n"
+        "    return (a, b + 1, 0)\n",
+        (returned("bump('2.4.1', 'minor')", (2, 5, 0)),),
+        "returned a tuple, `(2, 5, 0)`, where text (a str) is expected.",
+        "bump",
+    )
+    verdict = graded(attempt)
+    assert attempt.hint in verdict.hints[0]
+    assert "A minor release resets PATCH to 0." not in verdict.hints

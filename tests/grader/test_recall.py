@@ -81,6 +81,20 @@ def test_ratings_are_read_from_words_numbers_or_initials(typed: str, rating: str
 
 
 @pytest.mark.parametrize(
+    "typed, rating",
+    [("easy - I knew it", "easy"), ("Hard: I mixed up the two", "hard"), ("again.", "again")],
+)
+def test_a_rating_word_may_come_with_a_comment(typed: str, rating: str) -> None:
+    assert rating_of(typed) == rating
+
+
+@pytest.mark.parametrize("typed", ["A class attribute is shared", "goodness knows", "easy peasy"])
+def test_a_written_out_answer_is_no_rating(typed: str) -> None:
+    """`a` is the initial of again only when it stands alone."""
+    assert rating_of(typed) is None
+
+
+@pytest.mark.parametrize(
     "typed, passed, score",
     [("again", False, 0.0), ("hard", True, 0.5), ("good", True, 1.0), ("easy", True, 1.0)],
 )
@@ -95,6 +109,7 @@ def test_an_answer_that_is_no_rating_says_how_to_rate() -> None:
     verdict = grade(card, Submission.from_text("0 1 2", "rating.txt"), FakeRunner([]))
     assert not verdict.passed
     assert "again, hard, good or easy" in verdict.hints[0]
+    assert "`grader practice` shows the card and reveals its answer" in verdict.hints[0]
 
 
 def test_reveal_gives_the_answer() -> None:

@@ -80,8 +80,9 @@ class Finding:
     hint: str
     hidden_hint: str
     complete: bool = False
-    """Proven to be the whole difference: with this mistake repaired, the case passes.
-    The case's own hint, written for other mistakes, is then left out."""
+    """Proven to be the whole difference (with this mistake repaired, the case passes), or
+    one to repair before any other can be judged (a result of another type). The case's
+    own hint, written for other mistakes, is then left out."""
 
     def text(self, hidden: bool) -> str:
         return self.hidden_hint if hidden else self.hint

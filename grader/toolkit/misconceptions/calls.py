@@ -525,6 +525,7 @@ def different_type(facts: CallFacts) -> Finding | None:
         f"{type_name(expected)} is expected.{inside}",
         f"On a hidden test, your function returned {type_name(value)} where "
         f"{type_name(expected)} is expected.{inside}",
+        complete=True,  # the case's hint is about a value: none can be judged of this type
     )
 
 
