@@ -186,6 +186,14 @@ _JUSTIFIED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """A letter and why: `B because it returns None`, `b, since ...`, `C - sort() returns None`."""
+_LETTERS_JUSTIFIED = re.compile(
+    r"^((?:\(?[a-z]\)?\s*(?:,|;|/|&|\band\b)\s*)+\(?[a-z]\)?)\s*[.,;:!)]?\s*"
+    r"(?:because|since|as|cause|bc)\b\s*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Letters and why: `A and B, since str() falls back to __repr__`."""
+_REASON_ADDS = re.compile(r"\b(?:or|and|also|plus)\s+\(?([A-Z])\)?(?![\w'])")
+"""A reason that adds an option (`... and C`); `not D` is no other reading."""
 _PUNCTUATION = re.compile(r"[^\w\s]")
 MAX_LETTERS_LINE = 200
 """Characters of a line read as letters (`A, C`); longer lines are read as text only."""
@@ -258,6 +266,9 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
     labelled = _labelled(text, options)
     if labelled is not None:
         return labelled
+    several_justified = _LETTERS_JUSTIFIED.match(text)
+    if several_justified is not None:
+        return _letters_and_reason(several_justified, options)
     justified = _JUSTIFIED.match(text)
     if justified is not None:
         return _letter_and_reason(justified, options)
@@ -296,16 +307,35 @@ def _labelled(text: str, options: tuple[Option, ...]) -> frozenset[str] | None:
 def _letter_and_reason(
     justified: re.Match[str], options: tuple[Option, ...]
 ) -> frozenset[str] | None:
-    """A letter followed by a reason: the letter, unless the reason names another option
-    (`B, not C`) or is another option's text."""
+    """A letter followed by a reason: the letter, unless the reason adds another option
+    (`B because B or C`; `B, not C` is B) or is another option's text."""
     letter = (justified.group(1) or justified.group(3)).upper()
     reason = justified.group(2) if justified.group(1) else justified.group(4)
-    if letter not in {o.label for o in options} or _NAMES_ANOTHER.search(f" {reason}"):
+    labels = {o.label for o in options}
+    if letter not in labels or _adds_another(reason, {letter}, labels):
         return None
     quoted = _by_whole_text(reason, options)
     if quoted is not None and quoted != letter:
         raise _Contradiction(letter, quoted)
     return frozenset({letter})
+
+
+def _letters_and_reason(
+    justified: re.Match[str], options: tuple[Option, ...]
+) -> frozenset[str] | None:
+    """Letters followed by a reason: the letters, unless the reason adds another option."""
+    labels = {o.label for o in options}
+    letters = frozenset(re.findall(r"\b[a-z]\b", justified.group(1), re.IGNORECASE))
+    chosen = frozenset(letter.upper() for letter in letters)
+    if not chosen <= labels or _adds_another(justified.group(2), chosen, labels):
+        return None
+    return chosen
+
+
+def _adds_another(reason: str, chosen: set[str] | frozenset[str], labels: set[str]) -> bool:
+    """Whether a reason names one more option as chosen (`... and C`, `or C`), which makes
+    the answer read two ways; an `a` in its words, or `not D`, does not."""
+    return any(found in labels - chosen for found in _REASON_ADDS.findall(reason))
 
 
 def _several_texts(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:

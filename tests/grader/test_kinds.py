@@ -309,6 +309,27 @@ def test_a_for_after_a_lowercase_a_is_a_text_not_a_letter_and_a_reason() -> None
 
 
 @pytest.mark.parametrize(
+    "answer, chosen",
+    [
+        ("A and B, since str() falls back to __repr__ (not D)", {"A", "B"}),  # a review's
+        ("A, B because both change what print shows", {"A", "B"}),
+        ("B because it is a list and a value", {"B"}),  # `and a` adds no option
+        ("B, not C", {"B"}),
+        ("B because B or C", None),
+        ("A and B because C and D do too", None),
+    ],
+)
+def test_letters_with_a_reason_are_read_unless_the_reason_adds_an_option(
+    answer: str, chosen: set[str] | None
+) -> None:
+    from grader.toolkit.choices import Option, parse_choice
+
+    methods = ("__str__", "__repr__", "__init__", "__print__")
+    options = tuple(Option(label, text, label in "AB") for label, text in zip("ABCD", methods))
+    assert parse_choice(answer, options) == (None if chosen is None else frozenset(chosen))
+
+
+@pytest.mark.parametrize(
     "answer, letter, quoted",
     [
         ("C) the empty string", "C", "B"),
