@@ -36,7 +36,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 from _batchdata import batch_command, write_bank, write_submissions
 from _cputree import TreeCpu, measure, per_file_table
 
-from sandbox.client import _server_environment
+from sandbox.boot import server_environment as _server_environment
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

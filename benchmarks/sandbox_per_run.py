@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import side_by_side
 
 from sandbox import Limits, Sandbox
-from sandbox.client import _server_environment
+from sandbox.boot import server_environment as _server_environment
 
 PROGRAM = 'name = "world"\nprint(f"hello, {name}")\n'
 FLOOR = """
