@@ -116,9 +116,17 @@ class Ownership:
     def __init__(self, learner_globals: dict[str, Any]) -> None:
         self.classes: weakref.WeakSet[type] = weakref.WeakSet()
         self.globals = learner_globals
+        self.building: list[tuple[str, tuple[type, ...]]] = []
+        """The name and bases of each class statement running now: its class exists, and
+        runs `__init_subclass__`, before the statement ends and adds it to `classes`."""
 
     def owns_class(self, cls: type) -> bool:
-        return any(base in self.classes for base in cls.__mro__)
+        """Only a class the program's own code made (a class statement, `make_dataclass`,
+        `@dataclass`), not one that library code derived from it natively (enum's
+        functional API with the program's mixin), whose bases no check has seen."""
+        if cls in self.classes:
+            return True
+        return any(cls.__name__ == name and cls.__bases__ == bases for name, bases in self.building)
 
     def owns(self, obj: Any) -> bool:
         if isinstance(obj, type):

@@ -401,6 +401,40 @@ def _dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
     return dataclass
 
 
+def _fields_reader(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+    """`replace`, `fields`, `asdict`, `astuple`: they read `__dataclass_fields__` through
+    the object and then each field's attribute natively, so the fields must be the class's
+    own `Field`s with names the guard allows (none planted in an instance's `__dict__`)."""
+
+    def reader(obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        check_dataclass_fields(obj, hooks)
+        return real(obj, *args, **kwargs)
+
+    reader.__name__ = reader.__qualname__ = real.__name__
+    reader.__doc__ = real.__doc__
+    return reader
+
+
+def check_dataclass_fields(obj: Any, hooks: Any) -> None:
+    """The checks `_fields_reader` makes, on a dataclass or one of its objects."""
+    if not isinstance(obj, type):
+        try:
+            own = object.__getattribute__(obj, "__dict__")
+        except (AttributeError, TypeError):
+            own = None
+        if isinstance(own, dict) and "__dataclass_fields__" in own:
+            raise hooks.deny("an object's own __dataclass_fields__ is not allowed in exercises")
+    cls = obj if isinstance(obj, type) else type(obj)
+    holder = next((k for k in cls.__mro__ if "__dataclass_fields__" in k.__dict__), None)
+    if holder is None:
+        return  # not a dataclass: the real function raises its TypeError
+    field_type = sys.modules["dataclasses"].Field
+    for name, field in dict(holder.__dict__["__dataclass_fields__"]).items():
+        if type(field) is not field_type or field.name is not name:
+            raise hooks.deny("a dataclass's fields must be its own Field objects in exercises")
+        check_field_name(name, hooks)
+
+
 def _owned(cls: Any, hooks: Any) -> Any:
     """The class dataclass returns (a new one for `slots=True`) is the program's own."""
     if isinstance(cls, type):
@@ -611,7 +645,11 @@ WRAPPERS: dict[str, dict[str, Wrapper]] = {
     },
     "typing": {"get_origin": _checked_result, "get_args": _checked_result},
     "copy": {"copy": _shallow_copy},
-    "dataclasses": {"dataclass": _dataclass, "make_dataclass": _make_dataclass},
+    "dataclasses": {
+        "dataclass": _dataclass,
+        "make_dataclass": _make_dataclass,
+        **dict.fromkeys(("replace", "fields", "asdict", "astuple"), _fields_reader),
+    },
     "operator": {
         "attrgetter": _attrgetter,
         "methodcaller": _methodcaller,

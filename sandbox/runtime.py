@@ -92,7 +92,12 @@ class Runtime:
         if private is not None:  # a library's internals (`typing`'s `_root=True`)
             raise self.deny(f"the class keyword '{private}' is not allowed in exercises")
         self.check_bases(bases)
-        cls: type = builtins.__build_class__(func, name, *bases, **kwargs)
+        building = self.ownership.building
+        building.append((name, types.resolve_bases(bases) or (object,)))
+        try:
+            cls: type = builtins.__build_class__(func, name, *bases, **kwargs)
+        finally:
+            building.pop()
         self.ownership.classes.add(cls)
         return cls
 

@@ -481,7 +481,7 @@ def test_a_result_of_another_type_leaves_out_the_hints_written_about_values() ->
     and the other cases' hints, though its numbers were right."""
     attempt = Attempt(
         "different_type",
-        '  - {call: "bump(\'2.4.1\', \'minor\')", returns: "2.5.0", hint: A minor release '
+        "  - {call: \"bump('2.4.1', 'minor')\", returns: \"2.5.0\", hint: A minor release "
         "resets PATCH to 0.}\n",
         "def bump(version, part):\n    a, b, c = map(int, version.split('.'))\n"
         "    return (a, b + 1, 0)\n",

@@ -541,6 +541,31 @@ CLASS_BUILDING = {
         "import dataclasses\nR = dataclasses.make_dataclass('R', ['gi_frame'])\n",
         line=2,
     ),
+    # A third review: enum's functional API derived a class from the program's mixin and a
+    # GenericAlias natively; with the mixin in its MRO it counted as the program's.
+    "enum-functional-api-derives-an-owned-relay": Escape(
+        "import enum\n"
+        "class Mine:\n"
+        "    pass\n"
+        "E1 = enum.Enum('E1', [], type=type(list[int]))\n"
+        "E3 = E1('E3', [], type=Mine)\n"
+        "new = super(E1, E3).__new__\n",
+        line=6,
+    ),
+    "dataclass-fields-planted-in-an-instance": Escape(
+        "import dataclasses\n"
+        "@dataclasses.dataclass\n"
+        "class E(Exception):\n"
+        "    x: int = 0\n"
+        "class FakeField:\n"
+        "    _field_type = None\n"
+        "    init = True\n"
+        "    name = '__traceback__'\n"
+        "e = E()\n"
+        "e.__dict__['__dataclass_fields__'] = {'a': FakeField()}\n"
+        "dataclasses.replace(e)\n",
+        line=11,
+    ),
     "everyday-bases-and-class-keywords-still-work": Escape(
         "import enum, typing\n"
         "class Plugin:\n"
@@ -562,9 +587,15 @@ CLASS_BUILDING = {
         "class Counts(dict):\n"
         "    def __missing__(self, key):\n"
         "        return 0\n"
-        "print(Plugin.names, Point(1), Box[int](3).item, Color.RED.name, Counts()['a'])\n",
+        "import dataclasses\n"
+        "@dataclasses.dataclass\n"
+        "class P:\n"
+        "    x: int\n"
+        "q = dataclasses.replace(P(1), x=5)\n"
+        "print(Plugin.names, Point(1), Box[int](3).item, Color.RED.name, Counts()['a'])\n"
+        "print(q, dataclasses.asdict(q), [f.name for f in dataclasses.fields(P)])\n",
         answers=("ok",),
-        stdout="['csv'] Point(x=1, y=0) 3 RED 0\n",
+        stdout="['csv'] Point(x=1, y=0) 3 RED 0\nP(x=5) {'x': 5} ['x']\n",
     ),
 }
 
