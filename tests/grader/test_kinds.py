@@ -325,7 +325,9 @@ def test_letters_with_a_reason_are_read_unless_the_reason_adds_an_option(
     from grader.toolkit.choices import Option, parse_choice
 
     methods = ("__str__", "__repr__", "__init__", "__print__")
-    options = tuple(Option(label, text, label in "AB") for label, text in zip("ABCD", methods))
+    options = tuple(
+        Option(label, text, label in "AB") for label, text in zip("ABCD", methods, strict=True)
+    )
     assert parse_choice(answer, options) == (None if chosen is None else frozenset(chosen))
 
 
