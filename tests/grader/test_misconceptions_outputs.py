@@ -348,3 +348,26 @@ def test_a_case_hint_is_left_out_when_a_complete_finding_explains_the_failure() 
     both = "n = int(input('n? '))\nprint('Fizz' if n % 3 == 0 else n)\n"
     verdict = grade(target, Submission.from_text(both, "p.py"), FakeRunner([ran("n? Fizz\n")]))
     assert "Test 15 before 3 and 5." in verdict.hints  # the prompt alone does not explain it
+
+
+def test_a_missing_last_line_names_range_only_for_a_program_that_uses_it() -> None:
+    """A learner review: a generator that never yields its last, partial batch was told
+    about `range(a, b)`, which it does not call."""
+    with_range = graded(
+        ATTEMPTS[
+            [a.source for a in ATTEMPTS].index(
+                "for i in range(1, 5):\n    print('Fizz' if i % 3 == 0 else i)\n"
+            )
+        ]
+    )
+    assert "`range(a, b)` stops before b" in with_range.hints[0]
+    leftover = Attempt(
+        "extra_or_missing_lines",
+        "batch 1: a b\nbatch 2: c\n",
+        "batch = []\nk = 0\nfor w in 'abc':\n    batch.append(w)\n    if len(batch) == 2:\n"
+        "        k += 1\n        print(f'batch {k}:', *batch)\n        batch = []\n",
+        "batch 1: a b\n",
+        "Or is the last part left over after the loop, never printed or yielded?",
+    )
+    verdict = graded(leftover)
+    assert leftover.hint in verdict.hints[0] and "range(" not in verdict.hints[0]

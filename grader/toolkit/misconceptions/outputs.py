@@ -373,10 +373,10 @@ def extra_or_missing_lines(facts: OutputFacts) -> Finding | None:
         kept = [line for j, line in enumerate(got) if not any(o[3] <= j < o[4] for o in changed)]
         if not facts.nearly("\n".join(kept) + "\n"):
             return None
-        return _extra_lines(extra, _end(changed, 3, 4, len(got)))
+        return _extra_lines(extra, _end(changed, 3, 4, len(got)), _ranges(facts))
     if all(op[0] == "delete" for op in changed):
         missing = [want[i] for _, i1, i2, _, _ in changed for i in range(i1, i2)]
-        return _missing_lines(missing, _end(changed, 1, 2, len(want)))
+        return _missing_lines(missing, _end(changed, 1, 2, len(want)), _ranges(facts))
     return None
 
 
@@ -687,17 +687,23 @@ def _extra_line_at_an_end(facts: OutputFacts) -> Finding | None:
     if len(lines) < 2 or len(lines) > MAX_LINES:
         return None
     if facts.would_pass("\n".join(lines[:-1]) + "\n"):
-        return _extra_lines([lines[-1]], "end")
+        return _extra_lines([lines[-1]], "end", _ranges(facts))
     if facts.would_pass("\n".join(lines[1:]) + "\n"):
-        return _extra_lines([lines[0]], "start")
+        return _extra_lines([lines[0]], "start", _ranges(facts))
     return None
 
 
-def _extra_lines(extra: list[str], end: str | None) -> Finding:
+def _ranges(facts: OutputFacts) -> bool:
+    """Whether the program calls range(): only then is its stop worth naming."""
+    return "range(" in facts.source.source
+
+
+def _extra_lines(extra: list[str], end: str | None, ranges: bool) -> Finding:
     if len(extra) == 1 and end:
+        stop = " (`range(a, b)` stops before b)" if ranges else ""
         advice = (
             "the other lines are right. A leftover debug print, or a loop that runs once "
-            "too often (`range(a, b)` stops before b)?"
+            f"too often{stop}?"
         )
         return Finding(
             "extra-lines",
@@ -713,17 +719,19 @@ def _extra_lines(extra: list[str], end: str | None) -> Finding:
     )
 
 
-def _missing_lines(missing: list[str], end: str | None) -> Finding:
+def _missing_lines(missing: list[str], end: str | None, ranges: bool) -> Finding:
     if len(missing) == 1 and end:
         which, does = (
             ("last", "stop one step too soon")
             if end == "end"
             else ("first", "start one step too late")
         )
-        advice = (
-            f"the other lines are right. Does a loop {does}? `range(a, b)` stops before "
-            "b, so `range(1, n)` never reaches n."
+        stop = (
+            " `range(a, b)` stops before b, so `range(1, n)` never reaches n."
+            if ranges
+            else " Or is the last part left over after the loop, never printed or yielded?"
         )
+        advice = f"the other lines are right. Does a loop {does}?{stop}"
         return Finding(
             "missing-lines",
             f"Your output misses the {which} expected line, `{clip(missing[0])}`; {advice}",
