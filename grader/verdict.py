@@ -199,11 +199,12 @@ class Verdict:
 
 
 def ordered_hints(*groups: object) -> tuple[str, ...]:
-    """Flatten hint groups (most specific first), dropping blanks and repeats."""
+    """Flatten hint groups (most specific first), dropping blanks and repeats; addresses
+    in a quoted value are made stable (`at 0x…`), as in the checks."""
     seen: dict[str, None] = {}
     for group in groups:
         items = [group] if isinstance(group, str) or group is None else list(group)  # type: ignore[call-overload]
         for hint in items:
-            if hint and hint.strip() and hint not in seen:
-                seen[hint] = None
+            if hint and hint.strip():
+                seen.setdefault(stable(hint), None)
     return tuple(seen)

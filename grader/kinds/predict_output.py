@@ -10,7 +10,6 @@ nothing`...).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -422,37 +421,41 @@ KIND = PredictOutput()
 
 _BOOLEAN_WORDS = re.compile(r"\b(?:true|false|none|null|TRUE|FALSE|NONE)\b")
 _WRITTEN_AS = {"true": "True", "false": "False", "none": "None", "null": "None"}
-_DISPLAY_MISTAKES: tuple[tuple[Callable[[str], str], str], ...] = (
-    (
-        lambda line: _STRING_REPR.sub(lambda found: found.group()[1:-1], line),
-        "print() shows a str without quotes: `print('ok')` displays ok. Quotes appear only "
-        "around the strs inside a list, a tuple or a dict, which print() shows as Python code.",
-    ),
-    (
-        lambda line: line.replace(", ", " "),
-        "print(a, b) separates the values it is given with a space, not a comma (unless "
-        "`sep=` says otherwise); commas appear only inside a list, a tuple or a dict.",
-    ),
-    (
-        lambda line: _BOOLEAN_WORDS.sub(lambda w: _WRITTEN_AS[w.group().lower()], line),
-        "Python writes True, False and None with a capital letter (and has no null).",
-    ),
+_QUOTES_HINT = (
+    "print() shows a str without quotes: `print('ok')` displays ok. Quotes appear only "
+    "around the strs inside a list, a tuple or a dict, which print() shows as Python code."
 )
-"""Ways of writing a display that are not Python's: each undoes the mistake on one line."""
+_COMMAS_HINT = (
+    "print(a, b) separates the values it is given with a space, not a comma (unless "
+    "`sep=` says otherwise); commas appear only inside a list, a tuple or a dict."
+)
+_CAPITALS_HINT = "Python writes True, False and None with a capital letter (and has no null)."
 
 
 def _display_hints(output: str, answer: str) -> list[str]:
-    """The display mistakes that, undone, turn a line of the answer into Python's line."""
+    """Ways of writing a display that are not Python's, each found when undoing it on a
+    line of the answer gives Python's line: quotes, commas, lowercase true/false/none."""
     pairs = [
         (mine, python)
         for mine, python in zip(answer.splitlines(), output.splitlines(), strict=False)
         if mine != python
     ]
-    return [
-        hint
-        for undo, hint in _DISPLAY_MISTAKES
-        if any(undo(mine) == python for mine, python in pairs)
-    ]
+    found: list[str] = []
+    if any(("'" in m or '"' in m) and _STRING_REPR.sub(_inside, m) == p for m, p in pairs):
+        found.append(_QUOTES_HINT)
+    if any(", " in m and m.replace(", ", " ") == p for m, p in pairs):
+        found.append(_COMMAS_HINT)
+    if any(_BOOLEAN_WORDS.search(m) and _BOOLEAN_WORDS.sub(_capital, m) == p for m, p in pairs):
+        found.append(_CAPITALS_HINT)
+    return found
+
+
+def _inside(quoted: re.Match[str]) -> str:
+    return quoted.group()[1:-1]
+
+
+def _capital(word: re.Match[str]) -> str:
+    return _WRITTEN_AS[word.group().lower()]
 
 
 _PADDING = re.compile(r"\{[^{}]*:[^{}]*\d[^{}]*\}|\.(?:ljust|rjust|center|zfill)\(|%-?\d+[sdif]")

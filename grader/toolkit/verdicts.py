@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from grader.exercise import AnyExercise
 from grader.toolkit.rules import Violation
-from grader.verdict import Check, ErrorSummary, Status, Verdict, ordered_hints
+from grader.verdict import Check, ErrorSummary, Status, Verdict, ordered_hints, stable
 
 __all__ = ["SEVERITY", "VerdictBuilder", "invalid_verdict", "rules_verdict", "worst"]
 
@@ -158,7 +158,7 @@ class VerdictBuilder:
             status=status,
             score=self.score,
             max_score=exercise.points,
-            message=message,
+            message=stable(message),
             checks=tuple(self._checks),
             hints=self.hints(status),
             error=error,

@@ -492,3 +492,20 @@ def test_a_result_of_another_type_leaves_out_the_hints_written_about_values() ->
     verdict = graded(attempt)
     assert attempt.hint in verdict.hints[0]
     assert "A minor release resets PATCH to 0." not in verdict.hints
+
+
+def test_an_address_in_a_quoted_value_is_stable_in_the_hints() -> None:
+    """Reports are byte-identical from run to run: a generator's `at 0x7f...` in a hint
+    (a learner review saw one, where the checks showed `at 0x…`) changes with each run."""
+    shown = "<generator object flatten.<locals>.<genexpr> at 0x7f195ffa1b40>"
+    attempt = Attempt(
+        "different_type",
+        '  - {call: "flatten([[1], [2]])", returns_literal: "[1, 2]"}\n',
+        "def flatten(batches):\n    return (x for b in batches for x in b)\n",
+        (CallResult("flatten([[1], [2]])", True, {"$object": "generator", "repr": shown}, shown),),
+        "returned a generator object",
+        "flatten",
+    )
+    verdict = graded(attempt)
+    assert attempt.hint in verdict.hints[0]
+    assert "0x7f" not in " ".join(verdict.hints) and "at 0x…" in verdict.hints[0]
