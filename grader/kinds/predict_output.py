@@ -435,17 +435,22 @@ _CAPITALS_HINT = "Python writes True, False and None with a capital letter (and 
 def _display_hints(output: str, answer: str) -> list[str]:
     """Ways of writing a display that are not Python's, each found when undoing it on a
     line of the answer gives Python's line: quotes, commas, lowercase true/false/none."""
+    quotes, commas = "'" in answer or '"' in answer, ", " in answer
+    folded = answer.lower()
+    capitals = any(word in folded for word in _WRITTEN_AS) and bool(_BOOLEAN_WORDS.search(answer))
+    if not (quotes or commas or capitals):
+        return []  # most answers: none of these ways of writing
     pairs = [
         (mine, python)
         for mine, python in zip(answer.splitlines(), output.splitlines(), strict=False)
         if mine != python
     ]
     found: list[str] = []
-    if any(("'" in m or '"' in m) and _STRING_REPR.sub(_inside, m) == p for m, p in pairs):
+    if quotes and any(_STRING_REPR.sub(_inside, m) == p for m, p in pairs):
         found.append(_QUOTES_HINT)
-    if any(", " in m and m.replace(", ", " ") == p for m, p in pairs):
+    if commas and any(m.replace(", ", " ") == p for m, p in pairs):
         found.append(_COMMAS_HINT)
-    if any(_BOOLEAN_WORDS.search(m) and _BOOLEAN_WORDS.sub(_capital, m) == p for m, p in pairs):
+    if capitals and any(_BOOLEAN_WORDS.sub(_capital, m) == p for m, p in pairs):
         found.append(_CAPITALS_HINT)
     return found
 
