@@ -412,6 +412,13 @@ RULES: tuple[Rule, ...] = (
         "modules outside the allowed list.",
     ),
     _rule(
+        "output-limit",
+        "output_limit OutputLimitExceeded",
+        r".*",
+        "The program printed far more than the exercise expects, so it was stopped. Look for "
+        "a loop that never ends, or a print() inside a loop that belongs after it.",
+    ),
+    _rule(
         "timeout",
         "Timeout TimeLimitExceeded",
         r".*",
