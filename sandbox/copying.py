@@ -41,14 +41,14 @@ def make_reconstruct(guards: Any) -> Reconstruct:
     ) -> Any:
         deep = memo is not None
         if deep and args:
-            args = (deepcopy(arg, memo) for arg in args)
-        y = func(*args)
+            args = tuple(_copied_args(args, memo, deepcopy, guards))
+        y = guards.getattr(*args) if func is getattr else func(*args)
         if deep:
             memo[id(x)] = y
         checked = type(y) is not type(x) or owns(x)  # not a library rebuilding its own kind
         if state is not None:
             if deep:
-                state = deepcopy(state, memo)
+                state = deepcopy(_detached(state), memo)
             _set_state(y, state, guards if checked else None)
         if listiter is not None or dictiter is not None:
             if checked:
@@ -57,6 +57,34 @@ def make_reconstruct(guards: Any) -> Reconstruct:
         return y
 
     return _reconstruct
+
+
+_AS_ITSELF = frozenset(
+    kind
+    for kind, copier in copy._deepcopy_dispatch.items()  # type: ignore[attr-defined]
+    if copier is copy._deepcopy_atomic  # type: ignore[attr-defined]
+)
+"""What `deepcopy` gives back as itself (classes, strs, numbers, functions), whatever the
+memo holds: a memo the program fills (`deepcopy(x, {id(list): obj, id('append'): name})`)
+must not swap a reduction's class, function or names for others."""
+
+
+def _copied_args(args: Any, memo: Any, deepcopy: Callable[..., Any], guards: Any) -> Any:
+    for arg in args:
+        copied = deepcopy(arg, memo)
+        if copied is not arg and type(arg) in _AS_ITSELF:
+            raise guards.deny("a copy's memo may not replace what is copied as itself")
+        yield copied
+
+
+def _detached(state: Any) -> Any:
+    """The state with its dicts copied: `__reduce_ex__` hands out an object's own
+    `__dict__`, which deepcopy would keep alive in the memo, where a program reads it."""
+    if isinstance(state, dict):
+        return dict(state)
+    if isinstance(state, tuple) and len(state) == 2:
+        return tuple(dict(part) if isinstance(part, dict) else part for part in state)
+    return state
 
 
 def _set_state(y: Any, state: Any, guards: Any | None) -> None:

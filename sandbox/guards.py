@@ -141,6 +141,8 @@ class Ownership:
 
     def defines(self, obj: Any, name: str) -> bool:
         """True when `name` on `obj` comes from the learner's code, not a trusted base class."""
+        if isinstance(obj, super):  # the classes after its own in the bound class's MRO
+            return self._super_implements(obj, name)
         instance_dict = _instance_dict(obj)
         if instance_dict is not None and name in instance_dict:
             return True
@@ -233,6 +235,8 @@ class Guards:
             if name == "obj" and isinstance(obj, AttributeError):
                 raise self.deny("the attribute 'obj' of AttributeError is not allowed in exercises")
         value = getattr(obj, name) if default is _MISSING else getattr(obj, name, default)
+        if name == "__dict__" and isinstance(obj, type):
+            return self._class_namespace(obj, value)
         return self.checked(value, obj, name)
 
     def checked(self, value: Any, obj: Any, name: str) -> Any:
@@ -262,6 +266,13 @@ class Guards:
             if name == "__format__" and callable(value) and not self.ownership.owns(value):
                 return self._sized_format(value)  # a library's own Python `__format__`
         return self._checked_value(value, obj, name)
+
+    def _class_namespace(self, cls: type, namespace: Any) -> Any:
+        """A class's `__dict__`, each value checked as a read of its name would be: library
+        code puts its own values there (enum's `_new_member_` is the raw `object.__new__`)."""
+        return types.MappingProxyType(
+            {key: self.checked(value, cls, key) for key, value in dict(namespace).items()}
+        )
 
     def check_read(self, obj: Any, name: str) -> None:
         """The guard's rules for reading `name` on `obj`, for a read CPython makes itself

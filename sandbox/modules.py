@@ -402,21 +402,24 @@ def _dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
 
 
 def _fields_reader(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
-    """`replace`, `fields`, `asdict`, `astuple`: they read `__dataclass_fields__` through
-    the object and then each field's attribute natively, so the fields must be the class's
-    own `Field`s with names the guard allows (none planted in an instance's `__dict__`)."""
+    """`replace`, `fields`, `asdict`, `astuple`, over a dataclass's own checked fields (read
+    once, from its class, never from an object's `__dict__`), each value read through the
+    guard: the real ones read `__dataclass_fields__` through the object, and each field's
+    attribute natively, as often as the program's hooks let them."""
+    name = real.__name__
+    guarded: Callable[..., Any] = _READERS[name]
 
     def reader(obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        check_dataclass_fields(obj, hooks)
-        return real(obj, *args, **kwargs)
+        return guarded(hooks, real, obj, *args, **kwargs)
 
-    reader.__name__ = reader.__qualname__ = real.__name__
+    reader.__name__ = reader.__qualname__ = name
     reader.__doc__ = real.__doc__
     return reader
 
 
-def check_dataclass_fields(obj: Any, hooks: Any) -> None:
-    """The checks `_fields_reader` makes, on a dataclass or one of its objects."""
+def checked_fields(obj: Any, hooks: Any) -> tuple[Any, ...] | None:
+    """A dataclass's (or its object's) fields, from its class, each an exact `Field` whose
+    name the guard allows; None when it is no dataclass."""
     if not isinstance(obj, type):
         try:
             own = object.__getattribute__(obj, "__dict__")
@@ -427,12 +430,90 @@ def check_dataclass_fields(obj: Any, hooks: Any) -> None:
     cls = obj if isinstance(obj, type) else type(obj)
     holder = next((k for k in cls.__mro__ if "__dataclass_fields__" in k.__dict__), None)
     if holder is None:
-        return  # not a dataclass: the real function raises its TypeError
+        return None
     field_type = sys.modules["dataclasses"].Field
-    for name, field in dict(holder.__dict__["__dataclass_fields__"]).items():
-        if type(field) is not field_type or field.name is not name:
+    found = tuple(dict(holder.__dict__["__dataclass_fields__"]).items())
+    for field_name, field in found:
+        if type(field) is not field_type or field.name is not field_name:
             raise hooks.deny("a dataclass's fields must be its own Field objects in exercises")
-        check_field_name(name, hooks)
+        check_field_name(field_name, hooks)
+    return tuple(field for _, field in found)
+
+
+def _fields(hooks: Any, real: Callable[..., Any], obj: Any) -> Any:
+    found = checked_fields(obj, hooks)
+    if found is None:
+        return real(obj)  # its TypeError
+    classvar = sys.modules["dataclasses"]._FIELD_CLASSVAR
+    return tuple(f for f in found if f._field_type is not classvar)
+
+
+def _replace(hooks: Any, real: Callable[..., Any], obj: Any, /, **changes: Any) -> Any:
+    found = checked_fields(obj, hooks)
+    if found is None or isinstance(obj, type):
+        return real(obj, **changes)  # its TypeError
+    dataclasses = sys.modules["dataclasses"]
+    for field in found:
+        if field._field_type is dataclasses._FIELD_CLASSVAR:
+            continue
+        if not field.init:
+            if field.name in changes:
+                raise ValueError(
+                    f"field {field.name} is declared with init=False, it cannot be specified "
+                    "with replace()"
+                )
+            continue
+        if field.name not in changes:
+            if (
+                field._field_type is dataclasses._FIELD_INITVAR
+                and field.default is dataclasses.MISSING
+            ):
+                raise ValueError(f"InitVar {field.name!r} must be specified with replace()")
+            changes[field.name] = hooks.guards.getattr(obj, field.name)
+    return obj.__class__(**changes)
+
+
+def _as_dict(hooks: Any, real: Callable[..., Any], obj: Any, *, dict_factory: Any = dict) -> Any:
+    if isinstance(obj, type) or checked_fields(obj, hooks) is None:
+        return real(obj)  # its TypeError
+    return _inner(obj, hooks, lambda pairs: dict_factory(pairs))
+
+
+def _as_tuple(hooks: Any, real: Callable[..., Any], obj: Any, *, tuple_factory: Any = tuple) -> Any:
+    if isinstance(obj, type) or checked_fields(obj, hooks) is None:
+        return real(obj)  # its TypeError
+    return _inner(obj, hooks, lambda pairs: tuple_factory([value for _, value in pairs]))
+
+
+_READERS: dict[str, Callable[..., Any]] = {
+    "replace": _replace,
+    "fields": _fields,
+    "asdict": _as_dict,
+    "astuple": _as_tuple,
+}
+
+
+def _inner(obj: Any, hooks: Any, build: Callable[[list[Any]], Any]) -> Any:
+    """dataclasses' `_asdict_inner`/`_astuple_inner`, over checked fields and guarded reads."""
+    found = None if isinstance(obj, type) else checked_fields(obj, hooks)
+    if found is not None:
+        classvar = sys.modules["dataclasses"]._FIELD_CLASSVAR
+        return build(
+            [
+                (f.name, _inner(hooks.guards.getattr(obj, f.name), hooks, build))
+                for f in found
+                if f._field_type is not classvar
+            ]
+        )
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return type(obj)(*[_inner(value, hooks, build) for value in obj])
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_inner(value, hooks, build) for value in obj)
+    if isinstance(obj, dict):
+        return type(obj)(
+            (_inner(key, hooks, build), _inner(value, hooks, build)) for key, value in obj.items()
+        )
+    return copy.deepcopy(obj)
 
 
 def _owned(cls: Any, hooks: Any) -> Any:

@@ -566,6 +566,56 @@ CLASS_BUILDING = {
         "dataclasses.replace(e)\n",
         line=11,
     ),
+    # A fourth review: a memo the program fills swapped the class and name that a method's
+    # reduction `(getattr, (list, 'append'))` is rebuilt from: a native getattr of anything.
+    "deepcopy-memo-swaps-a-reductions-arguments": Escape(
+        "import copy\n"
+        "o = object()\n"
+        "B = copy.deepcopy(o.__str__, {id(o): copy.deepcopy, id('__str__'): '__builtins__'})\n",
+        line=3,
+    ),
+    "dataclass-fields-swapped-while-replace-reads-them": Escape(
+        "import dataclasses\n"
+        "class Fake:\n"
+        "    _field_type = None\n"
+        "    init = True\n"
+        "    name = '__traceback__'\n"
+        "got = []\n"
+        "@dataclasses.dataclass(init=False)\n"
+        "class E(Exception):\n"
+        "    a: int = 0\n"
+        "    b: int = 0\n"
+        "    def __init__(self, **kw):\n"
+        "        got.append(kw)\n"
+        "    def __getattr__(self, name):\n"
+        "        E.__dataclass_fields__['b'] = Fake()\n"
+        "        return 0\n"
+        "try:\n"
+        "    raise E()\n"
+        "except E as err:\n"
+        "    e = err\n"
+        "del E.a\n"
+        "dataclasses.replace(e)\n"
+        "print(sorted(type(v).__name__ for v in got[-1].values()))\n",
+        answers=("ok",),
+        stdout="['int', 'int']\n",
+    ),
+    "library-private-name-through-super": Escape(
+        "import random\n"
+        "class R(random.Random):\n"
+        "    pass\n"
+        "r = R(1)\n"
+        "print(super(R, r)._randbelow)\n",
+        line=5,
+    ),
+    "raw-object-new-from-an-enum-classs-namespace": Escape(
+        "import enum, fractions\n"
+        "class E(enum.Enum):\n"
+        "    A = 1\n"
+        "new = E.__dict__['_new_member_']\n"
+        "half = new(fractions.Fraction)\n",
+        line=5,
+    ),
     "everyday-bases-and-class-keywords-still-work": Escape(
         "import enum, typing\n"
         "class Plugin:\n"
@@ -592,6 +642,13 @@ CLASS_BUILDING = {
         "class P:\n"
         "    x: int\n"
         "q = dataclasses.replace(P(1), x=5)\n"
+        "class Base:\n"
+        "    def _helper(self):\n"
+        "        return 'helped'\n"
+        "class Child(Base):\n"
+        "    def run(self):\n"
+        "        return super()._helper()\n"
+        "assert Child().run() == 'helped' and 'run' in Child.__dict__\n"
         "print(Plugin.names, Point(1), Box[int](3).item, Color.RED.name, Counts()['a'])\n"
         "print(q, dataclasses.asdict(q), [f.name for f in dataclasses.fields(P)])\n",
         answers=("ok",),

@@ -214,6 +214,8 @@ def hard_coded_value(change: Change) -> Finding | None:
     found = change.difference
     if found is None or not (_constant(found[1]) and not _constant(found[0])):
         return None
+    if _empty(found[1]):
+        return None  # `lengths = []` starts a loop that rebuilds the value: a rewrite
     typed_in = clip(ast.unparse(found[1]))
     text = (
         f"Your {change.where}, `{clip(change.yours)}`, uses `{typed_in}`, a value typed in by "
@@ -221,6 +223,15 @@ def hard_coded_value(change: Change) -> Finding | None:
         "program's code, and fix only the syntax error."
     )
     return Finding("hard-coded-value", text, text)
+
+
+def _empty(node: ast.AST) -> bool:
+    """An empty list, tuple, set, dict or str: where a loop starts to build a value."""
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return not node.elts
+    if isinstance(node, ast.Dict):
+        return not node.keys
+    return isinstance(node, ast.Constant) and node.value in ("", b"")
 
 
 def removed_code(change: Change) -> Finding | None:
