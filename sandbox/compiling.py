@@ -44,14 +44,6 @@ class Compiled:
         self.code, self.imported = code, imported
 
 
-_CODEC_HINTS = ("encode", "decode", "codecs", "bytes", "bytearray", "b'", 'b"')
-
-
-def mentions_codecs(source: str) -> bool:
-    """Whether a program may convert between str and bytes (and need codecs loaded)."""
-    return any(hint in source for hint in _CODEC_HINTS)
-
-
 def compile_program(request: Request, language: bool) -> Compiled | dict[str, Any]:
     """The code object, or the result dict of a program that does not compile."""
     limits = request.limits

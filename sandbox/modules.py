@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator
 
 from sandbox import usertypes
 from sandbox.budget import MAX_INT_BITS, counted_replacement, exact_count, substitution_size
-from sandbox.compiling import mentions_codecs
 from sandbox.names import DENIED_ATTRIBUTES
+from sandbox.source_hints import mentions_codecs
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
 if TYPE_CHECKING:

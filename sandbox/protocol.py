@@ -1,5 +1,6 @@
-"""Length-prefixed frames between the grader and its fork server: JSON requests and the
-greeting; replies are bytes framed by `sandbox.relay`."""
+"""Length-prefixed frames between the grader and its fork server (JSON requests and the
+greeting; replies are bytes framed by `sandbox.relay`), and between the server and its
+zygote (marshalled orders and exit statuses)."""
 
 from __future__ import annotations
 
@@ -100,3 +101,20 @@ def _read_some(fd: int, size: int, timeout: float | None) -> bytes:
     if not chunk:
         raise ProtocolError("the other side closed the pipe")
     return chunk
+
+
+NO_TEMPLATE = -1
+"""The zygote's template slot of an order that forks from no runtime template."""
+
+
+def send_message(fd: int, data: bytes) -> None:
+    """One message between the fork server and its zygote."""
+    write_all(fd, _HEADER.pack(len(data)) + data)
+
+
+def receive_message(fd: int) -> bytes | None:
+    """One message, or None at end of file."""
+    try:
+        return read_exact(fd, _HEADER.unpack(read_exact(fd, _HEADER.size))[0])
+    except ProtocolError:
+        return None

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import marshal
 import os
-import struct
 from types import CodeType
 
-from sandbox.compiling import mentions_codecs
-from sandbox.protocol import ProtocolError, read_exact, write_all
+from sandbox.protocol import NO_TEMPLATE, receive_message, send_message
+from sandbox.source_hints import mentions_codecs
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
 if TYPE_CHECKING:
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
 KILL_GRACE = 0.25
 """Seconds past a limit (of CPU time, or the wall clock) before the zygote kills the child's
 process group: with both layers on, the language layer stops the program first."""
-NO_TEMPLATE = -1
-_LENGTH = struct.Struct(">I")
 
 
 class ZygoteDied(Exception):
@@ -158,15 +155,3 @@ class Zygote:
         if error:
             raise RuntimeError(f"the zygote failed: {error}")
         return status, stopped
-
-
-def send_message(fd: int, data: bytes) -> None:
-    write_all(fd, _LENGTH.pack(len(data)) + data)
-
-
-def receive_message(fd: int) -> bytes | None:
-    """One message, or None at end of file."""
-    try:
-        return read_exact(fd, _LENGTH.unpack(read_exact(fd, _LENGTH.size))[0])
-    except ProtocolError:
-        return None
