@@ -104,11 +104,14 @@ class AuditHook:
         self._globals = learner_globals
         self._deny = deny
         self._program = program
+        # held here, not read as module globals at each event: a program that reached the
+        # module could not switch the hook off by rebinding them
+        self._pass, self._refused = _PASS, (_REFUSED_EVENTS, _REFUSED_FAMILIES)
         self._busy = False
         """True while the hook runs: its own reads of frames (audited too) pass."""
 
     def __call__(self, event: str, args: tuple[Any, ...]) -> None:
-        if event in _PASS or self._busy:
+        if event in self._pass or self._busy:
             return
         self._busy = True
         try:
@@ -124,7 +127,7 @@ class AuditHook:
         elif event == "object.__getattr__":
             if self._asked_by_program(sys._getframe(2)):
                 raise self._deny(f"reading '{args[1]}' is not allowed in exercises")
-        elif event in _REFUSED_EVENTS or event.partition(".")[0] in _REFUSED_FAMILIES:
+        elif event in self._refused[0] or event.partition(".")[0] in self._refused[1]:
             self._refuse(event, sys._getframe(2))
 
     def _check_exec(self, code: Any) -> None:

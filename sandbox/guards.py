@@ -25,7 +25,7 @@ from sandbox.budget import (
     true_len,
 )
 from sandbox.learner_builtins import STAND_INS, SizedTypeStandIn
-from sandbox.modules import SafeModule
+from sandbox.modules import LEARNER_MODULE, SafeModule
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
 if TYPE_CHECKING:
@@ -126,7 +126,12 @@ class Ownership:
         functional API with the program's mixin), whose bases no check has seen."""
         if cls in self.classes:
             return True
-        return any(cls.__name__ == name and cls.__bases__ == bases for name, bases in self.building)
+        return any(
+            cls.__name__ == name
+            and cls.__bases__ == bases
+            and cls.__dict__.get("__module__") == LEARNER_MODULE  # never a library's class
+            for name, bases in self.building
+        )
 
     def owns(self, obj: Any) -> bool:
         if isinstance(obj, type):

@@ -570,6 +570,7 @@ def _make_dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
         names_given["__module__"] = LEARNER_MODULE
         options.pop("module", None)  # 3.12+: the program's module, always
         cls = real(cls_name, items, bases=bases, namespace=names_given, **options)
+        hooks.check_made(cls)  # `types.new_class` resolved the bases again
         hooks.ownership.classes.add(cls)
         return cls
 

@@ -91,29 +91,49 @@ class Runtime:
         private = next((key for key in kwargs if key[:1] == "_"), None)
         if private is not None:  # a library's internals (`typing`'s `_root=True`)
             raise self.deny(f"the class keyword '{private}' is not allowed in exercises")
-        self.check_bases(bases)
+        resolved = self.check_bases(bases)
         building = self.ownership.building
-        building.append((name, types.resolve_bases(bases) or (object,)))
+        building.append((name, resolved or (object,)))
         try:
             cls: type = builtins.__build_class__(func, name, *bases, **kwargs)
         finally:
             building.pop()
+        self.check_made(cls)
         self.ownership.classes.add(cls)
         return cls
 
-    def check_bases(self, bases: tuple[Any, ...]) -> None:
-        """No base makes a metaclass, also once `__mro_entries__` has resolved it
-        (`class K(type[int])` and `typing.Type[int]` resolve to the real `type`)."""
+    def check_bases(self, bases: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The bases once `__mro_entries__` has resolved them, none of which makes a
+        metaclass (`class K(type[int])` resolves to the real `type`) or forwards attribute
+        lookup; a base that is no class is a library's (typing's aliases), never the
+        program's object, whose `__mro_entries__` could answer differently each time."""
         if any(base is self.type_stand_in for base in bases):
             raise self.deny("defining metaclasses is not allowed in exercises")
-        for base in types.resolve_bases(bases):
-            if isinstance(base, type) and issubclass(base, type):
-                raise self.deny("defining metaclasses is not allowed in exercises")
-            if isinstance(base, type) and issubclass(base, _forwarding_classes()):
-                raise self.deny(
-                    f"a class based on '{base.__name__}' is not allowed in exercises: its "
-                    "objects pass attribute reads and writes on to other objects"
-                )
+        for base in bases:
+            if not isinstance(base, type) and self.ownership.owns(base):
+                raise self.deny("a class's bases must be classes in exercises")
+        resolved = types.resolve_bases(bases)
+        for base in resolved:
+            if isinstance(base, type):
+                self._check_base(base)
+        return resolved
+
+    def check_made(self, cls: type) -> None:
+        """The rules of `check_bases` on the class as made: a metaclass or a library may
+        change its bases (`__mro_entries__` is asked again)."""
+        for base in cls.__mro__[1:]:
+            self._check_base(base)
+        if issubclass(cls, type):
+            raise self.deny("defining metaclasses is not allowed in exercises")
+
+    def _check_base(self, base: type) -> None:
+        if issubclass(base, type):
+            raise self.deny("defining metaclasses is not allowed in exercises")
+        if issubclass(base, _forwarding_classes()):
+            raise self.deny(
+                f"a class based on '{base.__name__}' is not allowed in exercises: its "
+                "objects pass attribute reads and writes on to other objects"
+            )
 
     def import_module(
         self, name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0

@@ -616,6 +616,43 @@ CLASS_BUILDING = {
         "half = new(fractions.Fraction)\n",
         line=5,
     ),
+    # A fifth review: `__mro_entries__` answered the checks with `object` and CPython's own
+    # call with GenericAlias, from a program object or a dunder in enum's functional API.
+    "a-program-object-as-a-base": Escape(
+        "class Base:\n"
+        "    def __getattr__(self, name):\n"
+        "        if name != '__mro_entries__':\n"
+        "            raise AttributeError(name)\n"
+        "        return lambda bases: (type(list[int]),)\n"
+        "class Relay(Base()):\n"
+        "    pass\n",
+        line=6,
+    ),
+    "bases-that-change-after-the-check": Escape(
+        "import enum\n"
+        "calls = [0]\n"
+        "def entries(self, bases):\n"
+        "    calls[0] += 1\n"
+        "    return (type(list[int]),) if calls[0] >= 2 else (object,)\n"
+        "E = enum.Enum('E', {'__mro_entries__': entries, 'A': 1})\n"
+        "class Relay(E.A):\n"
+        "    pass\n",
+        line=7,
+    ),
+    "bases-that-change-after-the-check-in-make-dataclass": Escape(
+        "import dataclasses, enum\n"
+        "calls = [0]\n"
+        "def entries(self, bases):\n"
+        "    calls[0] += 1\n"
+        "    return (type(list[int]),) if calls[0] >= 2 else (object,)\n"
+        "E = enum.Enum('E', {'__mro_entries__': entries, 'A': 1})\n"
+        "R = dataclasses.make_dataclass('R', [], bases=(E.A,))\n",
+        line=7,
+    ),
+    "a-library-class-named-like-the-class-being-built": Escape(
+        "import json\nclass JSONEncoder:\n    json.JSONEncoder.encode = lambda self, o: 'FORGED'\n",
+        line=3,
+    ),
     "everyday-bases-and-class-keywords-still-work": Escape(
         "import enum, typing\n"
         "class Plugin:\n"
@@ -649,6 +686,11 @@ CLASS_BUILDING = {
         "    def run(self):\n"
         "        return super()._helper()\n"
         "assert Child().run() == 'helped' and 'run' in Child.__dict__\n"
+        "class Movie(typing.TypedDict):\n"
+        "    title: str\n"
+        "class Sized(typing.Protocol):\n"
+        "    def size(self) -> int: ...\n"
+        "assert Movie(title='x') == {'title': 'x'} and Box[int](2).item == 2\n"
         "print(Plugin.names, Point(1), Box[int](3).item, Color.RED.name, Counts()['a'])\n"
         "print(q, dataclasses.asdict(q), [f.name for f in dataclasses.fields(P)])\n",
         answers=("ok",),
