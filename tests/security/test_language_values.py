@@ -623,7 +623,7 @@ CLASS_BUILDING = {
         "    def __getattr__(self, name):\n"
         "        if name != '__mro_entries__':\n"
         "            raise AttributeError(name)\n"
-        "        return lambda bases: (type(list[int]),)\n"
+        "        return lambda bases: (object,)  # may answer otherwise when CPython asks\n"
         "class Relay(Base()):\n"
         "    pass\n",
         line=6,
