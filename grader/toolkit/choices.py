@@ -187,12 +187,22 @@ _JUSTIFIED = re.compile(
 )
 """A letter and why: `B because it returns None`, `b, since ...`, `C - sort() returns None`."""
 _LETTERS_JUSTIFIED = re.compile(
-    r"^((?:\(?[a-z]\)?\s*(?:,|;|/|&|\band\b)\s*)+\(?[a-z]\)?)\s*[.,;:!)]?\s*"
-    r"(?:because|since|as|cause|bc)\b\s*(.*)$",
+    r"^((?:\(?[a-z]\)?\s*(?:,|;|/|&|\band\b|\s)\s*)+\(?[a-z]\)?)"
+    r"(?:\s*(?::|;|\(|\s[-\u2013\u2014]|[\u2013\u2014])|,(?=\s*not\b)"
+    r"|\s*[.,;:!)]?\s*(?:because|since|as|cause|bc)\b)\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 """Letters and why: `A and B, since str() falls back to __repr__`."""
 _REASON_ADDS = re.compile(r"\b(?:or|and|also|plus)\s+\(?([A-Z])\)?(?![\w'])")
+_NEGATED_LETTERS = re.compile(
+    r"\bnot\s+\(?[A-Z]\)?(?:\s*(?:,|\bor\b|\band\b|\bnor\b)\s*\(?[A-Z]\)?)*"
+)
+"""`not C or D`: options the reason rules out, which add no reading."""
+_ANSWER_AT_END = re.compile(
+    r"(?:^|[.,;]\s*)(?:so\s+|thus\s+|therefore\s+)?(?:the\s+)?answer\s+is\s+\(?([A-Za-z])\)?\.?\s*$",
+    re.IGNORECASE,
+)
+"""A reason first, the letter last: `... gives back None, so the answer is B`."""
 """A reason that adds an option (`... and C`); `not D` is no other reading."""
 _PUNCTUATION = re.compile(r"[^\w\s]")
 MAX_LETTERS_LINE = 200
@@ -266,6 +276,9 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
     labelled = _labelled(text, options)
     if labelled is not None:
         return labelled
+    at_end = _ANSWER_AT_END.search(text)
+    if at_end is not None and at_end.group(1).upper() in {o.label for o in options}:
+        return frozenset({at_end.group(1).upper()})
     several_justified = _LETTERS_JUSTIFIED.match(text)
     if several_justified is not None:
         return _letters_and_reason(several_justified, options)
@@ -335,7 +348,8 @@ def _letters_and_reason(
 def _adds_another(reason: str, chosen: set[str] | frozenset[str], labels: set[str]) -> bool:
     """Whether a reason names one more option as chosen (`... and C`, `or C`), which makes
     the answer read two ways; an `a` in its words, or `not D`, does not."""
-    return any(found in labels - chosen for found in _REASON_ADDS.findall(reason))
+    kept = _NEGATED_LETTERS.sub("", reason)
+    return any(found in labels - chosen for found in _REASON_ADDS.findall(kept))
 
 
 def _several_texts(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:

@@ -315,6 +315,11 @@ def test_a_for_after_a_lowercase_a_is_a_text_not_a_letter_and_a_reason() -> None
         ("A, B because both change what print shows", {"A", "B"}),
         ("B because it is a list and a value", {"B"}),  # `and a` adds no option
         ("B, not C", {"B"}),
+        ("C, B: both give 0", {"B", "C"}),  # a second review's: ':' '(' '-' start reasons too
+        ("B, C (not D: it raises)", {"B", "C"}),
+        ("A, B, not C or D", {"A", "B"}),
+        ("B C: both are methods", {"B", "C"}),
+        ("A function with no return gives back None, so the answer is B", {"B"}),
         ("B because B or C", None),
         ("A and B because C and D do too", None),
     ],
