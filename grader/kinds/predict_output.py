@@ -20,7 +20,7 @@ from grader.exercise import Exercise, FieldProblems, Fill, Kind, Presentation, R
 from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
-from grader.toolkit.error_names import named_error_hint
+from grader.toolkit.error_names import looks_like_an_error_name, named_error_hint
 from grader.toolkit.expected import Expected
 from grader.toolkit.patterns import pattern_search
 from grader.toolkit.runs import unfed_input
@@ -411,7 +411,12 @@ def _special_hint(truth: Truth, answer: str) -> str | None:
             "A line that raises an error prints nothing, not even None: the program stops "
             "there. End your answer with the error's name."
         )
-    if not (name == ERROR or name.endswith("Error") or name.endswith("Exception")):
+    if not (
+        name == ERROR
+        or name.endswith("Error")
+        or name.endswith("Exception")
+        or looks_like_an_error_name(name)
+    ):
         return "Trace the code line by line: Python stops at the first line that raises an error."
     return named_error_hint(name, truth.error)
 

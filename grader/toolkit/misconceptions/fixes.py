@@ -216,6 +216,13 @@ def hard_coded_value(change: Change) -> Finding | None:
         return None
     if _empty(found[1]):
         return None  # `lengths = []` starts a loop that rebuilds the value: a rewrite
+    if isinstance(found[0], ast.JoinedStr) and _with_braces(found[1]):
+        text = (
+            f"Your {change.where}, `{clip(change.yours)}`, drops the `f` before the string: "
+            "without it, the `{...}` parts are printed as they are, not replaced by values. "
+            "Keep the f-string, and fix only the syntax error."
+        )
+        return Finding("dropped-f-prefix", text, text)
     typed_in = clip(ast.unparse(found[1]))
     text = (
         f"Your {change.where}, `{clip(change.yours)}`, uses `{typed_in}`, a value typed in by "
@@ -223,6 +230,11 @@ def hard_coded_value(change: Change) -> Finding | None:
         "program's code, and fix only the syntax error."
     )
     return Finding("hard-coded-value", text, text)
+
+
+def _with_braces(node: ast.AST) -> bool:
+    """A plain str that still holds an f-string's `{...}`: the `f` dropped, not a value."""
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and "{" in node.value
 
 
 def _empty(node: ast.AST) -> bool:
