@@ -35,7 +35,16 @@ def _rule(
     return Rule(name, tuple(types.split()), re.compile(pattern), explainer, on_hidden)
 
 
+_FIRST_ITEM = re.compile(r"\[\s*(?:0|-1)\s*\]")
+
+
 def _off_by_one(match: re.Match[str], line: str) -> str:
+    if match.group().startswith("string") and _FIRST_ITEM.search(line):
+        return (
+            "The string is empty, so it has no first or last character. Empty strings come "
+            'from an empty line, or from `split(" ")` between two spaces (`split()` with no '
+            "argument never gives one): skip them, or split with no argument."
+        )
     text = (
         "An index is past the end. Indexes run from 0 to len(...) - 1, so a list of 3 items "
         "has no item [3]."

@@ -179,11 +179,31 @@ def judged_answer(truth: Truth, answer: str) -> str:
     return without_traceback(answer) if truth.error else answer
 
 
+_LOOPS_FOREVER = re.compile(
+    r"\binfinite(?:ly)?\b|\bforever\b|\bendless(?:ly)?\b"
+    r"|\bnever (?:stops|ends|finishes|terminates)\b",
+    re.IGNORECASE,
+)
+_DENIES_LOOPING = re.compile(
+    r"\b(?:not|n't|no|never an?)\s+(?:an?\s+)?(?:infinite|endless|forever)", re.IGNORECASE
+)
+
+
+def _says_it_loops(answer: str) -> bool:
+    """A one-line answer in words that the program never ends (`It never stops: an infinite
+    loop, because ...`), as `Infinite Loop` says it."""
+    return (
+        "\n" not in answer.strip()
+        and _LOOPS_FOREVER.search(answer) is not None
+        and _DENIES_LOOPING.search(answer) is None
+    )
+
+
 def answer_matches(truth: Truth, answer: str) -> bool:
     """Whether a normalised answer says what Python displays."""
     answer = judged_answer(truth, answer)
     if truth.looping:
-        return _keyword(answer) == INFINITE_LOOP.casefold()
+        return _keyword(answer) == INFINITE_LOOP.casefold() or _says_it_loops(answer)
     if truth.error is None:
         return answer == truth.answer or (truth.silent and says_nothing(answer))
     head, _, last = answer.rpartition("\n") if "\n" in answer else ("", "", answer)

@@ -146,3 +146,12 @@ def test_an_error_on_a_hidden_test_is_explained_without_the_tests_data() -> None
     assert quoting == ["key-error"]
     same = explain("ZeroDivisionError", "division by zero", hidden=True)
     assert same == explain("ZeroDivisionError", "division by zero")
+
+
+def test_an_empty_strings_first_character_is_explained_as_an_empty_string() -> None:
+    """`split(" ")` gives empty words between two spaces: `word[0]` fails on one (a learner
+    review was told about a list of 3 items)."""
+    said = explain("IndexError", "string index out of range", "initials += word[0]")
+    assert said is not None and said.startswith("The string is empty")
+    listed = explain("IndexError", "list index out of range", "print(xs[0])")
+    assert listed is not None and listed.startswith("An index is past the end")
