@@ -235,7 +235,13 @@ def unclear_choice(answer: str, options: tuple[Option, ...]) -> str:
                 f"Your answer can be read two ways ('{two_ways[0].strip()}'): give a definite "
                 "answer, the letters of the options you choose, such as 'B' or 'A, C'."
             )
-    return f"Options run from A to {last}."
+    beyond = [c for c in re.findall(r"\b([A-Za-z])\b", answer) if c.upper() > last]
+    if beyond and len(answer.split()) <= 3:  # `E` or `F)` where the options end at D
+        return f"Options run from A to {last}."
+    return (
+        f"Your answer names no option: give the letter of an option (A to {last}), or copy "
+        "its text as it is written."
+    )
 
 
 def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | None:

@@ -336,6 +336,17 @@ def test_letters_with_a_reason_are_read_unless_the_reason_adds_an_option(
     assert parse_choice(answer, options) == (None if chosen is None else frozenset(chosen))
 
 
+def test_an_answer_that_names_no_option_is_told_so_not_told_the_range() -> None:
+    """'All of them' or a paraphrase names no letter beyond the options (a review saw
+    "Options run from A to D" for those)."""
+    from grader.toolkit.choices import Option, unclear_choice
+
+    options = tuple(Option(label, f"option {label}", label == "B") for label in "ABCD")
+    assert unclear_choice("E", options) == "Options run from A to D."
+    told = unclear_choice("All of them, because each helps", options)
+    assert told.startswith("Your answer names no option: give the letter of an option (A to D)")
+
+
 @pytest.mark.parametrize(
     "answer, letter, quoted",
     [
