@@ -199,9 +199,28 @@ class Sandbox:
                 self._server.limits_slots.clear()
 
     def _failure(self, exc: BaseException) -> str:
+        """One line: what failed, the server's last words, and where the rest was saved."""
         server = self._server
         detail = server.stderr_text() if server is not None and not server.alive() else ""
-        return f"the sandbox server failed: {exc}" + (f"\n{detail}" if detail else "")
+        message = f"the sandbox server failed: {exc}"
+        lines = [line for line in detail.splitlines() if line.strip()]
+        if not lines:
+            return message
+        return f"{message} ({lines[-1].strip()}; {_saved(detail)})"
+
+
+def _saved(detail: str) -> str:
+    """Where the server's own report (a traceback, say) was written, for a bug report."""
+    import tempfile  # only when a server failed
+
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="grader-sandbox-", suffix=".txt", delete=False, errors="replace"
+        ) as report:
+            report.write(detail)
+    except OSError:
+        return "its report could not be saved"
+    return f"its report is in {report.name}"
 
 
 @functools.lru_cache(maxsize=64)

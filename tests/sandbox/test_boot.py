@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sandbox import Sandbox, boot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,3 +133,27 @@ def test_the_grader_command_exits_with_its_code_and_all_its_output(tmp_path: Pat
         [*grader, "run", str(tmp_path / "none.py")], env=env, text=True, capture_output=True
     )
     assert missing.returncode == 2 and "none.py" in missing.stderr
+
+
+def test_a_server_that_fails_to_start_is_one_line_and_a_saved_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A learner once saw the server's raw traceback: the error names its last line and
+    where the whole of it was saved."""
+    from sandbox import SandboxError
+
+    planted = tmp_path / "sandbox"
+    planted.mkdir()
+    (planted / "__init__.py").write_text("")
+    (planted / "server.py").write_text("raise ImportError('cannot import name planted')\n")
+    environment = boot.server_environment()
+    monkeypatch.setattr(
+        boot, "server_environment", lambda: {**environment, "PYTHONPATH": str(tmp_path)}
+    )
+    with pytest.raises(SandboxError) as failed, Sandbox() as box:
+        box.run("print(1)\n")
+    message = str(failed.value)
+    assert "\n" not in message and "ImportError: cannot import name planted" in message
+    saved = Path(message.rsplit("its report is in ", 1)[1].rstrip(")"))
+    assert "Traceback" in saved.read_text()
+    saved.unlink()
