@@ -200,7 +200,7 @@ solution_code: |
             for c in visible
             if c.expected.text is not None and c.expected.comparison.mode is not Mode.REGEX
         ]
-        notes = tuple(f"Example - input {stdin!r} -> output {out!r}" for stdin, out in examples[:2])
+        notes = tuple(f"Example - input {stdin!r} -> output {out!r}" for stdin, out in examples)
         hidden = sum(1 for c in body.cases if c.hidden)
         if hidden:
             notes += (f"Plus {hidden} hidden test{'s' if hidden > 1 else ''}.",)

@@ -269,6 +269,12 @@ def test_show_tells_a_code_exercise_which_modules_it_may_import() -> None:
     assert "Modules you may import" not in text_kind
 
 
+def test_show_lists_every_visible_case_that_check_runs() -> None:
+    """A review saw `check` run a visible case (`Racecar`) that `show` never listed."""
+    out = grader("show", "strings-palindrome-check", "--exercises", BANK).stdout
+    assert out.count("Example - input") == 3 and "'Racecar\\n'" in out
+
+
 def test_show_tells_the_tolerance_numbers_are_compared_with(tmp_path: Path) -> None:
     out = grader("show", "mlops-drift-alert", "--exercises", BANK).stdout
     assert "Numbers are compared with a tolerance of 0.001." in out
