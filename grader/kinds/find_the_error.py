@@ -37,8 +37,11 @@ _TYPE = re.compile(
     r"\b([a-z]*(?:error|exception|exit|interrupt|stopiteration|warning))\b", re.IGNORECASE
 )
 _LINE = re.compile(
-    r"\b(?:line|ln|l)\s*[:#]?\s*(\d+)\b|\((\d+)\)|^\s*(\d+)\s*$|\b(\d+)\s*$", re.IGNORECASE
+    r"\b(?:line|ln|l)\s*[:#]?\s*(\d+)\b|\((\d+)\)|^\s*(\d+)\s*$|\b(\d+)\s*$"
+    r"|\b(\d+)(?:st|nd|rd|th)\s+line\b",
+    re.IGNORECASE,
 )
+"""`line 3`, `l3`, `(3)`, a number alone or last, `the 3rd line`."""
 _KNOWN_TYPES = {
     name.casefold(): name
     for name, value in vars(builtins).items()
@@ -114,6 +117,9 @@ def parse_answer(answer: str, truth: str = "", code: str = "") -> ErrorFact:
     rest = _NUMBER_WORD.sub(
         lambda m: f"line {_NUMBER_WORDS.index(m.group(1).casefold()) + 1}", _TYPE.sub(" ", answer)
     )
+    rest = _ORDINAL_WORD.sub(
+        lambda m: f"line {_ORDINAL_WORDS.index(m.group(1).casefold()) + 1}", rest
+    )
     line_match = _LINE.search(rest)
     line = next((int(g) for g in line_match.groups() if g), None) if line_match else None
     if line is None:
@@ -131,6 +137,11 @@ _NUMBER_WORDS = (
     *("eighteen", "nineteen", "twenty"),
 )
 _NUMBER_WORD = re.compile(rf"\bline\s+({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+_ORDINAL_WORDS = (
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+    *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"),
+)
+_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\s+line\b", re.IGNORECASE)
 MIN_QUOTED = 5
 """Characters a quoted line of code needs to be told from a word of the answer."""
 
