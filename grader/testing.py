@@ -136,11 +136,12 @@ def call_raised(
     *,
     stdout: str = "",
     bases: Sequence[str] | None = None,
+    text: str | None = None,
 ) -> CallResult:
     """A call that raised `error_type`; its base classes are `bases`, or (for a built-in
-    exception) the real ones."""
+    exception) the real ones; `text` is the line of source that raised it."""
     raised = (error_type, *(_builtin_bases(error_type) if bases is None else bases))
-    error = ErrorInfo(error_type, message)
+    error = ErrorInfo(error_type, message, text=text)
     return CallResult(call, False, error=error, stdout=stdout, raised_types=raised)
 
 

@@ -509,3 +509,18 @@ def test_an_address_in_a_quoted_value_is_stable_in_the_hints() -> None:
     verdict = graded(attempt)
     assert attempt.hint in verdict.hints[0]
     assert "0x7f" not in " ".join(verdict.hints) and "at 0x…" in verdict.hints[0]
+
+
+def test_a_wrong_exception_raised_on_purpose_is_told_to_raise_the_right_one() -> None:
+    """`raise TypeError(...)` is the program's choice, not a step that fails by itself."""
+    attempt = Attempt(
+        "other_exception",
+        '  - {call: "clamp(1, 5, 2)", raises: ValueError}\n',
+        "def clamp(x, low, high):\n    if low > high:\n        raise TypeError('no')\n"
+        "    return max(low, min(x, high))\n",
+        (call_raised("clamp(1, 5, 2)", "TypeError", "no", text="raise TypeError('no')"),),
+        "raised TypeError (no), not ValueError: raise ValueError there instead.",
+        "clamp",
+    )
+    verdict = graded(attempt)
+    assert attempt.hint in verdict.hints[0]

@@ -169,7 +169,10 @@ def other_exception(facts: CallFacts) -> Finding | None:
     if any(raises.matches(name) for name in facts.result.raised_types or (error.type,)):
         return None
     name = facts.expected_error or "the exception this case expects"
-    advice = f"detect this case yourself, before the step that fails, and raise {name}."
+    if error.text and error.text.lstrip().startswith("raise "):  # the program's own choice
+        advice = f"raise {name} there instead."
+    else:
+        advice = f"detect this case yourself, before the step that fails, and raise {name}."
     return Finding(
         "other-exception",
         f"`{facts.call}` raised {error.type} ({clip(error.message)}), not {name}: {advice}",
