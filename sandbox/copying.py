@@ -135,3 +135,19 @@ def _fill(y: Any, listiter: Any, dictiter: Any, memo: Any, deepcopy: Callable[..
             if memo is not None:
                 key, value = deepcopy(key, memo), deepcopy(value, memo)
             y[key] = value
+
+
+_KEPT: dict[int, list[Any]] = {}
+"""What `deepcopy` keeps alive while it runs, by memo: CPython keeps it in the memo itself
+(`memo[id(memo)]`), where a program's `__deepcopy__` or its own memo would read the
+originals of what was copied (a library object's state, a real iterator)."""
+
+
+def keep_alive(x: Any, memo: dict[int, Any]) -> None:
+    """`copy._keep_alive`, keeping `x` out of the program's reach."""
+    _KEPT.setdefault(id(memo), []).append(x)
+
+
+def release_kept() -> None:
+    """Once the outermost deepcopy is done: what it kept alive may go."""
+    _KEPT.clear()

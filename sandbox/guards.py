@@ -113,9 +113,12 @@ def _holders(named: tuple[tuple[str, str], ...]) -> tuple[type, ...]:
 class Ownership:
     """Which classes and functions the learner's program made itself."""
 
-    def __init__(self, learner_globals: dict[str, Any]) -> None:
+    def __init__(self, learner_globals: dict[str, Any], filename: str = "") -> None:
         self.classes: weakref.WeakSet[type] = weakref.WeakSet()
         self.globals = learner_globals
+        self.filename = filename
+        """The program's file: its own functions' code comes from it; a method dataclasses
+        generates runs in the program's globals too, but from text (`<string>`)."""
         self.building: list[tuple[str, tuple[type, ...]]] = []
         """The name and bases of each class statement running now: its class exists, and
         runs `__init_subclass__`, before the statement ends and adds it to `classes`."""
@@ -137,7 +140,7 @@ class Ownership:
         if isinstance(obj, type):
             return self.owns_class(obj)
         if isinstance(obj, types.FunctionType):
-            return obj.__globals__ is self.globals
+            return obj.__globals__ is self.globals and obj.__code__.co_filename == self.filename
         if isinstance(obj, super):
             return self.owns(super.__self__.__get__(obj))  # type: ignore[attr-defined]
         if isinstance(obj, types.MethodType):
@@ -230,6 +233,8 @@ class Guards:
             obj = obj._base if kind is SizedTypeStandIn and name == "__init__" else obj._real
         elif isinstance(obj, _DANGEROUS_TYPES) and kind is not SafeModule:
             raise self.deny(f"reading from {_describe(obj)} is not allowed in exercises")
+        elif kind is types.GenericAlias and _dangerous_origin(obj):
+            raise self.deny("reading through an alias of a frame, code or module is not allowed")
         if name[:1] == "_":
             self._check_private_read(obj, name)
             if name == "__init__" and isinstance(obj, type):
@@ -264,6 +269,9 @@ class Guards:
                 return self._constructor(value)
             elif method == "__init__" and type(value) in _UNBOUND_C_METHODS:
                 return self._initialiser(value)  # `super(P, P).__init__`: property's
+        elif type(value) is types.FunctionType and value.__globals__ is self.ownership.globals:
+            if value.__code__.co_filename != self.ownership.filename:
+                return self._generated_method(value)
         elif name in _LIBRARY_METHODS:
             replaced = _library_method(value)
             if replaced is not None:
@@ -353,6 +361,18 @@ class Guards:
             return init(self, *args, **kwargs)
 
         return _named_like(__init__, init)
+
+    def _generated_method(self, function: Any) -> Any:
+        """A method dataclasses made from text (`__init__`, `__eq__`, `__repr__`...): its body
+        is no guarded code, so it runs on the program's own objects only."""
+        owns, deny = self.ownership.owns, self.deny
+
+        def method(obj: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(obj, type) or not owns(obj):
+                raise deny(f"calling {function.__qualname__} on {_describe(obj)} is not allowed")
+            return function(obj, *args, **kwargs)
+
+        return _named_like(method, function)
 
     def _attribute_writer(self, method: Any) -> Any:
         """A library's C `__setattr__`/`__delattr__` (object's, say, read on the program's
@@ -584,6 +604,12 @@ def _library_method(value: Any) -> Any:
     if mine is None or kind is types.FunctionType:
         return mine
     return types.MethodType(mine, value.__self__)
+
+
+def _dangerous_origin(alias: Any) -> bool:
+    """`GenericAlias(obj, ())` passes reads on to `obj`: never one the guard refuses."""
+    origin = types.GenericAlias.__getattribute__(alias, "__origin__")
+    return isinstance(origin, _DANGEROUS_TYPES) and type(origin) is not SafeModule
 
 
 def _named_like(guarded: Callable[..., Any], method: Any) -> Callable[..., Any]:

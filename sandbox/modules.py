@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 from sandbox import usertypes
 from sandbox.budget import MAX_INT_BITS, counted_replacement, exact_count, substitution_size
+from sandbox.copying import release_kept
 from sandbox.names import DENIED_ATTRIBUTES
 from sandbox.source_hints import mentions_codecs
 
@@ -357,6 +358,48 @@ def _shallow_copy(real: Callable[..., Any], _hooks: Any) -> Callable[..., Any]:
     copy.__name__ = copy.__qualname__ = "copy"
     copy.__doc__ = real.__doc__
     return copy
+
+
+def _own_lock(real: Any) -> Any:
+    """functools.cached_property (3.11) whose `lock` only a lock may replace: its `__get__`
+    runs `with self.lock:`, and a program's `__exit__` there would get the traceback."""
+    lock_type = type(getattr(real(len), "lock", None))
+    if lock_type is type(None):
+        return real  # no lock (3.12+)
+
+    def lock(self: Any) -> Any:
+        return self.__dict__["_lock_of_cached_property"]
+
+    def set_lock(self: Any, value: Any) -> None:
+        if type(value) is not lock_type:
+            raise AttributeError("a cached_property's lock is its own")
+        self.__dict__["_lock_of_cached_property"] = value
+
+    namespace = {"lock": property(lock, set_lock), "__module__": real.__module__}
+    namespace["__doc__"] = real.__doc__
+    return type(real.__name__, (real,), namespace)
+
+
+def _deep_copy(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
+    """copy.deepcopy with a memo that is a plain dict, if any (a dict subclass answers
+    deepcopy's lookups as it likes); what the copy keeps alive stays out of the memo
+    (`sandbox.copying.keep_alive`) and goes once the outermost copy is done."""
+    depth = [0]
+
+    def deepcopy(x: Any, memo: Any = None) -> Any:
+        if memo is not None and type(memo) is not dict:
+            raise hooks.deny("a deepcopy memo must be a plain dict in exercises")
+        depth[0] += 1
+        try:
+            return real(x, memo)
+        finally:
+            depth[0] -= 1
+            if not depth[0]:
+                release_kept()
+
+    deepcopy.__name__ = deepcopy.__qualname__ = "deepcopy"
+    deepcopy.__doc__ = real.__doc__
+    return deepcopy
 
 
 def _checked_result(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
@@ -724,9 +767,10 @@ WRAPPERS: dict[str, dict[str, Wrapper]] = {
         "wraps": _wrapper_attributes(1, _wraps),
         "update_wrapper": _wrapper_attributes(2, _update_wrapper),
         "total_ordering": _own_class_only("functools.total_ordering"),
+        "cached_property": lambda real, hooks: _own_lock(real),
     },
     "typing": {"get_origin": _checked_result, "get_args": _checked_result},
-    "copy": {"copy": _shallow_copy},
+    "copy": {"copy": _shallow_copy, "deepcopy": _deep_copy},
     "dataclasses": {
         "dataclass": _dataclass,
         "make_dataclass": _make_dataclass,

@@ -13,7 +13,7 @@ from sandbox import names, usertypes
 from sandbox.audit import AuditHook
 from sandbox.budget import PLAIN_OPERATORS, Budget, ForbiddenOperation, SizeGuards
 from sandbox.channel import StdoutSink
-from sandbox.copying import make_reconstruct
+from sandbox.copying import keep_alive, make_reconstruct
 from sandbox.formatting import SafeFormatter
 from sandbox.guards import Guards, Ownership, current_line, learner_frame
 from sandbox.learner_builtins import TypeStandIn, make_builtins
@@ -40,7 +40,7 @@ class Runtime:
         self.tick = self.budget.make_tick()
         self.violation: str | None = None
         self.violation_line: int | None = None
-        self.ownership = Ownership(self.globals)
+        self.ownership = Ownership(self.globals, filename)
         self.type_stand_in = TypeStandIn(self.deny)
         self.guards = Guards(self.ownership, self.sizes, self.deny, self.type_stand_in, None)
         self.guards.formatter = SafeFormatter(self.guards.getattr, self.budget)
@@ -158,6 +158,7 @@ class Runtime:
         """
         sys.modules["__main__"] = self.module
         copy._reconstruct = self.reconstruct  # type: ignore[attr-defined]
+        copy._keep_alive = keep_alive  # type: ignore[attr-defined]
         usertypes.install(self.guards)
         sys.stdout = self.sink
         sys.stdin = self.stdin

@@ -480,6 +480,58 @@ LIBRARY_SPECIAL_METHODS = {
         "reinit(fractions.Fraction.numerator, lambda self: 'forged')\n",
         line=5,
     ),
+    # A sixth review: the methods dataclasses writes as text run in the program's globals,
+    # so they counted as its own, but their bodies are no guarded code.
+    "dataclass-init-called-on-a-library-class": Escape(
+        "import dataclasses, json\n"
+        "@dataclasses.dataclass\n"
+        "class D:\n"
+        "    default: object\n"
+        "init = D.__init__\n"
+        "init(json.JSONEncoder, lambda self, o: 'forged')\n",
+        line=6,
+    ),
+    "frozen-dataclass-init-rebinds-a-module-proxy": Escape(
+        "import dataclasses, json\n"
+        "@dataclasses.dataclass(frozen=True)\n"
+        "class F:\n"
+        "    dumps: object\n"
+        "F.__init__(json, print)\n",
+        line=5,
+    ),
+    "dataclass-eq-reads-another-object": Escape(
+        "import dataclasses\n"
+        "@dataclasses.dataclass\n"
+        "class R:\n"
+        "    _function: object = None\n"
+        "R.__eq__(print, len)\n",
+        line=5,
+    ),
+    "deepcopy-with-a-memo-that-answers-as-it-likes": Escape(
+        "import copy\n"
+        "class Memo(dict):\n"
+        "    def get(self, key, default=None):\n"
+        "        return default\n"
+        "copy.deepcopy([1, 2], Memo())\n",
+        line=5,
+    ),
+    "deepcopy-keeps-nothing-in-the-programs-memo": Escape(
+        "import copy, itertools\nm = {}\ncopy.deepcopy(itertools.count(), m)\nprint(id(m) in m)\n",
+        answers=("ok",),
+        stdout="False\n",
+    ),
+    "cached-property-lock-replaced-to-catch-a-traceback": Escape(
+        "import functools\n"
+        "class Evil:\n"
+        "    def __enter__(self):\n"
+        "        return self\n"
+        "    def __exit__(self, kind, value, tb):\n"
+        "        return True\n"
+        "cp = functools.cached_property(len)\n"
+        "cp.lock = Evil()\n",
+        answers=("runtime_error:AttributeError",),
+        line=8,
+    ),
     "everyday-special-methods-of-a-base-still-work": Escape(
         "class Point:\n"
         "    __slots__ = ('x', 'y')\n"
@@ -497,6 +549,15 @@ LIBRARY_SPECIAL_METHODS = {
         "        if cls._made is None:\n"
         "            cls._made = super().__new__(cls)\n"
         "        return cls._made\n"
+        "import dataclasses\n"
+        "@dataclasses.dataclass(order=True)\n"
+        "class V:\n"
+        "    n: int\n"
+        "@dataclasses.dataclass\n"
+        "class W(V):\n"
+        "    def __init__(self, n):\n"
+        "        V.__init__(self, n * 2)\n"
+        "assert V.__eq__(V(1), V(1)) and W(2).n == 4 and V(1) < V(2) and repr(V(3)) == 'V(n=3)'\n"
         "p = Point()\n"
         "p.x = 2\n"
         "Point.__setattr__(p, 'y', 3)\n"
