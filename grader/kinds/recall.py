@@ -20,7 +20,7 @@ from grader.runner import Runner
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.verdicts import VerdictBuilder
-from grader.verdict import ANSWER_LABEL, Check, Status, Verdict
+from grader.verdict import ANSWER_LABEL, Check, Verdict
 
 RATINGS = ("again", "hard", "good", "easy")
 """How well the learner recalled the answer, worst first (FSRS's ratings 1-4)."""
@@ -95,8 +95,8 @@ difficulty: beginner
     def grade(self, exercise: Exercise[Body], submission: Submission, runner: Runner) -> Verdict:
         builder = VerdictBuilder(exercise)
         rating = rating_of(submission.text or "")
-        if rating is None:  # not a wrong recall: no rating at all
-            builder.fail(Status.INVALID_SUBMISSION)
+        if rating is None:
+            builder.fail()
             builder.hint(self.empty_answer_hint)
             return builder.verdict("Rate how well you recalled the answer.")
         credit = _CREDIT[rating]
