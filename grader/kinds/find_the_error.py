@@ -4,7 +4,6 @@ what the sandbox reports for the snippet."""
 
 from __future__ import annotations
 
-import builtins
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +24,7 @@ from grader.toolkit.choices import (
     parse_options,
     reveal_options,
 )
-from grader.toolkit.error_names import named_error_hint
+from grader.toolkit.error_names import EXCEPTION_NAMES, named_error_hint
 from grader.toolkit.expected import Expected
 from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
@@ -42,11 +41,7 @@ _LINE = re.compile(
     re.IGNORECASE,
 )
 """`line 3`, `l3`, `(3)`, a number alone or last, `the 3rd line`."""
-_KNOWN_TYPES = {
-    name.casefold(): name
-    for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, BaseException)
-}
+_KNOWN_TYPES = {name.casefold(): name for name in EXCEPTION_NAMES}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import builtins
 import difflib
 
-__all__ = ["MEANINGS", "is_python_exception", "looks_like_an_error_name", "named_error_hint"]
+__all__ = [
+    "EXCEPTION_NAMES",
+    "MEANINGS",
+    "is_python_exception",
+    "looks_like_an_error_name",
+    "named_error_hint",
+]
 
 MEANINGS: dict[str, str] = {
     "IndexError": "an index past the end of a list, a tuple or a str",
@@ -30,18 +36,25 @@ MEANINGS: dict[str, str] = {
 """The situation each common built-in exception reports."""
 
 
-_EXCEPTION_NAMES = sorted(
-    name
-    for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, BaseException)
+EXCEPTION_NAMES: tuple[str, ...] = tuple(
+    sorted(
+        name
+        for name, value in vars(builtins).items()
+        if isinstance(value, type) and issubclass(value, BaseException)
+    )
 )
+"""The names of Python's built-in exception classes."""
 
 
 def looks_like_an_error_name(name: str) -> bool:
     """A built-in exception's name, or one misspelt (`UnboundLocalErorr`)."""
-    if is_python_exception(name):
-        return True
-    return bool(difflib.get_close_matches(name, _EXCEPTION_NAMES, n=1, cutoff=0.85))
+    return is_python_exception(name) or _spelt_as(name) is not None
+
+
+def _spelt_as(name: str) -> str | None:
+    """The built-in exception `name` is a slip of, if any."""
+    near = difflib.get_close_matches(name, EXCEPTION_NAMES, n=1, cutoff=0.85)
+    return near[0] if near else None
 
 
 def is_python_exception(name: str) -> bool:
@@ -56,9 +69,9 @@ def named_error_hint(named: str, actual: str) -> str | None:
     if not named or named == actual or named.casefold() == actual.casefold():
         return None
     if not is_python_exception(named):
-        near = difflib.get_close_matches(named, _EXCEPTION_NAMES, n=1, cutoff=0.85)
-        if near:
-            return f"Python has no exception called {named}: check its spelling ({near[0]}?)."
+        near = _spelt_as(named)
+        if near is not None:
+            return f"Python has no exception called {named}: check its spelling ({near}?)."
         return (
             f"Python has no exception called {named}: each error has a built-in name, such as "
             "TypeError, ValueError, KeyError or IndexError. Which of those fits what goes wrong?"
