@@ -11,10 +11,11 @@ import atexit
 import functools
 import os
 import signal
+import time
 from collections.abc import Sequence
 
 from sandbox import boot
-from sandbox.protocol import ProtocolError, read_frame, read_reply, write_frame
+from sandbox.protocol import PipeClosed, ProtocolError, read_frame, read_reply, write_frame
 
 TYPE_CHECKING = False  # importing `typing` would slow the CLI's cold start
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 _ANSWER_MARGIN = 30.0
 """Seconds past a run's wall-clock backstop before the grader gives up on the server itself."""
+_ENDING_WAIT = 5.0
+"""How long a server that closed its pipe gets to exit, so that its last words can be read."""
 
 
 class SandboxError(Exception):
@@ -61,12 +64,23 @@ class _ServerProcess:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode is None
 
+    def ended(self, within: float) -> bool:
+        """Whether the server has exited, waiting up to `within` seconds for it to."""
+        deadline = time.monotonic() + within
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        return not self.alive()
+
     def stderr_text(self) -> str:
+        """What the server wrote to stderr (read once it has exited: all of it)."""
         os.set_blocking(self.stderr, False)
+        chunks: list[bytes] = []
         try:
-            return os.read(self.stderr, 65536).decode("utf-8", "replace").strip()[-2000:]
-        except (BlockingIOError, OSError):
-            return ""
+            while chunk := os.read(self.stderr, 65536):
+                chunks.append(chunk)
+        except OSError:  # BlockingIOError included: a child still holds the pipe
+            pass
+        return b"".join(chunks).decode("utf-8", "replace").strip()
 
     def stop(self, *, wait: bool) -> None:
         if not wait and self.alive():
@@ -201,12 +215,15 @@ class Sandbox:
     def _failure(self, exc: BaseException) -> str:
         """One line: what failed, the server's last words, and where the rest was saved."""
         server = self._server
-        detail = server.stderr_text() if server is not None and not server.alive() else ""
+        # A closed pipe means the server is ending: its last words come once it has ended.
+        ending = isinstance(exc, (PipeClosed, BrokenPipeError))
+        ended = server is not None and server.ended(_ENDING_WAIT if ending else 0.0)
+        detail = server.stderr_text() if server is not None and ended else ""
         message = f"the sandbox server failed: {exc}"
         lines = [line for line in detail.splitlines() if line.strip()]
         if not lines:
             return message
-        return f"{message} ({lines[-1].strip()}; {_saved(detail)})"
+        return f"{message} ({lines[-1].strip()[-500:]}; {_saved(detail)})"
 
 
 def _saved(detail: str) -> str:

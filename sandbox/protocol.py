@@ -23,6 +23,10 @@ class ProtocolError(Exception):
     """The other side closed the pipe, sent garbage, or took too long."""
 
 
+class PipeClosed(ProtocolError):
+    """The other side closed the pipe: it has ended, or is ending."""
+
+
 def encode(data: dict[str, Any]) -> bytes:
     return frame_bytes(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
@@ -99,7 +103,7 @@ def _read_some(fd: int, size: int, timeout: float | None) -> bytes:
         raise ProtocolError(f"no answer within {timeout:g} s")
     chunk = os.read(fd, size)
     if not chunk:
-        raise ProtocolError("the other side closed the pipe")
+        raise PipeClosed("the other side closed the pipe")
     return chunk
 
 

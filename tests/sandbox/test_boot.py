@@ -135,8 +135,19 @@ def test_the_grader_command_exits_with_its_code_and_all_its_output(tmp_path: Pat
     assert missing.returncode == 2 and "none.py" in missing.stderr
 
 
+SERVERS_THAT_FAIL = {
+    "at_once": "raise ImportError('cannot import name planted')\n",
+    # CI once read the server's stderr between its closing the pipe and its exit.
+    "slowly_after_closing_its_pipe": (
+        "import os, time\nos.close(1)\ntime.sleep(0.5)\n"
+        "raise ImportError('cannot import name planted')\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("server_source", SERVERS_THAT_FAIL.values(), ids=SERVERS_THAT_FAIL)
 def test_a_server_that_fails_to_start_is_one_line_and_a_saved_report(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server_source: str
 ) -> None:
     """A learner once saw the server's raw traceback: the error names its last line and
     where the whole of it was saved."""
@@ -145,7 +156,7 @@ def test_a_server_that_fails_to_start_is_one_line_and_a_saved_report(
     planted = tmp_path / "sandbox"
     planted.mkdir()
     (planted / "__init__.py").write_text("")
-    (planted / "server.py").write_text("raise ImportError('cannot import name planted')\n")
+    (planted / "server.py").write_text(server_source)
     environment = boot.server_environment()
     monkeypatch.setattr(
         boot, "server_environment", lambda: {**environment, "PYTHONPATH": str(tmp_path)}
