@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import difflib
 
 __all__ = [
     "EXCEPTION_NAMES",
@@ -52,9 +51,12 @@ def looks_like_an_error_name(name: str) -> bool:
 
 
 def _spelt_as(name: str) -> str | None:
-    """The built-in exception `name` is a slip of, if any."""
-    near = difflib.get_close_matches(name, EXCEPTION_NAMES, n=1, cutoff=0.85)
-    return near[0] if near else None
+    """The built-in exception `name` is a slip of, if any: the most similar name, if its
+    similarity (2 x the common letters / both lengths, as rapidfuzz's ratio) is 85% or more."""
+    from rapidfuzz import fuzz, process  # lazy: only a name that is no exception needs it
+
+    near = process.extractOne(name, EXCEPTION_NAMES, scorer=fuzz.ratio, score_cutoff=85)
+    return None if near is None else near[0]
 
 
 def is_python_exception(name: str) -> bool:
