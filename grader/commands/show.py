@@ -53,7 +53,7 @@ def print_exercise(out: Console, target: AnyExercise, *, numbered: bool = True) 
         out.print()
         for option in view.options:
             out.print(f"  {option}", markup=False)
-    for note in view.notes:
+    for note in (*view.notes, *target.rules.notes()):
         out.print(f"\n{note}", markup=False)
     if kind.answer == "code":
         out.print(f"\n{imports_note(target)}", markup=False)

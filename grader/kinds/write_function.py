@@ -490,6 +490,8 @@ solution_code: |
         returning = (case.comparison for case in body.cases if case.returns is not None)
         tolerance = tolerance_note(returning, "Returned numbers")
         notes += (tolerance,) if tolerance else ()
+        if hidden := len(body.cases) - len(examples):
+            notes += (f"Plus {hidden} hidden test{'s' if hidden > 1 else ''}.",)
         return Presentation(
             starter=body.starter, notes=(f"Define the function `{body.function}`.", *notes)
         )

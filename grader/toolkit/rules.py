@@ -119,6 +119,20 @@ class Rules:
     def __bool__(self) -> bool:
         return bool(self.requires or self.forbids)
 
+    def notes(self) -> tuple[str, ...]:
+        """The rules as `grader show` states them, so that no learner meets one first in a
+        verdict."""
+        found = []
+        if self.requires:
+            found.append(f"Your code must use {_listed([r.what for r in self.requires])}.")
+        if self.forbids:
+            found.append(f"Your code must not use {_listed([r.what for r in self.forbids])}.")
+        return tuple(found)
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
 
 @dataclass(frozen=True)
 class Violation:

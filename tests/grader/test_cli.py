@@ -275,6 +275,16 @@ def test_show_lists_every_visible_case_that_check_runs() -> None:
     assert out.count("Example - input") == 3 and "'Racecar\\n'" in out
 
 
+def test_show_states_the_rules_on_the_code_and_how_many_tests_are_hidden() -> None:
+    """A review met `forbids` rules first in a verdict: `show` had never stated them."""
+    out = grader("show", "functions-count-digits", "--exercises", BANK).stdout
+    assert "Your code must use recursion." in out
+    assert "Your code must not use str(), repr(), format() or an f-string." in out
+    assert "Plus 2 hidden tests." in out
+    free = grader("show", "functions-average", "--exercises", BANK).stdout
+    assert "Your code must" not in free
+
+
 def test_show_tells_the_tolerance_numbers_are_compared_with(tmp_path: Path) -> None:
     out = grader("show", "mlops-drift-alert", "--exercises", BANK).stdout
     assert "Numbers are compared with a tolerance of 0.001." in out
