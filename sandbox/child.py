@@ -153,6 +153,8 @@ def _compile_timeout(request: Request) -> dict[str, Any]:
 def _execute_restricted(code: Any, request: Request, runtime: Runtime) -> dict[str, Any]:
     sink = runtime.sink
     namespace = runtime.install()
+    if request.calls:
+        runtime.import_as_module()
     set_recursion_limit()
     runtime.arm_audit_hook(code)
     runtime.budget.ticks_home = namespace
@@ -166,7 +168,8 @@ def _execute_plain(code: Any, request: Request, sink: StdoutSink) -> dict[str, A
     """Process layer alone: real builtins, nothing restricted but the process itself."""
     sys.stdout = sink
     sys.stdin = io.StringIO(request.stdin)
-    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    name = modules.IMPORTED_MODULE if request.calls else "__main__"
+    namespace = {"__name__": name, "__builtins__": builtins}
     error = _execute(code, namespace)
     return _classify(error, request, sink, None, [])
 

@@ -25,7 +25,7 @@ from sandbox.budget import (
     true_len,
 )
 from sandbox.learner_builtins import STAND_INS, SizedTypeStandIn
-from sandbox.modules import LEARNER_MODULE, SafeModule
+from sandbox.modules import LEARNER_MODULES, SafeModule
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each of its forks
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ class Ownership:
         return any(
             cls.__name__ == name
             and cls.__bases__ == bases
-            and cls.__dict__.get("__module__") == LEARNER_MODULE  # never a library's class
+            and cls.__dict__.get("__module__") in LEARNER_MODULES  # never a library's class
             for name, bases in self.building
         )
 

@@ -420,6 +420,11 @@ def _checked_result(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
 
 LEARNER_MODULE = "__main__"
 """The key of the program's module in `sys.modules` (what `__module__` names)."""
+IMPORTED_MODULE = "submission"
+"""The program's `__name__` when its functions are called (write-function): imported, as
+a test imports it, so that its `if __name__ == "__main__":` block does not run. No library
+module has this name; `sys.modules` holds the program under it too."""
+LEARNER_MODULES = (LEARNER_MODULE, IMPORTED_MODULE)
 
 
 def _dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:

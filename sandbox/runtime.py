@@ -18,7 +18,7 @@ from sandbox.formatting import SafeFormatter
 from sandbox.guards import Guards, Ownership, current_line, learner_frame
 from sandbox.learner_builtins import TypeStandIn, make_builtins
 from sandbox.limits import Limits
-from sandbox.modules import ModuleTable
+from sandbox.modules import IMPORTED_MODULE, ModuleTable
 from sandbox.natives import ClassPatterns, enter_with
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
@@ -147,6 +147,11 @@ class Runtime:
         if fromlist:
             return self.modules.proxy(name)
         return self.modules.proxy(name.partition(".")[0])
+
+    def import_as_module(self) -> None:
+        """Name the program as an imported module, not `__main__` (before it runs)."""
+        self.globals["__name__"] = IMPORTED_MODULE
+        sys.modules[IMPORTED_MODULE] = self.module
 
     def install(self) -> dict[str, Any]:
         """In the child: the learner's module is `__main__`, and its streams are sys's.

@@ -4,6 +4,8 @@ them (only when one of them could change)."""
 
 from __future__ import annotations
 
+import pytest
+
 from sandbox import Sandbox
 from sandbox.values import decode
 
@@ -70,3 +72,54 @@ def test_a_deep_hierarchy_or_a_long_class_name_is_reported_cut_not_as_a_forgery(
     assert found["long()"].raised_types[:2] == ("E" * 1000, "ValueError")  # type: ignore[attr-defined]
     deep_types = found["deep()"].raised_types  # type: ignore[attr-defined]
     assert len(deep_types) == 64 and deep_types[0] == "D79"
+
+
+IMPORTED_PROGRAM = '''from dataclasses import dataclass
+from enum import Enum
+
+
+class Color(Enum):
+    RED = 1
+
+
+@dataclass
+class Point:
+    x: int
+
+
+class Base:
+    def __init_subclass__(cls, **options):
+        super().__init_subclass__(**options)
+        cls.tag = cls.__name__
+
+
+class Child(Base):
+    pass
+
+
+def median(xs):
+    s = sorted(xs)
+    return s[len(s) // 2]
+
+
+def facts():
+    return [__name__, Color.RED.name, Point(2).x, Child.tag]
+
+
+if __name__ == "__main__":
+    print(median([]))
+'''
+
+
+@pytest.mark.parametrize("layers", ["sandbox", "language_only"])
+def test_a_program_whose_functions_are_called_is_imported_not_run_as_main(
+    layers: str, request: pytest.FixtureRequest
+) -> None:
+    """A review's right `median` got 0: its self-test under `if __name__ == "__main__":`
+    ran, as it never does when a test imports the file. Its classes stay its own."""
+    box: Sandbox = request.getfixturevalue(layers)
+    found = calls_of(box, IMPORTED_PROGRAM, "median([3, 1, 2])", "facts()")
+    assert found["median([3, 1, 2])"].display == "2"  # type: ignore[attr-defined]
+    assert found["facts()"].display == "['submission', 'RED', 2, 'Child']"  # type: ignore[attr-defined]
+    as_main = box.run(IMPORTED_PROGRAM, filename="f.py")
+    assert as_main.error is not None and as_main.error.type == "IndexError"
