@@ -493,6 +493,23 @@ def test_write_function_compares_values_and_exceptions(check: Check) -> None:
     assert check(FUNCTION, source, "f.py").status is Status.PASSED
 
 
+def test_write_function_does_not_run_the_learners_main_block(check: Check) -> None:
+    """Learners test their function under `if __name__ == "__main__":`, as a test's import
+    never runs it (a review's right solution scored 0 on its `input()` there)."""
+    source = (
+        "def pair(a, b):\n"
+        "    if a is None:\n"
+        "        raise ValueError('no')\n"
+        "    if a == 'a':\n"
+        "        print('pairing')\n"
+        "    return (a, b)\n\n\n"
+        "if __name__ == '__main__':\n"
+        "    print(pair(None, None))\n"
+        "    input('press enter')\n"
+    )
+    assert check(FUNCTION, source, "f.py").status is Status.PASSED
+
+
 def test_write_function_list_is_not_a_tuple(check: Check) -> None:
     source = "def pair(a, b):\n    return [a, b]\n"
     assert check(FUNCTION, source, "f.py").status is Status.WRONG_ANSWER
