@@ -4,6 +4,7 @@ what the sandbox reports for the snippet."""
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -108,7 +109,7 @@ def parse_answer(answer: str, truth: str = "", code: str = "") -> ErrorFact:
     quoted in the answer (`IndexError in print(temps[i])`) gives the line."""
     known = _known(truth)
     answer = _join_spaced(answer, known)
-    found_type = _TYPE.search(answer)
+    named = _named_types(answer, known)
     rest = _NUMBER_WORD.sub(
         lambda m: f"line {_NUMBER_WORDS.index(m.group(1).casefold()) + 1}", _TYPE.sub(" ", answer)
     )
@@ -119,10 +120,49 @@ def parse_answer(answer: str, truth: str = "", code: str = "") -> ErrorFact:
     line = next((int(g) for g in line_match.groups() if g), None) if line_match else None
     if line is None:
         line = _quoted_line(answer, code)
-    written = found_type.group(1) if found_type else ""
-    if written.casefold() in _BARE_WORDS:
-        written = ""
-    return ErrorFact(known.get(written.casefold(), written), line)
+    return ErrorFact(named[0] if named else "", line)
+
+
+_DENIED = re.compile(
+    r"(?:\bnot|n't|\bnever|\bno|\brather than|\binstead of|\bunlike)"
+    r"\s+(?:(?:a|an|the|just|really|actually|simply|expected|usual)\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A denial right before a name (`not a KeyError`, `isn't an`, `rather than the`)."""
+
+
+def _named_types(answer: str, known: dict[str, str]) -> list[str]:
+    """The error types the answer puts forward, in order: each name but a bare word
+    (`the error is a KeyError`), one that is denied (`not a KeyError`), or a base class of
+    another one named (`LookupError` beside `KeyError`)."""
+    named: list[str] = []
+    for match in _TYPE.finditer(answer):
+        written = match.group(1)
+        if written.casefold() in _BARE_WORDS:
+            continue
+        clause = re.split(r"[.;:,!?()]", answer[: match.start()])[-1]
+        if _DENIED.search(clause):
+            continue
+        name = known.get(written.casefold(), written)
+        if name not in named:
+            named.append(name)
+    return [n for n in named if not any(_is_base_of(n, other) for other in named)]
+
+
+def _names_two_types(answer: str, truth: str) -> bool:
+    """Whether the answer puts two error types forward (`KeyError? no wait, IndexError`)."""
+    known = _known(truth)
+    return len(_named_types(_join_spaced(answer, known), known)) > 1
+
+
+def _is_base_of(name: str, other: str) -> bool:
+    base, derived = getattr(builtins, name, None), getattr(builtins, other, None)
+    return (
+        name != other
+        and isinstance(base, type)
+        and isinstance(derived, type)
+        and issubclass(derived, base)
+    )
 
 
 _BARE_WORDS = frozenset({"error", "exception", "warning", "exit", "interrupt"})
@@ -236,7 +276,7 @@ mistakes:
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
         given = parse_answer(answer, truth.type, body.code)
-        if _hedges(answer, truth.type):
+        if _hedges(answer, truth.type) or _names_two_types(answer, truth.type):
             return _hedged_verdict(exercise)
         return _grade_fact(exercise, body, truth, given)
 

@@ -199,6 +199,30 @@ def test_find_the_error(check: Check, target, answer: str, status: Status, score
     assert (verdict.status, verdict.score) == (status, score)
 
 
+@pytest.mark.parametrize(
+    "answer, score",
+    [
+        # a bare "error" before the name names no type (a review: every such answer lost half)
+        ("the error is an IndexError on line 2", 1.0),
+        ("Error: IndexError, line 2", 1.0),
+        # a denied name is not put forward
+        ("It is not a KeyError; it's an IndexError on line 2", 1.0),
+        ("Not a KeyError but an IndexError, line 2", 1.0),
+        ("It is not an IndexError; it's a KeyError on line 2", 0.5),
+        ("line 2 raises an index error, rather than a key error", 1.0),
+        # a base class beside the name is no second answer
+        ("IndexError (a LookupError) on line 2", 1.0),
+        # two names put forward are two answers
+        ("KeyError line 2? no wait, IndexError line 2", 0.0),
+        ("IndexError, line 2. Maybe a TypeError", 0.0),
+    ],
+)
+def test_find_the_error_reads_the_type_the_learner_puts_forward(
+    check: Check, answer: str, score: float
+) -> None:
+    assert check(FIND, answer).score == score
+
+
 def test_find_the_error_mistake_hint(check: Check) -> None:
     assert check(FIND, "KeyError line 2").hints[0] == "lists are indexed by position"
 

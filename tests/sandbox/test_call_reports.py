@@ -74,7 +74,7 @@ def test_a_deep_hierarchy_or_a_long_class_name_is_reported_cut_not_as_a_forgery(
     assert len(deep_types) == 64 and deep_types[0] == "D79"
 
 
-IMPORTED_PROGRAM = '''from dataclasses import dataclass
+IMPORTED_PROGRAM = """from dataclasses import dataclass
 from enum import Enum
 
 
@@ -108,7 +108,7 @@ def facts():
 
 if __name__ == "__main__":
     print(median([]))
-'''
+"""
 
 
 @pytest.mark.parametrize("layers", ["sandbox", "language_only"])
