@@ -110,11 +110,27 @@ def _holders(named: tuple[tuple[str, str], ...]) -> tuple[type, ...]:
     return tuple(found)
 
 
+class ClassSet:
+    """Classes known by identity, not kept alive. (A `WeakSet` finds a member by its hash
+    and `==`, which a metaclass may define: any class could then pass for one of them.)"""
+
+    __slots__ = ("_by_id",)
+
+    def __init__(self) -> None:
+        self._by_id: weakref.WeakValueDictionary[int, type] = weakref.WeakValueDictionary()
+
+    def add(self, cls: type) -> None:
+        self._by_id[id(cls)] = cls
+
+    def __contains__(self, cls: object) -> bool:
+        return self._by_id.get(id(cls)) is cls
+
+
 class Ownership:
     """Which classes and functions the learner's program made itself."""
 
     def __init__(self, learner_globals: dict[str, Any], filename: str = "") -> None:
-        self.classes: weakref.WeakSet[type] = weakref.WeakSet()
+        self.classes = ClassSet()
         self.globals = learner_globals
         self.filename = filename
         """The program's file: its own functions' code comes from it; a method dataclasses
@@ -131,7 +147,7 @@ class Ownership:
             return True
         return any(
             cls.__name__ == name
-            and cls.__bases__ == bases
+            and _same_classes(cls.__bases__, bases)
             and cls.__dict__.get("__module__") in LEARNER_MODULES  # never a library's class
             for name, bases in self.building
         )
@@ -178,10 +194,16 @@ class Ownership:
         if bound is None or not self.owns(proxy):
             return False
         mro = bound.__mro__
-        for klass in mro[mro.index(start) + 1 :] if start in mro else ():
+        at = next((i for i, klass in enumerate(mro) if klass is start), len(mro))
+        for klass in mro[at + 1 :]:
             if name in klass.__dict__:
                 return klass in self.classes
         return True  # not there: the read raises AttributeError as CPython's does
+
+
+def _same_classes(these: tuple[type, ...], those: tuple[type, ...]) -> bool:
+    """Tuples of the same classes, by identity (`==` may be a metaclass's)."""
+    return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
 
 
 _BINDING_DESCRIPTORS = frozenset({property, classmethod, staticmethod})

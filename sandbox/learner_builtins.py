@@ -109,13 +109,29 @@ class TypeStandIn(_Atomic):
 
 def _generic_type_alias(stand_in: TypeStandIn) -> type:
     """`types.GenericAlias` for `type[...]`, shown as CPython shows it, whose call is the
-    stand-in's (CPython's would call the real `type`, which makes classes)."""
+    stand-in's (CPython's would call the real `type`, which makes classes). What CPython
+    derives from it natively would be a plain alias of the real `type`: a subscript
+    (`type[T][int]`) gives this class again, and unpacking (`*type[int]`) is refused."""
 
     def __call__(self: Any, *args: Any, **kwargs: Any) -> Any:
         return stand_in(*args, **kwargs)
 
-    namespace = {"__call__": __call__, "__module__": "types", "__slots__": ()}
-    return type("GenericAlias", (types.GenericAlias,), namespace)
+    def __getitem__(self: Any, item: Any) -> Any:
+        made = types.GenericAlias.__getitem__(self, item)
+        return alias(made.__origin__, made.__args__)
+
+    def __iter__(self: Any) -> Any:
+        raise stand_in._deny("unpacking type[...] is not allowed in exercises")
+
+    namespace = {
+        "__call__": __call__,
+        "__getitem__": __getitem__,
+        "__iter__": __iter__,
+        "__module__": "types",
+        "__slots__": (),
+    }
+    alias: type = type("GenericAlias", (types.GenericAlias,), namespace)
+    return alias
 
 
 class RangeStandIn(_Atomic):

@@ -72,7 +72,18 @@ class ClassPatterns:
         if isinstance(subject, _DANGEROUS) and not guards.is_proxy(subject):
             raise guards.deny("matching on this object is not allowed in exercises")
         for name in keywords:
-            guards.check_read(subject, name)
+            self._check_read(subject, name)
+
+    def _check_read(self, subject: Any, name: str) -> None:
+        """The guard's rules for reading `name`, and its value as the guard would hand it
+        out: one the guard hands out changed (a raw `object.__setattr__`, which it wraps in
+        the write rules; a class, shown as a stand-in) is refused, as CPython's read would
+        pass the raw one on."""
+        guards = self._guards
+        guards.check_read(subject, name)
+        value = getattr(subject, name, _NOTHING)
+        if value is not _NOTHING and guards.checked(value, subject, name) is not value:
+            raise guards.deny(f"matching on the attribute '{name}' is not allowed in exercises")
 
     def _snapshot_match_args(self, made: type, cls: type, subject: Any) -> None:
         """Read `cls.__match_args__` once, check its names, and hand CPython that value."""
@@ -81,11 +92,13 @@ class ClassPatterns:
             if "__match_args__" in made.__dict__:
                 type.__delattr__(made, "__match_args__")
             return
-        if type(match_args) is tuple:
-            for name in match_args:
-                if type(name) is not str:
-                    break  # CPython raises its own TypeError at this element
-                self._guards.check_read(subject, name)
+        if type(match_args) is not tuple:  # stored, a descriptor would answer CPython anew
+            kind = type(match_args).__name__
+            raise TypeError(f"{cls.__name__}.__match_args__ must be a tuple (got {kind})")
+        for name in match_args:
+            if type(name) is not str:
+                break  # CPython raises its own TypeError at this element
+            self._check_read(subject, name)
         type.__setattr__(made, "__match_args__", match_args)
 
     def _check_value(self, _made: type, value: Any) -> bool:
@@ -96,8 +109,10 @@ class ClassPatterns:
             if issubclass(value, type) or guards.shown_as(value) is not value:
                 raise guards.deny("matching on this attribute is not allowed in exercises")
         elif (
-            isinstance(value, _DANGEROUS) and not guards.is_proxy(value)
-        ) or guards.is_dangerous_id(value):
+            (isinstance(value, _DANGEROUS) and not guards.is_proxy(value))
+            or guards.is_dangerous_id(value)
+            or guards.checked(value, None, "a matched attribute") is not value
+        ):
             raise guards.deny("matching on this attribute is not allowed in exercises")
         return True
 

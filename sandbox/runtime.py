@@ -18,7 +18,7 @@ from sandbox.formatting import SafeFormatter
 from sandbox.guards import Guards, Ownership, current_line, learner_frame
 from sandbox.learner_builtins import TypeStandIn, make_builtins
 from sandbox.limits import Limits
-from sandbox.modules import IMPORTED_MODULE, ModuleTable
+from sandbox.modules import IMPORTED_MODULE, LEARNER_MODULES, ModuleTable
 from sandbox.natives import ClassPatterns, enter_with
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
@@ -88,7 +88,7 @@ class Runtime:
     def build_class(self, func: Any, name: str, /, *bases: Any, **kwargs: Any) -> type:
         if "metaclass" in kwargs:
             raise self.deny("the keyword 'metaclass' is not allowed in exercises")
-        private = next((key for key in kwargs if key[:1] == "_"), None)
+        private = next((key for key in kwargs if type(key) is not str or key[:1] == "_"), None)
         if private is not None:  # a library's internals (`typing`'s `_root=True`)
             raise self.deny(f"the class keyword '{private}' is not allowed in exercises")
         resolved = self.check_bases(bases)
@@ -129,6 +129,12 @@ class Runtime:
     def _check_base(self, base: type) -> None:
         if issubclass(base, type):
             raise self.deny("defining metaclasses is not allowed in exercises")
+        metaclass = type(base)
+        if metaclass is not type and not _library_class(metaclass):
+            raise self.deny(
+                f"a class based on '{base.__name__}' is not allowed in exercises: its "
+                "metaclass is none of a library's"
+            )
         if issubclass(base, _forwarding_classes()):
             raise self.deny(
                 f"a class based on '{base.__name__}' is not allowed in exercises: its "
@@ -153,6 +159,11 @@ class Runtime:
         self.globals["__name__"] = IMPORTED_MODULE
         sys.modules[IMPORTED_MODULE] = self.module
 
+    def _uncopied_code(self, code: Any, memo: Any) -> Any:
+        """deepcopy of a code object (a ForwardRef's): CPython's gives it back as itself,
+        and keeps it, in the memo or in a copied container, where the program reads it."""
+        raise self.deny("copying code objects is not allowed in exercises")
+
     def install(self) -> dict[str, Any]:
         """In the child: the learner's module is `__main__`, and its streams are sys's.
 
@@ -164,6 +175,7 @@ class Runtime:
         sys.modules["__main__"] = self.module
         copy._reconstruct = self.reconstruct  # type: ignore[attr-defined]
         copy._keep_alive = keep_alive  # type: ignore[attr-defined]
+        copy._deepcopy_dispatch[types.CodeType] = self._uncopied_code  # type: ignore[attr-defined]
         usertypes.install(self.guards)
         sys.stdout = self.sink
         sys.stdin = self.stdin
@@ -267,3 +279,15 @@ def _forwarding_classes() -> tuple[type, ...]:
     if typing is not None:  # loaded only for a program that imports it
         found += [typing._BaseGenericAlias, typing._SpecialForm]
     return tuple(found)
+
+
+def _library_class(cls: type) -> bool:
+    """Whether `cls` is a library module's own class, found there under its name (abc's
+    `ABCMeta`, enum's `EnumType`), not one the program made and named after a library's."""
+    module_name = cls.__dict__.get("__module__")
+    if type(module_name) is not str or module_name in LEARNER_MODULES:
+        return False
+    found: Any = sys.modules.get(module_name)
+    for part in type.__dict__["__qualname__"].__get__(cls).split("."):
+        found = getattr(found, part, None) if found is not None else None
+    return found is cls

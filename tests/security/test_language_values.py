@@ -35,6 +35,45 @@ class Escape:
 _WRITE_MARKER = "B['open']('$marker', 'w').write('escaped')\n"
 
 NATIVE_READS = {
+    # A seventh review: CPython's read of a matched name passed on what the guard hands
+    # out changed (the raw `object.__setattr__` of the program's own class).
+    "class-pattern-reads-a-raw-attribute-writer": Escape(
+        "import typing, json\n"
+        "@typing.runtime_checkable\n"
+        "class Generic(typing.Protocol):\n"
+        "    __match_args__ = ('__setattr__', '__delattr__')\n"
+        "class Own:\n"
+        "    pass\n"
+        "match Own:\n"
+        "    case Generic(sa, da):\n"
+        "        da(json, '__getattr__')\n",
+        line=8,
+    ),
+    "class-pattern-reads-a-raw-initialiser": Escape(
+        "import typing, json\n"
+        "@typing.runtime_checkable\n"
+        "class Generic(typing.Protocol):\n"
+        "    __match_args__ = ('__init__',)\n"
+        "match type(json):\n"
+        "    case Generic(init):\n"
+        "        init(json, 'renamed')\n",
+        line=6,
+    ),
+    # ... and a `__match_args__` that answers the guard with no tuple and CPython with names.
+    "class-pattern-match-args-answering-twice": Escape(
+        "import collections.abc, json\n"
+        "class Names:\n"
+        "    def __get__(self, obj, owner):\n"
+        "        return self if owner is K else ('__globals__',)\n"
+        "class K(collections.abc.Hashable):\n"
+        "    __match_args__ = Names()\n"
+        "K.register(type(json.dumps))\n"
+        "match json.dumps:\n"
+        "    case K(g):\n"
+        "        print(g['__builtins__'])\n",
+        answers=("runtime_error:TypeError",),
+        line=9,
+    ),
     # CPython reads the names in `__match_args__` itself (issue 10's example).
     "class-pattern-positional-format": Escape(
         "class S(str):\n"
@@ -573,6 +612,41 @@ LIBRARY_SPECIAL_METHODS = {
 # passes every name on to its origin) made the program own a relay: the guard trusted what
 # it read natively, frames included, up to the real `os` (a security review's escape).
 CLASS_BUILDING = {
+    # A seventh review: unpacking `type[int]` gave a plain alias whose call is the real
+    # `type`; with it, a metaclass whose `__eq__`/`__hash__` made any class pass for one
+    # of the program's own.
+    "unpacked-type-alias-calls-the-real-type": Escape(
+        "(alias,) = [*type[int]]\nprint(alias(int)('X', (), {}))\n", line=1
+    ),
+    "subscripted-type-alias-stays-the-stand-in": Escape(
+        "import typing\nT = typing.TypeVar('T')\nprint(type[T][int](int)('X', (), {}))\n",
+        line=3,
+    ),
+    "the-origin-of-a-type-alias-is-the-stand-in": Escape(
+        "import typing\n"
+        "real = typing.get_origin(type[int])\n"
+        "Meta = real('Meta', (real,), {'__eq__': lambda a, b: True, '__hash__': lambda c: 1})\n"
+        "B = Meta('B', (), {})\n"
+        "class O(B):\n"
+        "    pass\n",
+        line=3,
+    ),
+    "private-class-keyword-in-a-str-subclass": Escape(
+        "class K(str):\n"
+        "    def __getitem__(self, item):\n"
+        "        return 'r'\n"
+        "class F(**{K('_root'): True}):\n"
+        "    pass\n",
+        line=4,
+    ),
+    "deepcopy-memo-holding-a-forward-refs-code": Escape(
+        "import copy, typing\n"
+        "reference = typing.get_args(typing.List['1+1'])[0]\n"
+        "memo = {}\n"
+        "copy.deepcopy(reference, memo)\n"
+        "print([v for v in memo.values() if type(v) is dict])\n",
+        line=4,
+    ),
     "generic-alias-subclass-relays-reads": Escape(
         "import typing\n"
         "Alias = type(typing.List[int])\n"
