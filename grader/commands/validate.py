@@ -62,8 +62,11 @@ def validate(paths: tuple[Path, ...], exercises_dir: Path | None, no_run: bool, 
 def _require_exercise_files(
     targets: tuple[Path, ...], files: list[Path], misnamed: list[Problem]
 ) -> None:
-    """A directory with no exercise file at all is a usage error, not "0 files valid"."""
+    """A path that does not exist, or a directory with no exercise file at all, is a
+    usage error, not "1 problem" or "0 files valid"."""
     for target in targets:
+        if not target.exists():
+            raise UsageError(f"{target}: no such file or directory")
         if not target.is_dir():
             continue
         inside = [f for f in files if f.is_relative_to(target)]

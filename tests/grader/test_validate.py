@@ -149,3 +149,10 @@ def test_validate_from_inside_the_topic_folder() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "the file lives in" not in result.stdout
+
+
+def test_validate_on_a_path_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-bank"
+    result = _validate_cli(str(missing))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"{missing}: no such file or directory" in result.stderr
