@@ -7,8 +7,10 @@ explains the error. Explanations may use the offending source line to be specifi
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 Explainer = Callable[[re.Match[str], str], str]
 
@@ -24,8 +26,21 @@ class Rule:
     from the message (a KeyError's key): the same advice without it."""
 
 
+class _Explaining(string.Formatter):
+    """`str.format`, plus `{0!n}`: the value with its indefinite article (`an int`)."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "n":
+            text = str(value)
+            return f"{'an' if text[:1].lower() in 'aeiou' else 'a'} {text}"
+        return super().convert_field(value, conversion)
+
+
+_EXPLAINING = _Explaining()
+
+
 def _fixed(text: str) -> Explainer:
-    return lambda match, line: text.format(*match.groups(), **match.groupdict())
+    return lambda match, line: _EXPLAINING.format(text, *match.groups(), **match.groupdict())
 
 
 def _rule(
@@ -135,7 +150,7 @@ RULES: tuple[Rule, ...] = (
         "assign-to-call",
         "SyntaxError",
         r"cannot assign to (function call|literal|expression)",
-        "The left side of `=` must be a name (or an item/attribute), not a {0}. Did you "
+        "The left side of `=` must be a name (or an item/attribute), not {0!n}. Did you "
         "mean `==` or swap the two sides?",
     ),
     _rule(
@@ -269,14 +284,14 @@ RULES: tuple[Rule, ...] = (
         "str-plus-int",
         "TypeError",
         r'can only concatenate str \(not "(\w+)"\) to str',
-        "Text and a {0} cannot be added with `+`. Turn the value into text with `str(...)`, "
+        "Text and {0!n} cannot be added with `+`. Turn the value into text with `str(...)`, "
         'or use an f-string such as f"Total: {{total}}".',
     ),
     _rule(
         "bad-operands",
         "TypeError",
         r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'",
-        "`{0}` cannot combine a {1} with a {2}. If one of them came from input(), convert it "
+        "`{0}` cannot combine {1!n} with {2!n}. If one of them came from input(), convert it "
         "first, for example with int(...).",
     ),
     _rule(
@@ -317,7 +332,7 @@ RULES: tuple[Rule, ...] = (
         "index-type",
         "TypeError",
         r"(list|tuple|string) indices must be integers",
-        "Only whole numbers can index a {0}. Values from input() are text: convert them "
+        "Only whole numbers can index {0!n}. Values from input() are text: convert them "
         "with int(...). `for x in items` gives the items themselves, not their positions.",
     ),
     _rule(

@@ -85,6 +85,11 @@ def test_name_error_names_the_suggestion() -> None:
     assert text is not None and "Did you mean 'total'?" in text
 
 
+def test_a_type_named_in_an_explanation_takes_its_article() -> None:
+    text = explain("TypeError", "unsupported operand type(s) for +: 'int' and 'str'")
+    assert text is not None and "`+` cannot combine an int with a str." in text
+
+
 def test_off_by_one_uses_the_source_line() -> None:
     text = explain("IndexError", "list index out of range", "for i in range(len(xs) + 1):")
     assert text is not None and "goes one step too far" in text
