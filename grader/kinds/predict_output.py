@@ -293,7 +293,7 @@ mistakes:
         builder.hint(_quotes_hint(truth, answer), first=True)
         builder.hint(*_display_hints(truth.output, answer), first=True)
         if squeeze(answer) == squeeze(truth.answer):
-            builder.hint(_spaces_hint(exercise.body.code))
+            builder.hint(_spaces_hint(exercise.body.code, truth.answer))
         builder.hint(_special_hint(truth, given))
         return builder.verdict("Not what Python displays.")
 
@@ -426,6 +426,8 @@ def _special_hint(truth: Truth, answer: str) -> str | None:
     name = _last_line(answer).split(":", 1)[0].strip()
     if name.casefold() == truth.error.casefold() and name != truth.error:
         return "Right error, but write its name as Python does, with the same capitals."
+    if "".join(name.split()).casefold() == truth.error.casefold():
+        return f"Right error, but write its name as Python does, in one word: {truth.error}."
     if name == "None":
         return (
             "A line that raises an error prints nothing, not even None: the program stops "
@@ -499,11 +501,22 @@ def _whitespace_hint(code: str, expected: str, answer: str) -> str:
             "Right values, but the line breaks differ: each print() ends its line unless "
             "`end=` says otherwise, and `\\n` inside a string starts a new one."
         )
-    return _spaces_hint(code).replace("The characters are right", "Right values")
+    return _spaces_hint(code, expected).replace("The characters are right", "Right values")
 
 
-def _spaces_hint(code: str) -> str:
+_SHOWN_CONTAINER = re.compile(r"[\[({][^\])}\n]*, ")
+"""A list, tuple, dict or set shown as Python writes it: a space after each comma."""
+
+
+def _spaces_hint(code: str, expected: str) -> str:
     """Where spaces inside a line come from, in this snippet."""
+    if _SHOWN_CONTAINER.search(expected):
+        return (
+            "The characters are right, but spaces inside a line are not: print() shows a "
+            "list, a tuple or a dict as Python writes it, with a space after each comma "
+            "(`[1, 2]`, `{'a': 1}`), and puts one space between the values it is given "
+            "(or its `sep=`)."
+        )
     if _PADDING.search(code):
         return (
             "The characters are right, but the spaces are not: a width in a format "

@@ -245,6 +245,24 @@ def test_a_spacing_mistake_is_told_where_its_spaces_come_from(
     assert any(hint in h for h in check(PREDICT_WIDTH, answer).hints)
 
 
+PREDICT_LIST = exercise("predict-output", "code: |\n  print([1, 2, 3])\n  print(int('x'))\n")
+
+
+def test_a_list_written_without_its_spaces_is_told_how_python_writes_one(check: Check) -> None:
+    """A review was told print() puts no space inside a value, which a list's has."""
+    hints = check(PREDICT_LIST, "[1,2,3]\nValueError").hints
+    assert any("with a space after each comma" in h for h in hints), hints
+    assert not any("none inside a value" in h for h in hints)
+
+
+def test_an_error_name_written_as_two_words_is_told_its_one_word_name(check: Check) -> None:
+    verdict = check(PREDICT_LIST, "[1, 2, 3]\nvalue error")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert verdict.hints[0] == (
+        "Right error, but write its name as Python does, in one word: ValueError."
+    )
+
+
 MC = exercise(
     "multiple-choice",
     """\
