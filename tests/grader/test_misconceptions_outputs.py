@@ -73,6 +73,30 @@ ATTEMPTS = [
         "You printed the dict itself, `{'to': 2, 'be': 1}`",
         compare="unordered-lines",
     ),
+    # an instructor review: a printed Counter got the hint of the case, not this one
+    Attempt(
+        "printed_container",
+        "go 3\nstop 1\n",
+        "from collections import Counter\nprint(Counter(input().lower().split()))\n",
+        "Counter({'go': 3, 'stop': 1})\n",
+        "You printed the Counter itself, `Counter({'go': 3, 'stop': 1})`, with its brackets "
+        "and commas: print each key and value",
+        compare="unordered-lines",
+    ),
+    Attempt(
+        "printed_container",
+        "3 4 8\n",
+        "from collections import deque\nprint(deque([3, 4, 8]))\n",
+        "deque([3, 4, 8])\n",
+        "You printed the deque itself, `deque([3, 4, 8])`",
+    ),
+    Attempt(
+        "printed_container",
+        "a 1\nb 2\n",
+        "counts = {'a': 1, 'b': 2}\nprint(counts.items())\n",
+        "dict_items([('a', 1), ('b', 2)])\n",
+        "You printed the dict_items itself",
+    ),
     Attempt(
         "wrong_separator",
         "3 4 8\n",

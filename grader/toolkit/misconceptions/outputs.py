@@ -135,9 +135,9 @@ def printed_container(facts: OutputFacts) -> Finding | None:
                 + (" or `' '.join(...)`" if joiner == " " else " in a loop, or `sep='\\n'`")
                 + "."
             )
-            opening = min((shown.find(c) for c in "[({" if c in shown), default=0)
-            what = {"[": "list", "(": "tuple", "{": "dict"}.get(shown[opening], "list")
-            if what == "dict":
+            container = container_shown(shown)
+            what = container[2] if container is not None else "list"
+            if what in ("dict", "Counter", "OrderedDict", "defaultdict", "dict_items"):
                 advice = (
                     "print each key and value: `for key, value in d.items(): print(key, value)`."
                 )
@@ -651,16 +651,44 @@ def _decimals(number: str) -> int:
     return len(number.split(".")[1]) if "." in number else 0
 
 
-def _items(line: str, joiner: str) -> str | None:
-    """A line that ends with a printed list, tuple or dict, with its items joined instead
-    (a dict's as `key value` lines); else None."""
+_WRAPPED = re.compile(
+    r"(?P<kind>Counter|OrderedDict|defaultdict|deque|dict_keys|dict_values|dict_items)\("
+    r"(?:<class '\w+'>, |<function [^>]*>, |None, )?(?P<inside>.*)\)\s*$"
+)
+"""How print() shows the collections' containers and dict views: `Counter({'a': 2})`,
+`defaultdict(<class 'int'>, {...})`, `deque([1, 2])`, `dict_items([('a', 1)])`."""
+_PAIRS = ("OrderedDict", "dict_items")
+"""Containers shown as a list of (key, value) pairs."""
+
+
+def container_shown(line: str) -> tuple[int, str, str] | None:
+    """Where a printed container starts in `line`, its literal text, and what it is
+    (`list`, `dict`, `Counter`...); None when the line holds none."""
     start = min((line.find(c) for c in "[({" if c in line), default=-1)
-    if start < 0 or len(line) > 10_000:
+    if start < 0:
         return None
+    wrapped = _WRAPPED.search(line)
+    if wrapped is not None and wrapped.start() <= start:
+        return wrapped.start(), wrapped["inside"], wrapped["kind"]
+    kind = {"[": "list", "(": "tuple", "{": "dict"}[line[start]]
+    return start, line[start:].strip(), kind
+
+
+def _items(line: str, joiner: str) -> str | None:
+    """A line that ends with a printed list, tuple or dict (or a collections container),
+    with its items joined instead (a dict's as `key value` lines); else None."""
+    shown = container_shown(line) if len(line) <= 10_000 else None
+    if shown is None:
+        return None
+    start, literal, kind = shown
     try:
-        value: Any = ast.literal_eval(line[start:].strip())
+        value: Any = ast.literal_eval(literal)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return None
+    if kind in _PAIRS and isinstance(value, list):
+        if not all(isinstance(p, tuple) and len(p) == 2 for p in value):
+            return None
+        value = dict(value)
     if isinstance(value, dict) and value:
         items = "\n".join(f"{key} {item}" for key, item in value.items())
         return line[:start] + items
