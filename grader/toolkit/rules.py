@@ -16,7 +16,10 @@ or a one-key mapping, optionally with its own `hint`:
   `type('')` for `str`); `{call: module.NAME}` only that module's;
 - `{method: NAME}`: any attribute `.NAME`, or `getattr(x, 'NAME')`;
 - `{import: MODULE}`: the module or a submodule imported in any form (`import m as s`,
-  `from m import *`, `__import__('m')`, `importlib.import_module('m')`).
+  `from m import *`, `__import__('m')`, `importlib.import_module('m')`);
+- `{catch: EXCEPTION}`: an `except` clause that names the exception (alone, in a tuple,
+  or as `module.Name`). Required, only that name counts; forbidden, a clause that would
+  catch it anyway counts too: a bare `except:`, `except Exception`, `except BaseException`.
 
 Code given to `eval`, `exec` or `compile` as a literal is checked too; a name computed at
 run time (`getattr(x, name)`, `exec(text)`) breaks every forbidding rule of its sort, since
@@ -59,7 +62,7 @@ CONSTRUCTS = {
 }
 """The constructs a rule may name as a word, and how messages call them."""
 LOOPS = {"for": "a for loop", "while": "a while loop", "any": "a loop"}
-KEYS = ("construct", "loop", "call", "method", "import")
+KEYS = ("construct", "loop", "call", "method", "import", "catch")
 """What a rule in mapping form names (one of them), besides its `hint`."""
 
 _RULE_SCHEMA: dict[str, Any] = {
@@ -73,6 +76,7 @@ _RULE_SCHEMA: dict[str, Any] = {
                 "call": {"type": "string", "minLength": 1, "description": "e.g. str, math.sqrt"},
                 "method": {"type": "string", "minLength": 1, "description": "e.g. sort"},
                 "import": {"type": "string", "minLength": 1, "description": "e.g. statistics"},
+                "catch": {"type": "string", "minLength": 1, "description": "e.g. ValueError"},
                 "hint": {"type": "string", "minLength": 1, "description": "Shown when broken."},
             },
             "additionalProperties": False,
@@ -106,6 +110,8 @@ class Rule:
             return f"{self.target}()"
         if self.key == "method":
             return f".{self.target}()"
+        if self.key == "catch":
+            return f"`except {self.target}`"
         return f"the module {self.target}"
 
 
@@ -124,14 +130,14 @@ class Rules:
         verdict."""
         found = []
         if self.requires:
-            found.append(f"Your code must use {_listed([r.what for r in self.requires])}.")
+            found.append(f"Your code must use {_listed([r.what for r in self.requires], 'and')}.")
         if self.forbids:
-            found.append(f"Your code must not use {_listed([r.what for r in self.forbids])}.")
+            found.append(f"Your code must not use {_listed([r.what for r in self.forbids], 'or')}.")
         return tuple(found)
 
 
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+def _listed(items: list[str], last: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,9 @@ def _rule(spec: SpecReader, path: PathKey, item: Any) -> Rule | None:
     if key == "import" and not all(part.isidentifier() for part in target.split(".")):
         spec.problem(where, f"'{target}' is not a module name such as statistics")
         return None
+    if key == "catch" and not target.isidentifier():
+        spec.problem(where, f"'{target}' is not an exception name such as ValueError")
+        return None
     unknown = name_check(key, target, code_names(spec.data))
     if unknown is not None and unknown[1]:  # a warning is validate's (`rule_advice`)
         spec.problem(where, unknown[0])
@@ -249,6 +258,8 @@ def violations(rules: Rules, source: str) -> list[Violation] | None:
             line = _recursion_line(found.tree, None, anywhere=True)
         else:
             line = found.line(rule)
+        if line is None and rule.key == "catch":
+            line = found.uses.get(("catch", _CATCHES_ALL))
         if line is not None:
             broken.append(Violation(rule, False, line))
         elif (hidden := found.computed(rule.key)) is not None:
@@ -417,7 +428,20 @@ class _Uses:
         for hidden_key, (what, _) in inner.hidden.items():
             self._hide((hidden_key,), what, node)
 
+    def _handler(self, node: ast.ExceptHandler) -> None:
+        """`except ValueError`, `except (KeyError, IndexError)`, `except json.JSONDecodeError`;
+        a clause that catches every error is marked `_CATCHES_ALL`."""
+        kinds = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+        for kind in kinds:
+            name = _name(kind) if kind is not None else None
+            if name is None or name in ("Exception", "BaseException"):
+                self._use("catch", _CATCHES_ALL, node)
+            if name is not None:
+                self._use("catch", name, node)
+
     def _construct(self, node: ast.AST) -> None:
+        if isinstance(node, ast.ExceptHandler):
+            self._handler(node)
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
             self._loop("for", node)
         elif isinstance(node, ast.While):
@@ -437,6 +461,9 @@ class _Uses:
         self._use("loop", kind, line_of)
         self._use("loop", "any", line_of)
 
+
+_CATCHES_ALL = "*"
+"""What a bare `except:` (or `except Exception`) catches: every error a rule may name."""
 
 _CONSTRUCT_NODES: dict[type, str] = {
     ast.Lambda: "lambda",

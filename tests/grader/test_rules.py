@@ -114,6 +114,40 @@ def test_a_forbidden_module_is_found_in_every_import_form(source: str) -> None:
     assert broken(source, ("import", "statistics"))[0].startswith("uses the module statistics")
 
 
+CATCH = ("catch", "ValueError")
+
+
+@pytest.mark.parametrize(
+    "handler",
+    ["except ValueError:", "except (KeyError, ValueError):", "except ValueError as exc:"],
+)
+def test_a_required_catch_is_an_except_clause_that_names_the_exception(handler: str) -> None:
+    source = f"try:\n    int(text)\n{handler}\n    pass\n"
+    assert broken(source, requires=[CATCH]) == []
+
+
+@pytest.mark.parametrize(
+    "handler", ["except:", "except Exception:", "except EOFError:", "except TypeError:"]
+)
+def test_a_clause_that_does_not_name_the_exception_is_no_required_catch(handler: str) -> None:
+    """A review: safe-divide's starter (`except EOFError`) satisfied a `try` requirement
+    in a solution that checked the text by hand."""
+    source = f"try:\n    int(text)\n{handler}\n    pass\n"
+    assert broken(source, requires=[CATCH]) == ["does not use `except ValueError`"]
+
+
+@pytest.mark.parametrize("handler", ["except ValueError:", "except:", "except Exception:"])
+def test_a_forbidden_catch_is_any_clause_that_would_catch_the_exception(handler: str) -> None:
+    source = f"try:\n    int(text)\n{handler}\n    pass\n"
+    assert broken(source, CATCH) == ["uses `except ValueError` (line 3)"]
+    assert broken("try:\n    pass\nexcept KeyError:\n    pass\n", CATCH) == []
+
+
+def test_a_module_s_exception_is_caught_by_its_own_name() -> None:
+    source = "import json\ntry:\n    json.loads(t)\nexcept json.JSONDecodeError:\n    pass\n"
+    assert broken(source, requires=[("catch", "JSONDecodeError")]) == []
+
+
 def test_names_computed_at_run_time_break_the_rules_they_could_hide() -> None:
     assert broken("exec(code)", STR) == [
         "may use str(): line 1 calls exec(), whose code this check cannot read"
