@@ -353,7 +353,11 @@ min_words: 10
         return tuple(lines)
 
     def advice(self, exercise: Exercise[Body]) -> FieldProblems:
-        return _short_stem_advice(exercise) + _shared_term_advice(exercise)
+        return (
+            _short_stem_advice(exercise)
+            + _function_word_advice(exercise)
+            + _shared_term_advice(exercise)
+        )
 
     def lock(
         self, exercise: Exercise[Body], data: dict[str, Any], salt: str, runner: Runner
@@ -462,6 +466,27 @@ def _short_stem_advice(exercise: Exercise[Body]) -> FieldProblems:
                         "use a longer stem or a synonym phrase",
                     )
                 )
+    return found
+
+
+def _function_word_advice(exercise: Exercise[Body]) -> FieldProblems:
+    """Keywords and one-word synonyms that are function words (`once`, `same`, `all`):
+    nearly every answer has them, whatever it says (an instructor review's wrong answer
+    passed on `once`, `same` and `none` alone)."""
+    found: FieldProblems = []
+    for index, item in enumerate(exercise.raw.data["concepts"]):
+        for field in ("keywords", "synonyms"):
+            for j, term in enumerate(item.get(field) or []):
+                word = str(term).casefold().strip()
+                if word in FUNCTION_WORDS:
+                    found.append(
+                        (
+                            ("concepts", index, field, j),
+                            f"'{word}' is a function word, found in most answers whatever "
+                            "they say; use a phrase that states the idea ('only once') or a "
+                            "pattern",
+                        )
+                    )
     return found
 
 

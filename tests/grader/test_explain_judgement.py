@@ -428,6 +428,22 @@ def test_validate_warns_about_short_stems_and_terms_shared_between_concepts() ->
     ), found
 
 
+def test_validate_warns_about_terms_that_are_function_words() -> None:
+    """An instructor review's wrong answer passed on `once`, `same` and `none` alone."""
+    target = exercise(
+        "explain",
+        """\
+        concepts:
+          - {name: evaluated once, hint: When is the default made?, keywords: [once, evaluat]}
+          - {name: shared list, hint: Which list?, synonyms: ["same", "same list"]}
+        """,
+    )
+    found = [p.message for p in advice(target)]
+    assert any(m.startswith("'once' is a function word") for m in found), found
+    assert any(m.startswith("'same' is a function word") for m in found), found
+    assert not any("'same list'" in m or "'evaluat'" in m for m in found), found
+
+
 def test_the_bundled_bank_draws_no_warning() -> None:
     assert [str(w) for e in BANK.exercises.values() for w in advice(e)] == []
 
