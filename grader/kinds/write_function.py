@@ -81,6 +81,9 @@ class Case:
     """The call may change its arguments (else they must be as they were)."""
     comparison: Comparison = DEFAULT_COMPARISON
     """How returned floats are compared (the tolerance)."""
+    args_after: Expected[Any] | None = None
+    """The positional arguments as the call must leave them (`args_after`): changing them
+    is the task, and this is how they must end up."""
 
 
 @dataclass(frozen=True)
@@ -122,9 +125,62 @@ def _case(
         hidden,
         item.get("hint"),
         exact,
-        bool(item.get("mutates", spec.data.get("mutates", False))),
+        bool(item.get("mutates", spec.data.get("mutates", False))) or _changes(item),
         comparison,
+        _args_after(spec, item, path, comparison, exact),
     )
+
+
+def _changes(item: dict[str, Any]) -> bool:
+    return "args_after" in item or "args_after_sha256" in item
+
+
+def _args_after(
+    spec: SpecReader,
+    item: dict[str, Any],
+    path: tuple[str | int, ...],
+    tolerance: Comparison,
+    exact: bool,
+) -> Expected[Any] | None:
+    """The arguments as the call must leave them: a Python literal of a list, one item per
+    positional argument, or (locked) its digest."""
+    if "args_after_sha256" in item:
+        digest = item["args_after_sha256"].get("value", "")
+        return spec.salted(
+            (*path, "args_after_sha256"), digest, partial(_canonical_form, exact=exact)
+        )
+    if "args_after" not in item:
+        return None
+    where = (*path, "args_after")
+    try:
+        value = ast.literal_eval(item["args_after"])
+    except (ValueError, SyntaxError, TypeError, RecursionError, MemoryError):
+        value = None
+    try:
+        _, args, _ = parse_call(str(item.get("call", "")))
+    except ValueError:
+        return None  # the call's own problem is reported
+    if not isinstance(value, list) or len(value) != len(args):
+        spec.problem(
+            where,
+            f"a list literal with one value per positional argument ({len(args)} here), as "
+            "each is after the call: `[[3, 2]]` for a call on one list",
+        )
+        return None
+    if _arguments_encoded(item["call"]) is not None and not any(_mutable(a) for a in args):
+        spec.problem(where, "the call's arguments cannot change: none of them is mutable")
+        return None
+    return Plain(value, partial(_returns_equal, tolerance=tolerance, exact=exact))
+
+
+def _mutable(values: Any) -> bool:
+    """Whether a call's literal arguments hold a list, dict or set (else no call changes
+    them, and the sandbox reports no arguments after it)."""
+    if isinstance(values, (list, dict, set)):
+        return True
+    if isinstance(values, tuple):
+        return any(_mutable(v) for v in values)
+    return False
 
 
 def _returns(
@@ -266,6 +322,12 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
         ok, actual = False, f"printed {result.stdout!r}"
         expected_text = f"prints {case.prints!r}"
         message = f"{case.call} should print {case.prints!r}"
+    after_hint = None
+    if ok and case.args_after is not None and not _left_as(case, result):
+        ok, expected_text, actual = False, _after_text(case), _after_actual(result)
+        message = f"{case.call} should leave {_after_text(case)}"
+        if json.dumps(result.arguments) == _arguments_encoded(case.call):
+            after_hint = _UNCHANGED_AFTER
     changed = learner.changed_argument(case, result)
     only_changed = ok and changed is not None  # the case's hint is about the result
     pending: list[Pending] = []
@@ -282,7 +344,7 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
         expected=expected_text,
         actual=actual,
         message=message,
-        hint=None if ok or only_changed else case.hint,
+        hint=None if ok or only_changed else after_hint or case.hint,
         points=case.points if ok else 0.0,
         **common,
     )
@@ -294,6 +356,45 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
 
 def _known(finding: Finding) -> Finding:
     return finding
+
+
+def _shown_after(case: Case) -> str:
+    return f", and leaves {_after_text(case)}" if isinstance(case.args_after, Plain) else ""
+
+
+def _left_as(case: Case, result: CallResult) -> bool:
+    """Whether the call left its positional arguments as `args_after` says."""
+    if case.args_after is None:
+        return True
+    if result.arguments is None:
+        return False
+    return case.args_after.matches(result.arguments[0])
+
+
+_UNCHANGED_AFTER = (
+    "Your function leaves the list it is given as it was: `xs = ...` inside it makes a new "
+    "list and leaves the caller's alone. Change the list itself: `xs[:] = ...`, "
+    "`xs.remove(...)`, `del xs[i]` or `xs.append(...)`."
+)
+
+
+def _after_text(case: Case) -> str:
+    """`its argument as [1, 3]` (one argument), `its arguments as ([1], {})` (several)."""
+    if not isinstance(case.args_after, Plain):
+        return "its arguments as expected (locked, so they are not shown)"
+    after = case.args_after.answer
+    if len(after) == 1:
+        return f"its argument as {safe_repr(after[0])}"
+    return f"its arguments as ({', '.join(safe_repr(a) for a in after)})"
+
+
+def _after_actual(result: CallResult) -> str:
+    if result.arguments is None:
+        return "arguments not reported"
+    after = decode(result.arguments)[0]
+    if len(after) == 1:
+        return f"left it as {safe_repr(after[0])}"
+    return f"left them as ({', '.join(safe_repr(a) for a in after)})"
 
 
 class Learner:
@@ -383,6 +484,12 @@ class WriteFunction(Kind[Body]):
                         "type": "boolean",
                         "description": "The call may change its arguments.",
                     },
+                    "args_after": {
+                        "type": "string",
+                        "description": "The positional arguments after the call, as a Python "
+                        "list literal (implies mutates): [[3, 2]] for a call on one list.",
+                    },
+                    "args_after_sha256": LOCKED_DIGESTS,
                 },
                 "required": ["call"],
                 "additionalProperties": False,
@@ -462,6 +569,13 @@ solution_code: |
         cases = [dict(item) for item in data["cases"]]
         warnings = []
         for index, (item, case) in enumerate(zip(cases, exercise.body.cases, strict=True)):
+            if isinstance(case.args_after, Plain):
+                try:
+                    after = canonical(encode(case.args_after.answer), exact=case.exact)
+                    item.pop("args_after")
+                    item["args_after_sha256"] = {"value": salted(salt, after)}
+                except Unhashable:
+                    warnings.append(f"cases[{index}].args_after holds a float and stays readable")
             if isinstance(case.raises, Plain):
                 item.pop("raises")
                 item["raises_sha256"] = {"type": salted(salt, case.raises.answer)}
@@ -483,8 +597,10 @@ solution_code: |
     def present(self, exercise: Exercise[Body]) -> Presentation:
         body = exercise.body
         examples = [c for c in body.cases if not c.hidden]  # each visible case, as `check` runs it
-        shown = [(c.call, _expected_text(c)) for c in examples]
-        notes = tuple(f"Example: {call} -> {text}" for call, text in shown if text is not None)
+        shown = [(c.call, _expected_text(c), _shown_after(c)) for c in examples]
+        notes = tuple(
+            f"Example: {call} -> {text}{after}" for call, text, after in shown if text is not None
+        )
         if not all(case.mutates for case in body.cases):
             notes += ("The tests check that your function leaves its arguments unchanged.",)
         returning = (case.comparison for case in body.cases if case.returns is not None)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 import yaml
 
+from grader.errors import SpecError
 from grader.exercise import AnyExercise
 from grader.kinds.write_function import canonical
 from grader.runner import CachingRunner
@@ -147,3 +149,61 @@ def test_a_call_stopped_by_a_rule_says_which_rule_and_where(check: Check) -> Non
     stopped = verdict.checks[1]
     assert "stopped during this call" in (stopped.actual or "")
     assert "time, memory or output limit" not in (stopped.actual or "")
+
+
+DROP = """\
+function: drop_negatives
+cases:
+  - call: "drop_negatives([1, -2, 3, -4])"
+    returns: null
+    args_after: "[[1, 3]]"
+  - call: "drop_negatives([-1, -1])"
+    returns: null
+    args_after: "[[]]"
+solution_code: |
+  def drop_negatives(xs):
+      xs[:] = [x for x in xs if x >= 0]
+"""
+DROP_RIGHT = "def drop_negatives(xs):\n    xs[:] = [x for x in xs if x >= 0]\n"
+DROP_REBINDS = "def drop_negatives(xs):\n    xs = [x for x in xs if x >= 0]\n"
+DROP_SKIPS = (
+    "def drop_negatives(xs):\n    for x in xs:\n        if x < 0:\n            xs.remove(x)\n"
+)
+
+
+@pytest.mark.parametrize("locked", [False, True], ids=["plain", "locked"])
+def test_args_after_is_how_a_call_that_changes_its_arguments_must_leave_them(
+    check: Check, runner: CachingRunner, locked: bool
+) -> None:
+    """An instructor review: with `mutates: true` nothing could check the arguments'
+    new value, so a parameter rebound or a list changed while looped over passed."""
+    target = _locked(DROP, runner) if locked else exercise("write-function", DROP)
+    assert check(target, DROP_RIGHT, "f.py").passed
+    rebinds = check(target, DROP_REBINDS, "f.py")
+    assert rebinds.score == 0.0
+    assert rebinds.hints[0].startswith("Your function leaves the list it is given as it was")
+    skips = check(target, DROP_SKIPS, "f.py")
+    assert skips.score == 0.5  # [-1, -1] is left as [-1]
+    if not locked:
+        assert "should leave its argument as []" in skips.checks[1].message
+
+
+@pytest.mark.parametrize(
+    ("after", "problem"),
+    [
+        ('"[1, 3]"', "one value per positional argument (1 here)"),
+        ('"not a literal"', "a list literal"),
+    ],
+)
+def test_args_after_must_give_one_value_per_positional_argument(after: str, problem: str) -> None:
+    body = DROP.replace('args_after: "[[1, 3]]"', f"args_after: {after}")
+    with pytest.raises(SpecError) as refused:
+        exercise("write-function", body)
+    assert problem in refused.value.format()
+
+
+def test_args_after_on_a_call_whose_arguments_cannot_change_is_refused() -> None:
+    body = 'function: add\ncases:\n  - {call: "add(1, 2)", returns: 3, args_after: "[1, 2]"}\n'
+    with pytest.raises(SpecError) as refused:
+        exercise("write-function", body)
+    assert "none of them is mutable" in refused.value.format()
