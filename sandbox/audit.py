@@ -109,6 +109,9 @@ class AuditHook:
         self._pass, self._refused = _PASS, (_REFUSED_EVENTS, _REFUSED_FAMILIES)
         self._busy = False
         """True while the hook runs: its own reads of frames (audited too) pass."""
+        self._field_name = _field_name_slot()
+        """`dataclasses.Field.name` as loaded, before the program ran: dataclasses builds
+        its text from that attribute, and the names it holds are what the hook checks."""
 
     def __call__(self, event: str, args: tuple[Any, ...]) -> None:
         if event in self._pass or self._busy:
@@ -166,6 +169,8 @@ class AuditHook:
         fields = local.get("fields")
         if local.get("globals") is not self._globals or type(fields) is not dict:
             return False
+        if self._field_name is None or _field_name_slot() is not self._field_name:
+            return False  # `Field.name` replaced: the text may hold other names than these
         return all(_plain_field(name, field) for name, field in fields.items())
 
     def _asked_by_program(self, frame: FrameType) -> bool:
@@ -178,6 +183,12 @@ class AuditHook:
         if event == "import":
             raise ImportError("no module can be loaded while the program runs")
         raise PermissionError(f"'{event}' is not permitted in the sandbox")
+
+
+def _field_name_slot() -> Any:
+    """The `name` attribute of `dataclasses.Field`, raw (its slot); None before it loads."""
+    dataclasses = sys.modules.get("dataclasses")
+    return None if dataclasses is None else dataclasses.Field.__dict__.get("name")
 
 
 def _plain_field(name: Any, field: Any) -> bool:

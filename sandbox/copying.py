@@ -47,8 +47,10 @@ def make_reconstruct(guards: Any) -> Reconstruct:
             memo[id(x)] = y
         checked = type(y) is not type(x) or owns(x)  # not a library rebuilding its own kind
         if state is not None:
-            if deep:
+            if deep and checked:
                 state = deepcopy(_detached(state), memo)
+            elif deep:  # a library's object, rebuilt with no write check: nothing swapped
+                state = _copied_state(state, memo, deepcopy, guards)
             _set_state(y, state, guards if checked else None)
         if listiter is not None or dictiter is not None:
             if checked:
@@ -75,6 +77,30 @@ def _copied_args(args: Any, memo: Any, deepcopy: Callable[..., Any], guards: Any
         if copied is not arg and type(arg) in _AS_ITSELF:
             raise guards.deny("a copy's memo may not replace what is copied as itself")
         yield copied
+
+
+def _copied_state(state: Any, memo: Any, deepcopy: Callable[..., Any], guards: Any) -> Any:
+    """A library object's state, deep-copied name by name and value by value: a memo the
+    program fills may not swap a name, nor a value for one of another type or for another
+    object that copies as itself (`{id(cp.lock): Fake()}` gave a cached_property the
+    program's lock, past its setter)."""
+    if isinstance(state, tuple) and len(state) == 2:
+        return tuple(_copied_state(part, memo, deepcopy, guards) for part in state)
+    if not isinstance(state, dict):
+        return _copied_value(state, memo, deepcopy, guards)
+    copied = {}
+    for key, value in dict(state).items():
+        copied[_copied_value(key, memo, deepcopy, guards)] = _copied_value(
+            value, memo, deepcopy, guards
+        )
+    return copied
+
+
+def _copied_value(value: Any, memo: Any, deepcopy: Callable[..., Any], guards: Any) -> Any:
+    copied = deepcopy(value, memo)
+    if type(copied) is not type(value) or (type(value) in _AS_ITSELF and copied is not value):
+        raise guards.deny("a copy's memo may not replace a library object's state")
+    return copied
 
 
 def _detached(state: Any) -> Any:

@@ -77,7 +77,19 @@ _C_METHODS = frozenset(
 )
 _ATTRIBUTE_WRITERS = frozenset({"__setattr__", "__delattr__"})
 _MISSING = object()
-_OBJECT_SETATTR: Any = object.__setattr__
+
+
+def _writers(kind: type) -> list[Any]:
+    """The class's `__setattr__` and `__delattr__` as found on its MRO, raw (a Python
+    function there is a library's or the program's own, which runs with the name given)."""
+    found = []
+    for special in ("__setattr__", "__delattr__"):
+        owner = next((k for k in kind.__mro__ if special in k.__dict__), None)
+        if owner is not None:
+            found.append(owner.__dict__[special])
+    return found
+
+
 _COUNT_ARGUMENTS: dict[str, tuple[int, ...]] = {
     **{name: (0,) for name in ("center", "ljust", "rjust", "zfill", "expandtabs", "to_bytes")},
     "replace": (2,),
@@ -547,8 +559,8 @@ class Guards:
             raise self.deny(f"changing the class '{obj.__name__}' is not allowed in exercises")
         if name is not None:
             self.check_write_name(obj, name)
-            setter: Any = type(obj).__setattr__
-            if setter is not _OBJECT_SETATTR and type(setter) is types.FunctionType:
+            kind = type(obj)
+            if any(type(writer) is types.FunctionType for writer in _writers(kind)):
                 self._check_foreign_setter(obj, name)
         return obj
 
@@ -572,13 +584,11 @@ class Guards:
 
     def setattr(self, obj: Any, name: Any, value: Any) -> None:
         name = _attribute_name(name)
-        self.check_write_name(self.write(obj), name)
-        setattr(obj, name, value)
+        setattr(self.write(obj, name), name, value)
 
     def delattr(self, obj: Any, name: Any) -> None:
         name = _attribute_name(name)
-        self.check_write_name(self.write(obj), name)
-        delattr(obj, name)
+        delattr(self.write(obj, name), name)
 
     def hasattr(self, obj: Any, name: Any) -> bool:
         try:

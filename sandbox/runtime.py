@@ -264,7 +264,8 @@ class CaseValues:
             tb = exc.__traceback__
             while tb is not None and tb.tb_frame.f_code in (_CASE_VALUE_CODE, read.__code__):
                 tb = tb.tb_next
-            raise exc.with_traceback(tb)  # noqa: B904
+            # CPython's own method: the program's exception class may define another
+            raise BaseException.with_traceback(exc, tb)  # noqa: B904
 
 
 _CASE_VALUE_CODE = CaseValues.__getattr__.__code__

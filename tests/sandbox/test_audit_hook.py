@@ -98,6 +98,29 @@ def test_dataclasses_text_with_a_field_renamed_midway_is_refused() -> None:
     assert results["dataclass"].startswith("forbidden")
 
 
+def test_dataclasses_text_is_refused_once_field_name_is_replaced() -> None:
+    """An eighth review replaced `Field.name` with a property: the hook read a plain name,
+    dataclasses built its text from another read of it."""
+    results = _run("""
+        def name(field):  # the text gets other code than the name the hook reads
+            builder = sys._getframe(1).f_code.co_name
+            if builder in ("_init_param", "_field_init", "_field_assign"):
+                return "a=0):\\n import os\\n def f(self, a"
+            return "a"
+        real = dataclasses.Field.name
+        dataclasses.Field.name = property(name, lambda field, value: real.__set__(field, value))
+        def make():
+            namespace = {"__module__": "__main__", "__annotations__": {"a": int}}
+            cls = types.new_class("C", (), {}, lambda ns: ns.update(namespace))
+            dataclasses.dataclass(cls)
+        results = {"dataclass": outcome(make)}
+        dataclasses.Field.name = real
+        results["intact"] = outcome(make)
+    """)
+    assert results["dataclass"].startswith("forbidden"), results
+    assert results["intact"] == "ok", results
+
+
 def test_everyday_library_code_that_compiles_still_runs() -> None:
     program = (
         "def make():\n"

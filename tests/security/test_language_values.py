@@ -469,6 +469,59 @@ METACLASSES_AND_TRACEBACKS = {
 # (renamed to `os`, its refusing `__getattr__` deleted), and `from json import path` then
 # bound the real `posixpath` (a security review's chain to the real `os`).
 LIBRARY_SPECIAL_METHODS = {
+    # An eighth review: the builtin setattr() skipped the check of a library's own Python
+    # `__setattr__`, and typing's sets the attribute on its alias's origin, any class.
+    "builtin-setattr-through-a-typing-alias": Escape(
+        "import typing, json\n"
+        "relay = type(typing.List[int])(json.JSONEncoder, (int,))\n"
+        "setattr(relay, 'item_separator', 'X')\n",
+        line=3,
+    ),
+    "builtin-setattr-through-an-annotated-alias": Escape(
+        "import typing, json\n"
+        "setattr(typing.Annotated[json.JSONDecoder, 0], 'decode', lambda self, s: 1)\n",
+        line=2,
+    ),
+    "builtin-delattr-through-a-typing-alias": Escape(
+        "import typing, json\ndelattr(typing.Annotated[json.JSONDecoder, 0], 'decode')\n",
+        line=2,
+    ),
+    # ... a deepcopy memo swapped a library object's state (a cached_property's lock),
+    # which then received the real traceback.
+    "deepcopy-memo-swaps-a-library-objects-state": Escape(
+        "import functools, copy\n"
+        "class Fake:\n"
+        "    def __enter__(self):\n"
+        "        return self\n"
+        "    def __exit__(self, kind, value, tb):\n"
+        "        return True\n"
+        "cp = functools.cached_property(lambda self: 1)\n"
+        "cp2 = copy.deepcopy(cp, {id(cp.lock): Fake()})\n",
+        line=8,
+    ),
+    # ... and a failing `case c.RED:` read re-raised through the program's own
+    # `with_traceback`, which received the real traceback.
+    "case-value-error-never-hands-its-traceback-to-the-program": Escape(
+        "got = []\n"
+        "class Boom(Exception):\n"
+        "    def with_traceback(self, tb):\n"
+        "        got.append(tb)\n"
+        "        return self\n"
+        "class C:\n"
+        "    @property\n"
+        "    def RED(self):\n"
+        "        raise Boom()\n"
+        "c = C()\n"
+        "try:\n"
+        "    match 5:\n"
+        "        case c.RED:\n"
+        "            pass\n"
+        "except Boom:\n"
+        "    pass\n"
+        "print(len(got))\n",
+        answers=("ok",),
+        stdout="0\n",
+    ),
     "object-setattr-through-own-class-renames-a-proxy": Escape(
         "class A:\n"
         "    pass\n"
