@@ -18,7 +18,8 @@ _MARK = {True: ("✓", "green"), False: ("✗", "red")}
 
 
 def _points(value: float) -> str:
-    return f"{value:g}"
+    """Points with at most three decimals (`0.667`, not `0.666667`)."""
+    return f"{round(value, 3):g}"
 
 
 def verdict_text(verdict: Verdict) -> Text:
