@@ -28,7 +28,10 @@ def show(exercise: str, exercises_dir: Path | None) -> None:
 
 def answer_form(target: AnyExercise) -> str:
     if target.kind.name == "recall":
-        return "a rating once you have recalled it (again, hard, good or easy); grader practice"
+        return (
+            "a rating once you have recalled it (again, hard, good or easy); "
+            "`grader practice` shows the card, reveals it and asks for the rating"
+        )
     return "a .py file" if target.kind.answer == "code" else "a text answer (.txt)"
 
 

@@ -70,7 +70,7 @@ def typed(value: Any) -> Any:
 def type_name(value: Any) -> str:
     """What a value is, for a learner: `an int`, `a list`, `text (a str)`..."""
     if isinstance(value, Opaque):
-        return f"a {value.type_name} object"
+        return f"{_article(value.type_name)} {value.type_name} object"
     names = {
         bool: "a bool",
         int: "an int",
@@ -83,4 +83,9 @@ def type_name(value: Any) -> str:
         frozenset: "a set",
         type(None): "None",
     }
-    return names.get(type(value), f"a {type(value).__name__}")
+    kind = type(value).__name__
+    return names.get(type(value), f"{_article(kind)} {kind}")
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"

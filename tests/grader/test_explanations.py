@@ -90,6 +90,15 @@ def test_a_type_named_in_an_explanation_takes_its_article() -> None:
     assert text is not None and "`+` cannot combine an int with a str." in text
 
 
+def test_a_value_of_a_learners_type_is_named_with_its_article() -> None:
+    from grader.toolkit.values import type_name
+    from sandbox.values import Opaque
+
+    assert type_name(Opaque("Anything", "<Anything>")) == "an Anything object"
+    assert type_name(Opaque("Point", "Point(1)")) == "a Point object"
+    assert type_name(b"x") == "a bytes"
+
+
 def test_off_by_one_uses_the_source_line() -> None:
     text = explain("IndexError", "list index out of range", "for i in range(len(xs) + 1):")
     assert text is not None and "goes one step too far" in text
