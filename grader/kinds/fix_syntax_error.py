@@ -26,6 +26,7 @@ from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose
 from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
 from grader.toolkit.runs import (
+    error_text,
     explain_outcome,
     failed_run_verdict,
     input_note,
@@ -213,9 +214,7 @@ fixed: |
             return problems  # locked: the reference fix is not here to run
         reference = reference_outcome(exercise, body.fixed, runner)
         if reference.status is not RunStatus.OK:
-            detail = (
-                f": {reference.error.type}: {reference.error.message}" if reference.error else ""
-            )
+            detail = f": {error_text(reference.error)}" if reference.error else ""
             problems.append(
                 (
                     ("fixed",),

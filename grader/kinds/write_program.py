@@ -33,7 +33,13 @@ from grader.toolkit.misconceptions import (
 from grader.toolkit.misconceptions.outputs import OutputFacts, diagnose, same_output
 from grader.toolkit.misconceptions.source import SourceFacts
 from grader.toolkit.outputs import output_check
-from grader.toolkit.runs import error_summary, failed_run_verdict, record_failure, run_failure
+from grader.toolkit.runs import (
+    error_summary,
+    error_text,
+    failed_run_verdict,
+    record_failure,
+    run_failure,
+)
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Status, Verdict
 from sandbox.outcome import Outcome
@@ -283,7 +289,7 @@ def _same_output(printed: list[tuple[Case, str]]) -> list[tuple[Finding, bool]]:
 
 def _crashed_case(case: Case, outcome: Outcome, failure: Status) -> Check:
     error = outcome.error
-    message = f"{failure}: {error.type}: {error.message}" if error else str(failure)
+    message = f"{failure}: {error_text(error)}" if error else str(failure)
     if error and error.line:
         message += f" (line {error.line})"
     return Check.make(

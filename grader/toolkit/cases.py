@@ -13,7 +13,7 @@ from grader.spec.bounds import MAX_POINTS
 from grader.spec.reader import SpecReader
 from grader.submission import Submission
 from grader.toolkit.literals import python_literal
-from grader.toolkit.runs import run_failure
+from grader.toolkit.runs import error_text, run_failure
 from grader.verdict import Check, Status, Verdict
 from sandbox.outcome import CallResult, Outcome
 from sandbox.values import Opaque, decode
@@ -81,7 +81,7 @@ def _failures(verdict: Verdict, items: list[Any]) -> FieldProblems:
         if not check.passed
     ]
     error = verdict.error
-    detail = f"{error.type}: {error.message}" if error else verdict.message
+    detail = error_text(error) if error else verdict.message
     if error and error.line:
         detail += f" (line {error.line})"
     summary: FieldProblems = [
@@ -175,7 +175,7 @@ def output_fill(index: int, outcome: Outcome) -> Fill:
     path = ("cases", index)
     status = run_failure(outcome)
     if status is not None:
-        error = f": {outcome.error.type}: {outcome.error.message}" if outcome.error else ""
+        error = f": {error_text(outcome.error)}" if outcome.error else ""
         return Fill(path, note=f"the reference solution gets {status}{error}")
     return Fill(path, {"expected": outcome.stdout}, remove=("expected_sha256",))
 

@@ -4,6 +4,7 @@ verdict on a program that crashed, hung or was refused."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from grader import explanations
 from grader.exercise import AnyExercise
@@ -14,6 +15,7 @@ from sandbox.status import Status as RunStatus
 
 __all__ = [
     "error_summary",
+    "error_text",
     "explain_outcome",
     "failed_run_verdict",
     "input_note",
@@ -117,6 +119,20 @@ def failed_run_verdict(
     return builder.verdict(message, error=error_summary(outcome), output=clip(outcome.stdout)[0])
 
 
+class _Error(Protocol):
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+
+def error_text(error: _Error) -> str:
+    """`ValueError: bad input` as CPython's last line shows it; `ValueError` when the
+    message is empty (as `raise ValueError` gives), never `ValueError: `."""
+    return f"{error.type}: {error.message}" if error.message else error.type
+
+
 def stop_summary(outcome: Outcome) -> str:
     """Why a failed run stopped, for a learner: `The program did not finish in time`,
     `The program uses something exercises do not allow: Forbidden: ... (line 5)`."""
@@ -124,7 +140,7 @@ def stop_summary(outcome: Outcome) -> str:
     if status is None:
         raise ValueError(f"the run ended normally ({outcome.status}); nothing failed")
     error = error_summary(outcome)
-    detail = f": {error.type}: {error.message}" if error else ""
+    detail = f": {error_text(error)}" if error else ""
     said = error is not None and error.message.startswith(f"line {error.line}:")
     where = f" (line {error.line})" if error and error.line and not said else ""
     return stable(f"{_RUN_MESSAGES[status]}{detail}{where}")

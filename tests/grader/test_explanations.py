@@ -169,3 +169,12 @@ def test_an_empty_strings_first_character_is_explained_as_an_empty_string() -> N
     assert said is not None and said.startswith("The string is empty")
     listed = explain("IndexError", "list index out of range", "print(xs[0])")
     assert listed is not None and listed.startswith("An index is past the end")
+
+
+def test_an_error_without_a_message_is_named_alone() -> None:
+    """An instructor review saw `ValueError:  (line 3)` for a bare `raise ValueError`."""
+    from grader.toolkit.runs import error_text
+    from sandbox.outcome import ErrorInfo
+
+    assert error_text(ErrorInfo("ValueError", "")) == "ValueError"
+    assert error_text(ErrorInfo("ValueError", "bad")) == "ValueError: bad"
