@@ -46,6 +46,9 @@ def decode_text(
         raise UnreadableText(f"it is {size:,} bytes; the limit is {max_bytes:,} bytes")
     if not data.strip() and not allow_empty:
         raise UnreadableText("it is empty")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise UnreadableText(f"it is {wide} text, not UTF-8; save it as UTF-8")
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise UnreadableText(
@@ -59,6 +62,28 @@ def decode_text(
             "save it as UTF-8"
         ) from exc
     return text.removeprefix("\ufeff")
+
+
+_WIDE_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """`UTF-16` or `UTF-32` when `data` starts with their byte-order mark, or when a NUL
+    follows (or precedes) most of its characters, as Windows editors save text; else None."""
+    for mark, name in _WIDE_BOMS:
+        if data.startswith(mark):
+            return name
+    sample = data[:4096]
+    if len(sample) >= 8 and sample.count(0) * 3 >= len(sample):
+        halves = (sample[0::2].count(0), sample[1::2].count(0))
+        if max(halves) * 4 >= len(sample) * 3 // 2 and min(halves) * 8 < len(sample):
+            return "UTF-16"
+    return None
 
 
 def position(data: bytes, offset: int) -> tuple[int, int]:

@@ -616,7 +616,9 @@ def test_explain_too_short(check: Check) -> None:
     "data, problem",
     [
         (b"", "it is empty"),
-        (b"\xff\xfeA\x00", "NUL byte"),
+        (b"\xff\xfeA\x00", "it is UTF-16 text, not UTF-8; save it as UTF-8"),
+        ("B) 8\n".encode("utf-16-le"), "it is UTF-16 text, not UTF-8; save it as UTF-8"),
+        (b"PK\x03\x04\x00\x00\x00\x08\x00", "it looks binary (a NUL byte at offset 4"),
         (b"caf\xe9\n", "not UTF-8 text (byte 0xe9 at offset 3: line 1, column 4)"),
         (b"x" * (1024 * 1024 + 1), "the limit is 1,048,576 bytes"),
     ],
