@@ -395,3 +395,22 @@ def test_a_missing_last_line_names_range_only_for_a_program_that_uses_it() -> No
     )
     verdict = graded(leftover)
     assert leftover.hint in verdict.hints[0] and "range(" not in verdict.hints[0]
+
+
+@pytest.mark.parametrize(
+    ("printed", "needed"),
+    [("BMI: 22.9\n", "the output needs at least 2"), ("BMI: 23\n", "the output needs at least 2")],
+)
+def test_a_number_rounded_too_early_is_told_the_decimals_the_tolerance_needs(
+    printed: str, needed: str
+) -> None:
+    """An instructor review: with a tolerance of 0.01, `round(x, 1)` was told that the
+    output needs 15 decimals."""
+    body = (
+        "compare: float\ntolerance: {abs: 0.01}\n"
+        'cases:\n  - {name: one, expected: "BMI: 22.857142857142858\\n"}\n'
+    )
+    target = exercise("write-program", body)
+    source = "w = float(input())\nh = float(input())\nprint('BMI:', round(w / h ** 2, 1))\n"
+    verdict = grade(target, Submission.from_text(source, "p.py"), FakeRunner([ran(printed)]))
+    assert needed in verdict.hints[0], verdict.hints

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from grader.compare import Mode, normalize
+from grader.compare import Comparison, Mode, normalize
 from grader.toolkit.expected import ExpectedOutput
 from grader.toolkit.misconceptions import Finding, clip, on_wrong_answers
 from grader.toolkit.misconceptions.source import SourceFacts, divides, drops_fractions
@@ -341,7 +341,8 @@ def numbers(facts: OutputFacts) -> Finding | None:
     counted = _count_off_by_one(pairs)
     if counted is not None:
         return counted
-    found = [(_number_mistake(w, g, facts.source.source), w, g) for w, g in pairs]
+    comparison = facts.expected.comparison
+    found = [(_number_mistake(w, g, facts.source.source, comparison), w, g) for w, g in pairs]
     first, w, g = found[0]
     if first is None or any(mistake is None for mistake, _, _ in found):
         return None
@@ -576,10 +577,13 @@ _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
 _FIRST_INT = re.compile(r"(^|[^\d.])(\d+)(?![\d.])")
 
 
-def _number_mistake(want: str, got: str, source: str) -> tuple[str, str] | None:
+def _number_mistake(
+    want: str, got: str, source: str, comparison: Comparison
+) -> tuple[str, str] | None:
     """What is wrong with the number `got` where `want` is expected, or None."""
     w, g = float(want), float(got)
     wd, gd = _decimals(want), _decimals(got)
+    needed = _decimals_within(w, comparison) if comparison.mode is Mode.FLOAT else wd
     if "." not in want and "." in got and g == w:
         return "float-for-int", (
             "`/` always gives a float, even for a whole result; `//` divides to a whole "
@@ -600,12 +604,23 @@ def _number_mistake(want: str, got: str, source: str) -> tuple[str, str] | None:
         return "decimals-shown", (
             f"show exactly {wd} decimals with `f'{{x:.{wd}f}}'` (round() drops trailing zeros)."
         )
-    if 0 < gd < wd and round(w, gd) == g and ("round(" in source or ":." in source):
+    if 0 <= gd < needed and round(w, gd) == g and ("round(" in source or ":." in source):
+        at_least = "at least " if comparison.mode is Mode.FLOAT else ""
         return "rounded-early", (
             f"that is the expected value rounded to {gd} decimal{'s' if gd != 1 else ''}; "
-            f"the output needs {wd} (or no rounding at all)."
+            f"the output needs {at_least}{needed} (or no rounding at all)."
         )
     return None
+
+
+def _decimals_within(expected: float, comparison: Comparison) -> int:
+    """The fewest decimals a rounded number needs to be within the tolerance of
+    `expected` (2 for an absolute tolerance of 0.01), at most 15."""
+    allowed = max(comparison.abs_tol, comparison.rel_tol * abs(expected))
+    for decimals in range(16):
+        if 0.5 * 10.0**-decimals <= allowed:
+            return decimals
+    return 15
 
 
 def _unpunctuated(want: str, got: str) -> tuple[str, str]:
