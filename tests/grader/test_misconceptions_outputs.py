@@ -97,6 +97,23 @@ ATTEMPTS = [
         "dict_items([('a', 1), ('b', 2)])\n",
         "You printed the dict_items itself",
     ),
+    # an instructor review: in any order, lines were said to be extra "at the start"
+    Attempt(
+        "extra_or_missing_lines",
+        "the 2\ncat 1\n",
+        "words = input().split()\nfor w in words:\n    print(w, words.count(w))\n",
+        "the 2\ncat 1\nthe 2\n",
+        "Your output repeats lines, such as `the 2`: each expected line should appear once.",
+        compare="unordered-lines",
+    ),
+    Attempt(
+        "extra_or_missing_lines",
+        "b 1\na 1\n",
+        "print('debug')\nprint('a 1')\nprint('b 1')\n",
+        "debug\na 1\nb 1\n",
+        "Your output has one line that is not expected, `debug`; the other lines are right.",
+        compare="unordered-lines",
+    ),
     Attempt(
         "wrong_separator",
         "3 4 8\n",

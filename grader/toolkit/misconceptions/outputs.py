@@ -365,7 +365,8 @@ def extra_or_missing_lines(facts: OutputFacts) -> Finding | None:
     want, got = _lines(text), _lines(facts.actual)
     if not want or not got or max(len(want), len(got)) > MAX_LINES or len(want) == len(got):
         return None
-    if facts.mode is Mode.UNORDERED_LINES:
+    unordered = facts.mode is Mode.UNORDERED_LINES
+    if unordered:  # where a line stands means nothing: sorted, and no end is named
         want, got = sorted(want), sorted(got)
     ops = difflib.SequenceMatcher(None, want, got, autojunk=False).get_opcodes()
     changed = [op for op in ops if op[0] != "equal"]
@@ -374,10 +375,14 @@ def extra_or_missing_lines(facts: OutputFacts) -> Finding | None:
         kept = [line for j, line in enumerate(got) if not any(o[3] <= j < o[4] for o in changed)]
         if not facts.nearly("\n".join(kept) + "\n"):
             return None
-        return _extra_lines(extra, _end(changed, 3, 4, len(got)), _ranges(facts))
+        if unordered and all(line in want for line in extra):
+            return _repeated_lines(extra)
+        end = None if unordered else _end(changed, 3, 4, len(got))
+        return _extra_lines(extra, end, _ranges(facts))
     if all(op[0] == "delete" for op in changed):
         missing = [want[i] for _, i1, i2, _, _ in changed for i in range(i1, i2)]
-        return _missing_lines(missing, _end(changed, 1, 2, len(want)), _ranges(facts))
+        end = None if unordered else _end(changed, 1, 2, len(want))
+        return _missing_lines(missing, end, _ranges(facts))
     return None
 
 
@@ -741,6 +746,20 @@ def _ranges(facts: OutputFacts) -> bool:
     return "range(" in facts.source.source
 
 
+def _repeated_lines(extra: list[str]) -> Finding:
+    """Right lines, some of them printed again (once per occurrence, not per value)."""
+    advice = (
+        "each expected line should appear once. A loop over every item prints once per "
+        "occurrence: loop over the distinct ones (a dict's keys, or a set) instead."
+    )
+    return Finding(
+        "repeated-lines",
+        f"Your output repeats lines, such as `{clip(extra[0])}`: {advice}",
+        f"On a hidden test, your output repeats some lines: {advice}",
+        complete=True,
+    )
+
+
 def _extra_lines(extra: list[str], end: str | None, ranges: bool) -> Finding:
     if len(extra) == 1 and end:
         stop = " (`range(a, b)` stops before b)" if ranges else ""
@@ -753,7 +772,14 @@ def _extra_lines(extra: list[str], end: str | None, ranges: bool) -> Finding:
             f"Your output has one line too many at the {end}, `{clip(extra[0])}`; {advice}",
             f"On a hidden test, your output has one line too many at the {end}; {advice}",
         )
-    more = f" and {len(extra) - 1} more" if len(extra) > 1 else ""
+    if len(extra) == 1:
+        advice = "the other lines are right. A leftover debug print, or one line too many?"
+        return Finding(
+            "extra-lines",
+            f"Your output has one line that is not expected, `{clip(extra[0])}`; {advice}",
+            f"On a hidden test, your output has one line that is not expected; {advice}",
+        )
+    more = f" and {len(extra) - 1} more"
     advice = "everything else is right: remove the prints that show work in progress."
     return Finding(
         "extra-lines",
