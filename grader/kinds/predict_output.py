@@ -278,7 +278,8 @@ mistakes:
         if answer_matches(truth, given):
             builder.add(_answer_check(True, answer, points, expected=truth.answer))
             return builder.verdict("Correct: that is what Python displays.")
-        builder.hint(*(m.hint for m in exercise.body.mistakes if m.matches(answer)))
+        mistaken = [m for m in exercise.body.mistakes if m.matches(answer)]
+        builder.hint(*(m.hint for m in mistaken))
         if answer.split() == truth.answer.split():
             # Python's display is the answer itself: where the spaces go is not shown
             where = describe_first_difference(truth.answer, answer).split(":")[0]
@@ -294,7 +295,8 @@ mistakes:
         builder.hint(*_display_hints(truth.output, answer), first=True)
         if squeeze(answer) == squeeze(truth.answer):
             builder.hint(_spaces_hint(exercise.body.code, truth.answer))
-        builder.hint(_special_hint(truth, given))
+        if not any(m.error for m in mistaken):  # the instructor's hint for that error
+            builder.hint(_special_hint(truth, given))
         return builder.verdict("Not what Python displays.")
 
     def present(self, exercise: Exercise[Body]) -> Presentation:

@@ -78,7 +78,23 @@ def named_error_hint(named: str, actual: str) -> str | None:
             f"Python has no exception called {named}: each error has a built-in name, such as "
             "TypeError, ValueError, KeyError or IndexError. Which of those fits what goes wrong?"
         )
+    if _is_base(named, actual):
+        return (
+            f"Close: Python raises a more specific error than {named}, one of its kinds. "
+            "Which one fits what goes wrong here?"
+        )
     meaning = MEANINGS.get(named)
     if meaning is None:
         return None
     return f"{named} reports {meaning}. Is that what goes wrong here?"
+
+
+def _is_base(named: str, actual: str) -> bool:
+    """Whether the built-in exception `named` is a base class of the built-in `actual`."""
+    base, derived = getattr(builtins, named, None), getattr(builtins, actual, None)
+    return (
+        isinstance(base, type)
+        and isinstance(derived, type)
+        and base is not derived
+        and issubclass(derived, base)
+    )

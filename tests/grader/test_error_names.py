@@ -37,3 +37,10 @@ def test_a_real_error_is_told_what_it_reports_never_which_is_right() -> None:
     hint = named_error_hint("KeyError", "IndexError")
     assert hint is not None and "dictionary" in hint and "IndexError" not in hint
     assert named_error_hint("indexerror", "IndexError") is None
+
+
+def test_a_base_class_of_the_error_is_told_it_is_close_not_what_it_means() -> None:
+    """A review got 'Close: a more specific subclass' and 'NameError reports ... Is that
+    what goes wrong here?' for the same answer."""
+    hint = named_error_hint("NameError", "UnboundLocalError")
+    assert hint is not None and hint.startswith("Close: Python raises a more specific error")
