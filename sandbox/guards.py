@@ -186,7 +186,10 @@ class Ownership:
         for klass in cls.__mro__:
             if name in klass.__dict__:
                 return klass in self.classes
-        return True  # not defined anywhere: the lookup raises AttributeError as CPython does
+        # Not on the class: found on its metaclass, it is a library's (`EnumType._convert_`);
+        # found nowhere, the lookup raises AttributeError as CPython does.
+        metaclass: Any = type(cls)
+        return not (isinstance(obj, type) and any(name in k.__dict__ for k in metaclass.__mro__))
 
     def implements(self, obj: Any, name: str) -> bool:
         """True when the program's own code provides the method `name` read on `obj`."""

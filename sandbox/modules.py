@@ -301,13 +301,16 @@ def _update_wrapper(hooks: Any) -> Callable[..., Any]:
             guards.setattr(wrapper, attr, guards.checked(value, wrapped, attr))
         for attr in updated:
             target = guards.getattr(wrapper, attr)
-            source = getattr(wrapped, attr, {})
-            if not ownership.owns(wrapped):
-                source = {
-                    key: guards.checked(value, wrapped, key)
-                    for key, value in dict(source).items()
-                    if type(key) is str and key[:1] != "_" and key not in hooks.denied_names
-                }
+            # the program's own read as it would read it (a class's `__dict__` is the checked
+            # snapshot: the raw one holds functions that run on any object, such as a
+            # dataclass's generated `__init__`); each value checked as a read of its name
+            owned = ownership.owns(wrapped)
+            found = guards.getattr(wrapped, attr, {}) if owned else getattr(wrapped, attr, {})
+            source = {
+                key: guards.checked(value, wrapped, key)
+                for key, value in dict(found).items()
+                if type(key) is str and (owned or key[:1] != "_") and key not in hooks.denied_names
+            }
             target.update(source)
         guards.setattr(wrapper, "__wrapped__", wrapped)
         return wrapper

@@ -469,6 +469,28 @@ METACLASSES_AND_TRACEBACKS = {
 # (renamed to `os`, its refusing `__getattr__` deleted), and `from json import path` then
 # bound the real `posixpath` (a security review's chain to the real `os`).
 LIBRARY_SPECIAL_METHODS = {
+    # A ninth review: a private name found on the metaclass of the program's class counted
+    # as the program's (`EnumType._convert_` hands out any module's globals) ...
+    "metaclass-private-method-read-on-the-programs-class": Escape(
+        "import enum\nclass Color(enum.Enum):\n    pass\nconvert = Color._convert_\n",
+        line=4,
+    ),
+    # ... and update_wrapper copied the program's dataclass's raw `__dict__`, whose
+    # generated `__init__` runs on any object (a typing alias, writing its origin class).
+    "update-wrapper-copies-a-dataclasss-raw-init": Escape(
+        "import dataclasses, functools, typing, json\n"
+        "@dataclasses.dataclass\n"
+        "class Setter:\n"
+        "    decode: object\n"
+        "class W:\n"
+        "    pass\n"
+        "w = W()\n"
+        "functools.update_wrapper(w, Setter)\n"
+        "raw_init = w.__dict__['__init__']\n"
+        "relay = type(typing.List[int])(json.JSONDecoder, (int,))\n"
+        "raw_init(relay, lambda self, s: 'patched')\n",
+        line=11,
+    ),
     # An eighth review: the builtin setattr() skipped the check of a library's own Python
     # `__setattr__`, and typing's sets the attribute on its alias's origin, any class.
     "builtin-setattr-through-a-typing-alias": Escape(
