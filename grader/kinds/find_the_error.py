@@ -276,8 +276,11 @@ mistakes:
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
         given = parse_answer(answer, truth.type, body.code)
-        if _hedges(answer, truth.type) or _names_two_types(answer, truth.type):
-            return _hedged_verdict(exercise)
+        hedged = _hedges(answer, truth.type)
+        if _names_two_types(answer, truth.type):
+            hedged |= {"error type"}
+        if hedged:
+            return _hedged_verdict(exercise, truth, given, hedged)
         return _grade_fact(exercise, body, truth, given)
 
     def present(self, exercise: Exercise[Body]) -> Presentation:
@@ -353,25 +356,43 @@ _HEDGE = re.compile(
 )
 
 
-def _hedges(answer: str, truth: str) -> bool:
-    """Whether the answer offers two types or two lines (`KeyError or NameError`)."""
+def _hedges(answer: str, truth: str) -> set[str]:
+    """The parts (`error type`, `line`) for which the answer offers two (`KeyError or
+    NameError`, `line 4 or 5`)."""
     if " or " not in answer.casefold() and "/" not in answer:
-        return False
+        return set()
+    hedged = set()
     for match in _HEDGE.finditer(_join_spaced(answer, _known(truth))):
         first, second = match.group(1), match.group(2)
         if first[-1].isdigit() == second[-1].isdigit() and first.casefold() != second.casefold():
-            return True
-    return False
+            hedged.add("line" if first[-1].isdigit() else "error type")
+    return hedged
 
 
-def _hedged_verdict(exercise: Exercise[Body]) -> Verdict:
+def _hedged_verdict(
+    exercise: Exercise[Body], truth: ErrorFact, given: ErrorFact, hedged: set[str]
+) -> Verdict:
+    """Each part offered twice fails; a part given once is graded as it is."""
     half = exercise.points / 2
     builder = VerdictBuilder(exercise)
+    right = {
+        "error type": given.type == truth.type,
+        "line": truth.line is None or given.line == truth.line,
+    }
+    said = {
+        "error type": ("right type", "not the error Python reports"),
+        "line": ("right line", "not the line where Python reports the error"),
+    }
     for name in ("error type", "line"):
-        builder.add(Check.make(name, False, message="two answers given", max_points=half))
+        ok = name not in hedged and right[name]
+        message = "two answers given" if name in hedged else said[name][0 if ok else 1]
+        builder.add(
+            Check.make(name, ok, message=message, points=half if ok else 0.0, max_points=half)
+        )
+    example = "'KeyError or NameError'" if "error type" in hedged else "'line 4 or 5'"
     builder.hint(
-        "Give one error type and one line: an answer that offers two (such as "
-        "'KeyError or NameError') cannot be marked right."
+        f"Give one error type and one line: an answer that offers two (such as {example}) "
+        "cannot be marked right."
     )
     return builder.verdict("Your answer offers two possibilities; choose one.")
 

@@ -212,9 +212,12 @@ def test_find_the_error(check: Check, target, answer: str, status: Status, score
         ("line 2 raises an index error, rather than a key error", 1.0),
         # a base class beside the name is no second answer
         ("IndexError (a LookupError) on line 2", 1.0),
-        # two names put forward are two answers
-        ("KeyError line 2? no wait, IndexError line 2", 0.0),
-        ("IndexError, line 2. Maybe a TypeError", 0.0),
+        # two names put forward are two answers: the type fails, the line is graded
+        ("KeyError line 2? no wait, IndexError line 2", 0.5),
+        ("IndexError, line 2. Maybe a TypeError", 0.5),
+        ("KeyError or IndexError, line 3", 0.0),
+        # two lines offered: the line fails, the type is graded (a review lost both)
+        ("IndexError on line 2 or 3", 0.5),
     ],
 )
 def test_find_the_error_reads_the_type_the_learner_puts_forward(
