@@ -34,6 +34,17 @@ AVERAGE = """\
   - {call: "average([])", raises: ValueError}
 """
 ATTEMPTS = [
+    # a learner review: `first = second = 0` got only the hint about raising
+    Attempt(
+        "running_value_started_outside",
+        '  - {call: "largest([-4, -2, -9])", returns: -2}\n',
+        "def largest(values):\n    best = 0\n    for v in values:\n        if v > best:\n"
+        "            best = v\n    return best\n",
+        (returned("largest([-4, -2, -9])", 0),),
+        "`largest([-4, -2, -9])` returned `0`, which is not one of the values given: a "
+        "running value that starts at 0 keeps it when no item beats it",
+        "largest",
+    ),
     Attempt(
         "swapped_min_and_max",
         '  - {call: "clamp(5, 0, 10)", returns: 5}\n  - {call: "clamp(-3, 0, 10)", returns: 0}\n',

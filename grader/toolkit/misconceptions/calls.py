@@ -8,6 +8,7 @@ value whether it `matches()`, so they work in a locked bank too.
 from __future__ import annotations
 
 import ast
+import re
 import builtins
 import contextlib
 import math
@@ -440,6 +441,32 @@ def constant_for_argument(facts: CallFacts) -> Finding | None:
     return None
 
 
+@on_wrong_answers
+def running_value_started_outside(facts: CallFacts) -> Finding | None:
+    """A running best (`largest = 0`) returned as it started: no item of the argument beat
+    it (all negative, or all above it for a smallest), though one of them is expected."""
+    value, expected = facts.value, facts.expected
+    if type(value) not in (int, float) or expected is _MISSING or type(expected) is bool:
+        return None
+    items = [x for a in _arguments(facts.call) if isinstance(a, (list, tuple)) for x in a]
+    numbers = [x for x in items if type(x) in (int, float)]
+    if not numbers or value in numbers or expected not in numbers:
+        return None
+    if not re.search(rf"=\s*{re.escape(repr(value))}(?![\w.])", facts.source.source):
+        return None
+    advice = (
+        f"a running value that starts at {value!r} keeps it when no item beats it (every "
+        "value negative, say): start from the first item (`items[0]`), or from "
+        "`float('-inf')` for a largest and `float('inf')` for a smallest."
+    )
+    return Finding(
+        "running-value-started-outside",
+        f"`{facts.call}` returned `{value!r}`, which is not one of the values given: {advice}",
+        f"On a hidden test, your function returned its starting value, which is not one of "
+        f"the values given: {advice}",
+    )
+
+
 def _arguments(call: str) -> list[Any]:
     """The positional arguments of `f(...)` as values (`_MISSING` where not a literal)."""
     try:
@@ -550,6 +577,7 @@ DETECTORS: tuple[Detector, ...] = (
     text_case_or_spaces,
     swapped_min_and_max,
     constant_for_argument,
+    running_value_started_outside,
     off_by_one,
     element_types,
     different_type,
