@@ -8,10 +8,10 @@ value whether it `matches()`, so they work in a locked bank too.
 from __future__ import annotations
 
 import ast
-import re
 import builtins
 import contextlib
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
