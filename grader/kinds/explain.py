@@ -323,7 +323,8 @@ min_words: 10
         missing = [r.concept.name for r in readings if r.concept.required and not r.covered]
         if missing:
             builder.fail()
-            message += f" The question asks for: {'; '.join(missing)}."
+            ideas = "this idea" if len(missing) == 1 else "these ideas"
+            message += f" A passing answer must cover {ideas}, missing here: {'; '.join(missing)}."
         if short:
             builder.fail()
             builder.hint(_length_hint(words, body.min_words), first=True)
