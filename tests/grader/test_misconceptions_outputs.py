@@ -114,6 +114,16 @@ ATTEMPTS = [
         "Your output has one line that is not expected, `debug`; the other lines are right.",
         compare="unordered-lines",
     ),
+    # a learner review: fields swapped got the hint about rounding the total
+    Attempt(
+        "value_order",
+        "3 x apple @ 0.50 = 1.50\n",
+        "item, price, n = input(), float(input()), int(input())\n"
+        "print(f'{item} x {n} @ {price:.2f} = {price * n:.2f}')\n",
+        "apple x 3 @ 0.50 = 1.50\n",
+        "Your output has `apple x 3 @ 0.50 = 1.50` where `3 x apple @ 0.50 = 1.50` is "
+        "expected: the right values, in another order",
+    ),
     Attempt(
         "wrong_separator",
         "3 4 8\n",

@@ -507,6 +507,31 @@ def line_order(facts: OutputFacts) -> Finding | None:
 
 
 @on_wrong_answers
+def value_order(facts: OutputFacts) -> Finding | None:
+    """The right values on a line, in another order (`apple x 3` for `3 x apple`)."""
+    text = facts.text
+    if text is None:
+        return None
+    want, got = _lines(text), _lines(facts.actual)
+    if len(want) != len(got) or len(want) > MAX_LINES:
+        return None
+    different = [(w, g) for w, g in zip(want, got, strict=True) if w != g]
+    if not different or not all(
+        len(w.split()) > 1 and sorted(w.split()) == sorted(g.split()) for w, g in different
+    ):
+        return None
+    w, g = different[0]
+    advice = "check the order of the values in your print() or f-string."
+    return Finding(
+        "value-order",
+        f"Your output has `{clip(g)}` where `{clip(w)}` is expected: the right values, in "
+        f"another order; {advice}",
+        f"On a hidden test, a line of your output has the right values in another order; {advice}",
+        complete=True,
+    )
+
+
+@on_wrong_answers
 def shifted_lines(facts: OutputFacts) -> Finding | None:
     """Every line one step early (or late): a loop over `range(n)` for 1..n."""
     text = facts.text
@@ -546,6 +571,7 @@ DETECTORS: tuple[Detector, ...] = (
     numbers,
     shifted_lines,
     line_order,
+    value_order,
     extra_or_missing_lines,
     values_off_by_one,
     counts_from_zero,
