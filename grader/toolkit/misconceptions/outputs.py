@@ -378,6 +378,8 @@ def extra_or_missing_lines(facts: OutputFacts) -> Finding | None:
         if unordered and all(line in want for line in extra):
             return _repeated_lines(extra)
         end = None if unordered else _end(changed, 3, 4, len(got))
+        if len(extra) == 1 and _alike(extra[0], want):
+            return _one_case_too_many(extra[0])
         return _extra_lines(extra, end, _ranges(facts))
     if all(op[0] == "delete" for op in changed):
         missing = [want[i] for _, i1, i2, _, _ in changed for i in range(i1, i2)]
@@ -783,6 +785,25 @@ def _repeated_lines(extra: list[str]) -> Finding:
         f"Your output repeats lines, such as `{clip(extra[0])}`: {advice}",
         f"On a hidden test, your output repeats some lines: {advice}",
         complete=True,
+    )
+
+
+def _alike(line: str, lines: list[str]) -> bool:
+    """Whether `line` is shaped as the expected lines are (`day 3: alert` beside `day 1:
+    alert`): the same words but for its numbers, as one more case of theirs would be."""
+    shape = _NUMBER.sub("#", line).split()
+    return len(shape) > 1 and any(_NUMBER.sub("#", other).split() == shape for other in lines)
+
+
+def _one_case_too_many(extra: str) -> Finding:
+    advice = (
+        "the other lines are right, and it is shaped like them: does a condition let one "
+        "case too many through (`>=` for `>`, a missing check), or a loop run once too often?"
+    )
+    return Finding(
+        "extra-lines",
+        f"Your output has one line too many, `{clip(extra)}`; {advice}",
+        f"On a hidden test, your output has one line too many; {advice}",
     )
 
 
