@@ -207,3 +207,15 @@ def test_args_after_on_a_call_whose_arguments_cannot_change_is_refused() -> None
     with pytest.raises(SpecError) as refused:
         exercise("write-function", body)
     assert "none of them is mutable" in refused.value.format()
+
+
+def test_a_hidden_cases_rounding_hint_tells_nothing_of_its_expected_value(check: Check) -> None:
+    """A learner review read '16 are expected' in the hint of a hidden case."""
+    target = exercise(
+        "write-function",
+        "function: mean\ncases:\n  - {call: 'mean([1, 2, 4])', returns: 2.3333333333333335, "
+        "hidden: true}\n",
+    )
+    verdict = check(target, "def mean(xs):\n    return round(sum(xs) / len(xs), 2)\n", "f.py")
+    assert verdict.hints[0].startswith("On a hidden test"), verdict.hints
+    assert not any(digit in verdict.hints[0] for digit in "0123456789"), verdict.hints

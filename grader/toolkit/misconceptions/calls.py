@@ -359,16 +359,20 @@ def rounding(facts: CallFacts) -> Finding | None:
     complete = bool(wanted) and round(value, wanted) == expected
     if complete:
         advice = f"round it to {wanted} decimals: `round(x, {wanted})`."
+        hidden = "it has more decimals than expected: check the examples' results."
     else:
         got = _decimals(float(value))
         rounds = "round(" in facts.source.source or f".{got}f" in facts.source.source
         if not (0 < got < wanted and rounds and round(expected, got) == value):
             return None
         advice = f"it is rounded to {got} decimals; {wanted} are expected."
+        hidden = (
+            f"it is rounded to {got} decimals, fewer than expected: round later, or not at all."
+        )
     return Finding(
         "rounding",
         f"`{facts.call}` returned `{value!r}` where `{expected!r}` is expected: {advice}",
-        f"On a hidden test, your function's result is not rounded as expected: {advice}",
+        f"On a hidden test, your function's result is not rounded as expected: {hidden}",
         complete=complete,
     )
 

@@ -350,7 +350,8 @@ def numbers(facts: OutputFacts) -> Finding | None:
     return Finding(
         name,
         f"Your output has `{g}` where `{w}` is expected: {advice}",
-        f"On a hidden test, a number in your output is not written as expected: {advice}",
+        f"On a hidden test, a number in your output is {_HIDDEN_NUMBER_MISTAKES[name]}: "
+        "compare how your program writes it with the examples' outputs.",
         complete=True,
     )
 
@@ -608,6 +609,16 @@ def same_output(outputs: Sequence[str], expected: Sequence[str | None]) -> Findi
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
 _FIRST_INT = re.compile(r"(^|[^\d.])(\d+)(?![\d.])")
+
+
+_HIDDEN_NUMBER_MISTAKES = {
+    "float-for-int": "a float where a whole number is expected (`/` gives floats)",
+    "integer-division": "divided with the wrong kind of division (`/` or `//`)",
+    "not-rounded": "not rounded as expected",
+    "decimals-shown": "shown with too few decimals",
+    "rounded-early": "rounded to fewer decimals than expected",
+}
+"""What a hidden case's number mistake is, without its decimals (they tell its output)."""
 
 
 def _number_mistake(
