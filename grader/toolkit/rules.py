@@ -243,7 +243,7 @@ def violations(rules: Rules, source: str) -> list[Violation] | None:
     """The rules `source` breaks, in the spec's order; None when it does not parse (then
     the kind reports the syntax error)."""
     try:
-        found = _Uses.of(source)
+        found = _Uses.of(source, imported=rules.entry is not None)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     broken: list[Violation] = []
@@ -286,8 +286,13 @@ class _Uses:
     """Names bound to modules (`import statistics as s` binds s to statistics)."""
 
     @classmethod
-    def of(cls, source: str, depth: int = 0) -> _Uses:
-        found = cls(ast.parse(source))
+    def of(cls, source: str, depth: int = 0, *, imported: bool = False) -> _Uses:
+        """`imported`: the file is loaded as a module (write-function), so its `if __name__
+        == "__main__":` blocks never run and are not read."""
+        tree = ast.parse(source)
+        if imported:
+            tree.body = [node for node in tree.body if not _main_block(node)]
+        found = cls(tree)
         found._read(found.tree, depth)
         return found
 
@@ -491,6 +496,19 @@ def _type_positions(tree: ast.AST) -> Iterator[ast.AST]:
             yield node.annotation
         elif isinstance(node, ast.ExceptHandler) and node.type is not None:
             yield node.type
+
+
+def _main_block(node: ast.stmt) -> bool:
+    """`if __name__ == "__main__":` (either way round), with no `else`."""
+    if not isinstance(node, ast.If) or node.orelse:
+        return False
+    test = node.test
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and len(test.comparators) == 1):
+        return False
+    if not isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = {ast.dump(test.left), ast.dump(test.comparators[0])}
+    return sides == {ast.dump(ast.Name("__name__", ast.Load())), ast.dump(ast.Constant("__main__"))}
 
 
 def _name(func: ast.expr) -> str | None:

@@ -148,6 +148,22 @@ def test_a_module_s_exception_is_caught_by_its_own_name() -> None:
     assert broken(source, requires=[("catch", "JSONDecodeError")]) == []
 
 
+def test_an_imported_files_main_block_is_not_read_but_a_programs_is() -> None:
+    """A learner review's recursive count_digits broke `forbids: fstring` in its own
+    self-test under `if __name__ == "__main__":`, which a write-function test never runs."""
+    source = (
+        "def f(n):\n    return n\n\n"
+        "if __name__ == '__main__':\n    print(f'{f(1)}')\n"
+        "if '__main__' == __name__:\n    print(str(f(2)))\n"
+    )
+    fstring, text = ("construct", "fstring"), ("call", "str")
+    assert broken(source, fstring, text, entry="f") == []
+    assert broken(source, fstring, text) == [
+        "uses an f-string (line 5)",
+        "uses str() (line 7)",
+    ]
+
+
 def test_names_computed_at_run_time_break_the_rules_they_could_hide() -> None:
     assert broken("exec(code)", STR) == [
         "may use str(): line 1 calls exec(), whose code this check cannot read"
