@@ -25,7 +25,11 @@ from grader.toolkit.choices import (
     parse_options,
     reveal_options,
 )
-from grader.toolkit.error_names import EXCEPTION_NAMES, named_error_hint
+from grader.toolkit.error_names import (
+    EXCEPTION_NAMES,
+    looks_like_an_error_name,
+    named_error_hint,
+)
 from grader.toolkit.expected import Expected
 from grader.toolkit.runs import unfed_input
 from grader.toolkit.verdicts import VerdictBuilder
@@ -109,7 +113,7 @@ def parse_answer(answer: str, truth: str = "", code: str = "") -> ErrorFact:
     quoted in the answer (`IndexError in print(temps[i])`) gives the line."""
     known = _known(truth)
     answer = _join_spaced(answer, known)
-    named = _named_types(answer, known)
+    named = _named_types(answer, known) or _misspelt_types(answer)
     rest = _NUMBER_WORD.sub(
         lambda m: f"line {_NUMBER_WORDS.index(m.group(1).casefold()) + 1}", _TYPE.sub(" ", answer)
     )
@@ -147,6 +151,23 @@ def _named_types(answer: str, known: dict[str, str]) -> list[str]:
         if name not in named:
             named.append(name)
     return [n for n in named if not any(_is_base_of(n, other) for other in named)]
+
+
+_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
+
+
+def _misspelt_types(answer: str) -> list[str]:
+    """Words that are slips of a built-in exception's name (`TypeErorr`), when the answer
+    names none as Python spells it: the hint then says which name it looks like."""
+    return [w for w in _WORD.findall(answer) if w[0].isupper() and looks_like_an_error_name(w)][:1]
+
+
+_EXPLICIT_LINE = re.compile(r"\bline\s*[:#]?\s*(\d+)\b", re.IGNORECASE)
+
+
+def _names_two_lines(answer: str) -> bool:
+    """Whether the answer says `line N` for two different lines."""
+    return len({int(n) for n in _EXPLICIT_LINE.findall(answer)}) > 1
 
 
 def _names_two_types(answer: str, truth: str) -> bool:
@@ -279,6 +300,8 @@ mistakes:
         hedged = _hedges(answer, truth.type)
         if _names_two_types(answer, truth.type):
             hedged |= {"error type"}
+            if _names_two_lines(answer):  # two statements of an error: two lines too
+                hedged |= {"line"}
         if hedged:
             return _hedged_verdict(exercise, truth, given, hedged)
         return _grade_fact(exercise, body, truth, given)

@@ -218,12 +218,22 @@ def test_find_the_error(check: Check, target, answer: str, status: Status, score
         ("KeyError or IndexError, line 3", 0.0),
         # two lines offered: the line fails, the type is graded (a review lost both)
         ("IndexError on line 2 or 3", 0.5),
+        # two errors stated, each with its line: both parts are offered twice
+        ("IndexError line 2\nValueError line 1", 0.0),
     ],
 )
 def test_find_the_error_reads_the_type_the_learner_puts_forward(
     check: Check, answer: str, score: float
 ) -> None:
     assert check(FIND, answer).score == score
+
+
+def test_a_misspelt_error_name_is_read_and_told_its_spelling(check: Check) -> None:
+    verdict = check(FIND, "IndexErorr line 2")
+    assert verdict.score == 0.5
+    assert verdict.hints[0] == (
+        "Python has no exception called IndexErorr: check its spelling (IndexError?)."
+    )
 
 
 def test_find_the_error_mistake_hint(check: Check) -> None:
