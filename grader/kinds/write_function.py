@@ -54,7 +54,7 @@ from grader.toolkit.values import values_equal
 from grader.toolkit.verdicts import VerdictBuilder
 from grader.verdict import Check, Verdict
 from sandbox.calls import parse_call
-from sandbox.outcome import CallResult
+from sandbox.outcome import CallResult, Outcome
 from sandbox.values import TooLarge, decode, encode, safe_repr
 
 UNCHANGED = "leave its arguments unchanged"
@@ -354,6 +354,17 @@ def _judge(case: Case, result: CallResult | None, learner: Learner) -> tuple[Che
     return check, pending
 
 
+_LOADED_INPUT = (
+    "Your file reads input() when it is loaded, but the tests import it, give it no input "
+    "and call `{0}` themselves: put code that tries your function out under "
+    '`if __name__ == "__main__":`, or remove it.'
+)
+
+
+def _reads_input(outcome: Outcome) -> bool:
+    return outcome.error is not None and outcome.error.type == "EOFError"
+
+
 def _known(finding: Finding) -> Finding:
     return finding
 
@@ -534,7 +545,8 @@ solution_code: |
         )
         results = {r.call: r for r in outcome.calls}
         if not outcome.calls and run_failure(outcome):
-            return failed_run_verdict(exercise, outcome, source)
+            hint = _LOADED_INPUT.format(body.function) if _reads_input(outcome) else None
+            return failed_run_verdict(exercise, outcome, source, hint=hint)
         builder = VerdictBuilder(exercise)
         if _undefined(body.function, outcome.calls):
             builder.fail()

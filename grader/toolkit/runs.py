@@ -108,13 +108,23 @@ def record_failure(
 
 
 def failed_run_verdict(
-    exercise: AnyExercise, outcome: Outcome, source: str, *, checks: Iterable[Check] = ()
+    exercise: AnyExercise,
+    outcome: Outcome,
+    source: str,
+    *,
+    checks: Iterable[Check] = (),
+    hint: str | None = None,
 ) -> Verdict:
-    """The verdict on a learner program that crashed, hung or was refused."""
+    """The verdict on a learner program that crashed, hung or was refused; `hint` comes
+    before the explanation of its error."""
     builder = VerdictBuilder(exercise)
     for check in checks:
         builder.add(check)
-    record_failure(builder, outcome, source)
+    if hint is not None:
+        builder.diagnose(hint)
+        builder.run_failed(run_failure(outcome) or Status.RUNTIME_ERROR, None)
+    else:
+        record_failure(builder, outcome, source)
     message = stop_summary(outcome)
     return builder.verdict(message, error=error_summary(outcome), output=clip(outcome.stdout)[0])
 

@@ -841,3 +841,15 @@ def test_multiple_choice_spec_rules(options: str, answer: str, message: str) -> 
         exercise("multiple-choice", "options:\n" + options + answer)
     found = [f"{p.field}: {p.message}" for p in caught.value.problems]
     assert len(found) == 1 and found[0].startswith(message), found
+
+
+def test_write_function_reading_input_when_loaded_is_told_to_move_it_under_main(
+    check: Check,
+) -> None:
+    """A learner review was told input() ran past the lines of input, which a
+    write-function exercise never gives."""
+    source = "def pair(a, b):\n    return (a, b)\n\nx = input('a? ')\nprint(pair(x, x))\n"
+    verdict = check(FUNCTION, source, "f.py")
+    assert verdict.status is Status.RUNTIME_ERROR
+    assert verdict.hints[0].startswith("Your file reads input() when it is loaded")
+    assert not any("more times than there are lines" in h for h in verdict.hints)
