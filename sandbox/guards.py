@@ -216,6 +216,20 @@ class Ownership:
         return True  # not there: the read raises AttributeError as CPython's does
 
 
+def _metaclass_method(method: types.MethodType) -> bool:
+    """A private function of a class's metaclass bound to the class (`EnumType._convert_`
+    on an Enum, handed out by library code that read it natively), not a classmethod's
+    nor a public one such as `ABCMeta.register`, which the program may read itself."""
+    owner, function = method.__self__, method.__func__
+    name = getattr(function, "__name__", "")
+    if not isinstance(owner, type) or type(name) is not str or name[:1] != "_":
+        return False
+    if names.is_dunder(name):
+        return False
+    metaclass: Any = type(owner)
+    return any(k.__dict__.get(function.__name__) is function for k in metaclass.__mro__)
+
+
 def _same_classes(these: tuple[type, ...], those: tuple[type, ...]) -> bool:
     """Tuples of the same classes, by identity (`==` may be a metaclass's)."""
     return len(these) == len(those) and all(a is b for a, b in zip(these, those, strict=True))
@@ -319,10 +333,27 @@ class Guards:
 
     def _class_namespace(self, cls: type, namespace: Any) -> Any:
         """A class's `__dict__`, each value checked as a read of its name would be: library
-        code puts its own values there (enum's `_new_member_` is the raw `object.__new__`)."""
+        code puts its own values there (enum's `_new_member_` is the raw `object.__new__`);
+        a name the program could not read on the class is left out (dataclasses' slots
+        `__getstate__`, which reads any attribute of any object natively)."""
         return types.MappingProxyType(
-            {key: self.checked(value, cls, key) for key, value in dict(namespace).items()}
+            {
+                key: self.checked(value, cls, key)
+                for key, value in dict(namespace).items()
+                if type(key) is str and (key[:1] != "_" or self._private_readable(cls, key))
+            }
         )
+
+    def _private_readable(self, obj: Any, name: str) -> bool:
+        """Whether `_check_private_read` lets the program read `name` on `obj` (asked
+        without recording a violation)."""
+        if names.is_dunder(name):
+            return name in names.READ_DUNDERS or (
+                name in names.OWNED_READ_DUNDERS and self.ownership.owns(obj)
+            )
+        if name in names.PUBLIC_API_PRIVATES and not isinstance(obj, types.ModuleType):
+            return True
+        return self.ownership.owns(obj) and self.ownership.defines(obj, name)
 
     def check_read(self, obj: Any, name: str) -> None:
         """The guard's rules for reading `name` on `obj`, for a read CPython makes itself
@@ -454,6 +485,10 @@ class Guards:
             id(value) in _DANGEROUS_IDS
         ):
             raise self.deny(f"the attribute '{name}' of {_describe(obj)} is not allowed")
+        if kind is types.MethodType and _metaclass_method(value):
+            raise self.deny(
+                f"a method of the metaclass of {_describe(value.__self__)} is not allowed"
+            )
         return value
 
     def _c_method(self, method: Any, name: str) -> Any | None:

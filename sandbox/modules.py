@@ -583,6 +583,9 @@ def prepare_dataclass(cls: Any, hooks: Any) -> None:
             raise hooks.deny("a dataclass's __annotations__ must be a plain dict")
         for name in annotations:
             check_field_name(name, hooks)
+            if name not in cls.__dict__:
+                metaclass: Any = type(cls)
+                check_inherited_default(name, (*cls.__mro__[1:], *metaclass.__mro__), hooks)
     if cls.__dict__.get("__module__") is not LEARNER_MODULE:
         type.__setattr__(cls, "__module__", LEARNER_MODULE)
 
@@ -592,6 +595,15 @@ def check_field_name(name: Any, hooks: Any) -> None:
     and none the guard denies (`dataclasses.replace` reads each field natively)."""
     if not is_plain_identifier(name) or name in DENIED_ATTRIBUTES:
         raise hooks.deny(f"the field name {name!r} is not allowed in exercises")
+
+
+def check_inherited_default(name: str, lookup: Any, hooks: Any) -> None:
+    """dataclasses reads a field's default natively, `getattr(cls, name)`: a name the class
+    does not set itself must not be found on a library's class in `lookup` (its bases and
+    metaclasses: `_convert_` on an Enum gave `EnumType._convert_`, bound, as a default)."""
+    for klass in lookup:
+        if name in klass.__dict__ and not hooks.ownership.owns_class(klass):
+            raise hooks.deny(f"the field name {name!r} is not allowed in exercises")
 
 
 def is_plain_identifier(name: Any) -> bool:
@@ -618,6 +630,14 @@ def _make_dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
         for key in names_given:
             if not (type(key) is str and hooks.allows_class_name(key)):
                 raise hooks.deny(f"the name {key!r} is not allowed in exercises")
+        classes = [b for b in types.resolve_bases(bases) if isinstance(b, type)] or [object]
+        inherited = [k for base in classes for k in base.__mro__]
+        metaclasses: list[Any] = [type(base) for base in classes]
+        inherited += [k for metaclass in metaclasses for k in metaclass.__mro__]
+        for item in items:
+            name = item if isinstance(item, str) else item[0] if item else None
+            if isinstance(name, str) and name not in names_given:
+                check_inherited_default(name, inherited, hooks)
         names_given["__module__"] = LEARNER_MODULE
         options.pop("module", None)  # 3.12+: the program's module, always
         cls = real(cls_name, items, bases=bases, namespace=names_given, **options)

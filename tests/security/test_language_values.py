@@ -469,6 +469,31 @@ METACLASSES_AND_TRACEBACKS = {
 # (renamed to `os`, its refusing `__getattr__` deleted), and `from json import path` then
 # bound the real `posixpath` (a security review's chain to the real `os`).
 LIBRARY_SPECIAL_METHODS = {
+    # A tenth review: library code read the metaclass's `_convert_` on the program's Enum
+    # natively: dataclasses as a field's default, and a slots dataclass's `__getstate__`
+    # (handed out raw by the class's `__dict__`) as the value of a field so named.
+    "field-default-read-on-the-metaclass-by-make-dataclass": Escape(
+        "import dataclasses, enum\n"
+        "E = dataclasses.make_dataclass('E', [('_convert_', int)], bases=(enum.Enum,))\n",
+        line=2,
+    ),
+    "field-default-read-on-the-metaclass-by-dataclass": Escape(
+        "import dataclasses, enum\n"
+        "@dataclasses.dataclass\n"
+        "class E(enum.Enum):\n"
+        "    x: int\n"
+        "    __annotations__['_convert_'] = int\n",
+        line=2,
+    ),
+    "slots-dataclass-getstate-out-of-the-class-dict": Escape(
+        "import dataclasses\n"
+        "@dataclasses.dataclass(frozen=True, slots=True)\n"
+        "class F:\n"
+        "    x: int\n"
+        "print(F.__dict__['__getstate__'])\n",
+        answers=("runtime_error:KeyError",),
+        line=5,
+    ),
     # A ninth review: a private name found on the metaclass of the program's class counted
     # as the program's (`EnumType._convert_` hands out any module's globals) ...
     "metaclass-private-method-read-on-the-programs-class": Escape(

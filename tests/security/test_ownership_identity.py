@@ -50,3 +50,20 @@ def test_a_base_whose_metaclass_the_program_made_is_refused() -> None:
 @pytest.mark.parametrize("base", [abc.ABC, enum.Enum, object, int])
 def test_a_base_whose_metaclass_is_a_librarys_own_is_allowed(base: type) -> None:
     assert _runtime().check_bases((base,)) == (base,)
+
+
+def test_a_private_method_of_a_metaclass_bound_to_a_class_is_never_handed_out() -> None:
+    """Rule: library code that reads a name natively on the program's class may find it on
+    the metaclass (`EnumType._convert_`, which reads any module's globals); the guard
+    refuses such a value however it was obtained, but not a public one (`register`)."""
+
+    class Color(enum.Enum):
+        RED = 1
+
+    class Shape(abc.ABC):
+        pass
+
+    guards = _runtime().guards
+    with pytest.raises(ForbiddenOperation, match="metaclass"):
+        guards.checked(Color._convert_, None, "default")
+    assert guards.checked(Shape.register, None, "register") == Shape.register
