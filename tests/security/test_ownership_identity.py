@@ -61,7 +61,8 @@ def test_a_private_method_of_a_metaclass_bound_to_a_class_is_never_handed_out() 
         RED = 1
 
     class Shape(abc.ABC):
-        pass
+        @abc.abstractmethod
+        def area(self) -> float: ...
 
     guards = _runtime().guards
     with pytest.raises(ForbiddenOperation, match="metaclass"):
