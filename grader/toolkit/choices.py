@@ -182,7 +182,7 @@ _LABELLED = re.compile(r"^\(?([A-Za-z])\s*(?:[).:]|\s-\s?)\s*(.+)$|^([A-Z])\s+(.
 """`B) text`, `(b) text`, `B. text`, `B: text`, `B - text`, `B text` (a capital)."""
 _JUSTIFIED = re.compile(
     r"^\(?([A-Za-z])\)?\s*[.,;:!)]?\s*(?:because|since|as|cause|bc)\b\s*(.*)$"
-    r"|^\(?([A-Za-z])\)?\s*(?:[,;]|\s[—–-]|[—–])\s*(.*)$",
+    r"|^\(?([A-Za-z])\)?\s*(?:[,;]|\s[—–-]|[—–]|\s(?=\())\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 """A letter and why: `B because it returns None`, `b, since ...`, `C - sort() returns None`."""
@@ -193,7 +193,9 @@ _LETTERS_JUSTIFIED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """Letters and why: `A and B, since str() falls back to __repr__`."""
-_REASON_ADDS = re.compile(r"\b(?:or|and|also|plus)\s+\(?([A-Z])\)?(?![\w'])")
+_REASON_ADDS = re.compile(
+    r"\b(?:or|and|also|plus)\s+(?:maybe\s+|perhaps\s+|possibly\s+)?\(?([A-Z])\)?(?![\w'])"
+)
 _NEGATED_LETTERS = re.compile(
     r"\bnot\s+\(?[A-Z]\)?(?:\s*(?:,|\bor\b|\band\b|\bnor\b)\s*\(?[A-Z]\)?)*"
 )
@@ -253,10 +255,15 @@ def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
     or a letter followed by its option's text (`B) 8, then None...`). A letter whose text is
     another option's is a contradiction, and names nothing.
     """
-    lines = [line for line in answer.splitlines() if line.strip()] or [answer]
+    lines = [_unmarked(line) for line in answer.splitlines() if line.strip()] or [answer]
     chosen: set[str] = set()
+    labels = {o.label for o in options}
     try:
-        for line in lines:
+        for number, line in enumerate(lines):
+            if number and chosen and _REASON_LINE.match(line):
+                if _adds_another(line, chosen, labels):
+                    return None
+                continue  # `(A would be sorted() instead)`: why, under the answer
             found = _parse_line(line, options)
             if found is None:
                 return None
@@ -264,6 +271,19 @@ def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
     except _Contradiction:
         return None
     return frozenset(chosen)
+
+
+_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1")
+"""`**C**`, `*C*` (not `__x__`, a dunder's name)."""
+_REASON_LINE = re.compile(
+    r"^\s*(?:\(.*\)\s*\.?|(?:because|since|as|reason|why)\b.*)$", re.IGNORECASE | re.DOTALL
+)
+"""A line that only says why: `(A would be sorted() instead)`, `because ...`."""
+
+
+def _unmarked(line: str) -> str:
+    """The line without Markdown emphasis (`**C**`, `*C*`), as typed at a prompt."""
+    return _EMPHASIS.sub(r"\2", line)
 
 
 def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:

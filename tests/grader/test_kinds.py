@@ -345,6 +345,11 @@ MC_WORDS = exercise(
         ("A list holding one zero", "D"),
         ("B) the empty string", "B"),
         ("D as it holds an item", "D"),
+        # a learner review: bold, a reason in brackets, a reason on the next line
+        ("**B**", "B"),
+        ("B (it is empty)", "B"),
+        ("B\n(D would hold an item)", "B"),
+        ("B\nbecause it is empty", "B"),
     ],
 )
 def test_a_choice_is_read_from_the_phrases_learners_wrap_it_in(
@@ -352,6 +357,12 @@ def test_a_choice_is_read_from_the_phrases_learners_wrap_it_in(
 ) -> None:
     chosen = sorted(c.name.removeprefix("option ") for c in check(MC_WORDS, answer).checks)
     assert "".join(chosen) == read_as
+
+
+@pytest.mark.parametrize("answer", ["B (or maybe D)", "B\n(or D)", "B\nbecause A and D"])
+def test_a_reason_that_adds_an_option_reads_two_ways(check: Check, answer: str) -> None:
+    verdict = check(MC_WORDS, answer)
+    assert not verdict.passed and not verdict.checks, verdict
 
 
 def test_a_for_after_a_lowercase_a_is_a_text_not_a_letter_and_a_reason() -> None:
