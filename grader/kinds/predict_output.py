@@ -291,6 +291,7 @@ mistakes:
         where = describe_first_difference(truth.answer, answer).split(":")[0]
         message = f"your answer differs from what Python displays ({where})"
         builder.add(_answer_check(False, answer, points, message=message))
+        builder.hint(_label_hint(truth, answer), first=True)
         builder.hint(_quotes_hint(truth, answer), first=True)
         builder.hint(*_display_hints(truth.output, answer), first=True)
         if squeeze(answer) == squeeze(truth.answer):
@@ -494,6 +495,18 @@ def _capital(word: re.Match[str]) -> str:
 
 _PADDING = re.compile(r"\{[^{}]*:[^{}]*\d[^{}]*\}|\.(?:ljust|rjust|center|zfill)\(|%-?\d+[sdif]")
 """A width that pads with spaces: `{x:3}`, `{name:<8}`, `.rjust(5)`, `%5d`."""
+
+
+def _label_hint(truth: Truth, answer: str) -> str | None:
+    """A right answer under a label line (`Output:`, `It prints:`), which Python does not
+    display."""
+    first, _, rest = answer.partition("\n")
+    label = first.strip()
+    if not rest.strip() or not label.endswith(":") or len(label) > 40:
+        return None
+    if not answer_matches(truth, normalize(rest)):
+        return None
+    return f"Right, but answer with the output alone: Python does not display `{label}`."
 
 
 def _whitespace_hint(code: str, expected: str, answer: str) -> str:

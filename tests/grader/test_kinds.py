@@ -268,6 +268,16 @@ def test_a_list_written_without_its_spaces_is_told_how_python_writes_one(check: 
     assert not any("none inside a value" in h for h in hints)
 
 
+def test_a_right_answer_under_a_label_line_is_told_to_leave_the_label_out(
+    check: Check,
+) -> None:
+    verdict = check(PREDICT_LIST, "Output:\n[1, 2, 3]\nValueError")
+    assert verdict.status is Status.WRONG_ANSWER
+    assert verdict.hints[0] == (
+        "Right, but answer with the output alone: Python does not display `Output:`."
+    )
+
+
 def test_an_error_name_written_as_two_words_is_told_its_one_word_name(check: Check) -> None:
     verdict = check(PREDICT_LIST, "[1, 2, 3]\nvalue error")
     assert verdict.status is Status.WRONG_ANSWER
