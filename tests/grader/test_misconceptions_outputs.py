@@ -124,6 +124,15 @@ ATTEMPTS = [
         "Your output has `apple x 3 @ 0.50 = 1.50` where `3 x apple @ 0.50 = 1.50` is "
         "expected: the right values, in another order",
     ),
+    # a learner review: one line's colon got a hint about summing the rolls
+    Attempt(
+        "wrong_separator",
+        "roll 1: [1-6]\ntotal [1-6]",
+        "r = 4\nprint(f'roll 1: {r}')\nprint(f'total: {r}')\n",
+        "roll 1: 4\ntotal: 4\n",
+        "Line 2 of your output, `total: 4`, separates its values with `': '`",
+        compare="regex",
+    ),
     Attempt(
         "wrong_separator",
         "3 4 8\n",

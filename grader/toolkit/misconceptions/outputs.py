@@ -155,7 +155,8 @@ def printed_container(facts: OutputFacts) -> Finding | None:
 @on_wrong_answers
 def wrong_separator(facts: OutputFacts) -> Finding | None:
     """Values separated by commas (or another separator) instead of spaces."""
-    for separator in (", ", ",", " : ", ": ", ":", "; ", ";", " - ", "-", "\t", " | ", "|"):
+    separators = (", ", ",", " : ", ": ", ":", "; ", ";", " - ", "-", "\t", " | ", "|")
+    for separator in separators:
         if separator not in facts.actual:
             continue
         if facts.nearly(facts.actual.replace(separator, " ")):
@@ -165,6 +166,32 @@ def wrong_separator(facts: OutputFacts) -> Finding | None:
             )
             text = f"Your output separates the values with `{separator!r}`: {advice}"
             return Finding("separator", text, text, complete=True)
+    return _separator_on_one_line(facts, separators)
+
+
+def _separator_on_one_line(facts: OutputFacts, separators: Sequence[str]) -> Finding | None:
+    """One line with a separator the others rightly have (`total: 9` under `roll 1: 4`)."""
+    lines = facts.actual.split("\n")
+    if len(lines) > MAX_LINES:
+        return None
+    for number, line in enumerate(lines):
+        for separator in separators:
+            if separator not in line:
+                continue
+            repaired = [*lines[:number], line.replace(separator, " "), *lines[number + 1 :]]
+            if facts.nearly("\n".join(repaired)):
+                advice = (
+                    f"the expected output has a space there, not `{separator!r}`: check "
+                    "that line's print() or f-string."
+                )
+                return Finding(
+                    "separator",
+                    f"Line {number + 1} of your output, `{clip(line)}`, separates its values "
+                    f"with `{separator!r}`: {advice}",
+                    f"On a hidden test, a line of your output separates its values with "
+                    f"`{separator!r}`: {advice}",
+                    complete=True,
+                )
     return None
 
 
