@@ -109,6 +109,11 @@ def _syntax(fallback: str) -> Explainer:
                 return text
         if _BLOCK_START.match(code) and code.endswith(";"):
             return "A line that starts a block ends with a colon `:`, not a semicolon `;`."
+        if ";" in code:
+            return (
+                "This line has a semicolon `;`, which ends a statement: inside brackets, "
+                "the items of a list, tuple, dict or call are separated by commas `,`."
+            )
         return fallback
 
     return explain

@@ -115,6 +115,7 @@ def test_off_by_one_uses_the_source_line() -> None:
         ("x = 1\nx++\n", "`x += 1`"),
         ("for item in [1, 2];\n    print(item)\n", "not a semicolon"),
         ("while True;\n    break\n", "not a semicolon"),
+        ('scores = {\n    "a": 0.89;\n    "b": 0.75,\n}\n', "separated by commas"),
     ],
 )
 def test_a_syntax_error_is_explained_by_the_mistake_on_its_line(
