@@ -27,6 +27,8 @@ MEANINGS: dict[str, str] = {
     "OverflowError": "a float result too large to hold",
     "SyntaxError": "code Python cannot read, found before anything runs",
     "IndentationError": "indentation that does not fit the blocks, found before anything runs",
+    "TabError": "a block indented with tabs on some lines and spaces on others",
+    "NotImplementedError": "a method that a class says it still has to write",
     "ModuleNotFoundError": "an import of a module that does not exist",
     "ImportError": "a name that a module does not offer to `from ... import`",
     "FileNotFoundError": "opening a file that does not exist",
