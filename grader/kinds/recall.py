@@ -98,7 +98,9 @@ difficulty: beginner
         if rating is None:
             builder.fail()
             builder.hint(self.empty_answer_hint)
-            return builder.verdict("Rate how well you recalled the answer.")
+            return builder.verdict(
+                "A recall card takes a rating of how well you recalled it, not the answer itself."
+            )
         credit = _CREDIT[rating]
         passed = rating != "again"
         points = exercise.points
