@@ -181,7 +181,9 @@ class Ownership:
             return self._super_implements(obj, name)
         instance_dict = _instance_dict(obj)
         if instance_dict is not None and name in instance_dict:
-            return True
+            # ... unless a class's data descriptor (a slot, a property) answers first, as
+            # CPython's lookup does: a library base's `_field_type` slot, say
+            return not _library_data_descriptor(type(obj), name, self.classes)
         cls = obj if isinstance(obj, type) else type(obj)
         for klass in cls.__mro__:
             if name in klass.__dict__:
@@ -228,6 +230,17 @@ def _metaclass_method(method: types.MethodType) -> bool:
         return False
     metaclass: Any = type(owner)
     return any(k.__dict__.get(function.__name__) is function for k in metaclass.__mro__)
+
+
+def _library_data_descriptor(kind: type, name: str, owned: ClassSet) -> bool:
+    """Whether `name` on an object of `kind` is read from a data descriptor of a class
+    the program did not make (before the object's own `__dict__`)."""
+    for klass in kind.__mro__:
+        if name in klass.__dict__:
+            found = type(klass.__dict__[name])
+            data = hasattr(found, "__set__") or hasattr(found, "__delete__")
+            return data and klass not in owned
+    return False
 
 
 def _same_classes(these: tuple[type, ...], those: tuple[type, ...]) -> bool:
@@ -286,6 +299,9 @@ class Guards:
             raise self.deny(f"reading from {_describe(obj)} is not allowed in exercises")
         elif kind is types.GenericAlias and _dangerous_origin(obj):
             raise self.deny("reading through an alias of a frame, code or module is not allowed")
+        origin = _forwarded_to(obj, name)
+        if origin is not _MISSING:  # the alias would read it on its origin, natively
+            return self.getattr(origin, name, default)
         if name[:1] == "_":
             self._check_private_read(obj, name)
             if name == "__init__" and isinstance(obj, type):
@@ -306,6 +322,10 @@ class Guards:
 
         C methods are recognised by what they are, however they were reached (`s.center`,
         `super(S, s).center`, `str.center` copied out of a class's `__dict__`)."""
+        if name == "__dataclass_fields__" and type(value) is dict:
+            # dataclasses trusts this dict (slots' `__getstate__` reads each name in it
+            # natively): the program sees a copy it cannot change
+            return types.MappingProxyType(dict(value))
         if type(value) in _C_METHODS:
             method = value.__name__
             if method in _C_METHOD_OWNERS:
@@ -674,6 +694,35 @@ def _library_method(value: Any) -> Any:
     if mine is None or kind is types.FunctionType:
         return mine
     return types.MethodType(mine, value.__self__)
+
+
+_GENERIC_ALIAS_OWN = frozenset(
+    {
+        "__class__", "__bases__", "__origin__", "__args__", "__unpacked__", "__parameters__",
+        "__typing_unpacked_tuple_args__", "__mro_entries__", "__reduce_ex__", "__reduce__",
+        "__copy__", "__deepcopy__",
+    }
+)  # fmt: skip
+"""What `types.GenericAlias` answers itself; it reads every other name on its origin."""
+
+
+def _forwarded_to(obj: Any, name: str) -> Any:
+    """The object an alias reads `name` on, natively (`_MISSING` when it answers itself):
+    `types.GenericAlias` for all but a few names, a typing alias for a name neither it nor
+    its class has (and no dunder). The guard reads it there instead, with its rules for
+    that object (an AttributeError's `obj` through `typing.List`'s class, say)."""
+    if isinstance(obj, types.GenericAlias):
+        if name in _GENERIC_ALIAS_OWN:
+            return _MISSING
+        return types.GenericAlias.__getattribute__(obj, "__origin__")
+    typing = sys.modules.get("typing")
+    alias_base = getattr(typing, "_BaseGenericAlias", None) if typing is not None else None
+    if alias_base is None or not isinstance(obj, alias_base) or names.is_dunder(name):
+        return _MISSING
+    own = object.__getattribute__(obj, "__dict__")
+    if name in own or any(name in k.__dict__ for k in type(obj).__mro__):
+        return _MISSING
+    return own.get("__origin__", _MISSING)
 
 
 def _dangerous_origin(alias: Any) -> bool:
