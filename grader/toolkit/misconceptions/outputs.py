@@ -430,13 +430,10 @@ def _end(
 @on_wrong_answers
 def values_off_by_one(facts: OutputFacts) -> Finding | None:
     """A value missing or extra at one end of a line: `3 4` for `3 4 8`."""
-    text = facts.text
-    if text is None:
+    paired = _paired_lines(facts)
+    if paired is None:
         return None
-    want, got = _lines(text), _lines(facts.actual)
-    if len(want) != len(got) or len(want) > MAX_LINES:
-        return None
-    different = [(n, w, g) for n, (w, g) in enumerate(zip(want, got, strict=True), 1) if w != g]
+    different = [(n, w, g) for n, (w, g) in enumerate(paired, 1) if w != g]
     if len(different) != 1:
         return None
     number, w, g = different[0]
@@ -539,13 +536,10 @@ def line_order(facts: OutputFacts) -> Finding | None:
 @on_wrong_answers
 def value_order(facts: OutputFacts) -> Finding | None:
     """The right values on a line, in another order (`apple x 3` for `3 x apple`)."""
-    text = facts.text
-    if text is None:
+    paired = _paired_lines(facts)
+    if paired is None:
         return None
-    want, got = _lines(text), _lines(facts.actual)
-    if len(want) != len(got) or len(want) > MAX_LINES:
-        return None
-    different = [(w, g) for w, g in zip(want, got, strict=True) if w != g]
+    different = [(w, g) for w, g in paired if w != g]
     if not different or not all(
         len(w.split()) > 1 and sorted(w.split()) == sorted(g.split()) for w, g in different
     ):
@@ -781,6 +775,18 @@ def _items(line: str, joiner: str) -> str | None:
     if not isinstance(value, (list, tuple)) or not value:
         return None
     return line[:start] + joiner.join(str(item) for item in value)
+
+
+def _paired_lines(facts: OutputFacts) -> list[tuple[str, str]] | None:
+    """The expected and the printed lines side by side, when the expected output is known
+    and both have as many lines (at most `MAX_LINES`)."""
+    text = facts.text
+    if text is None:
+        return None
+    want, got = _lines(text), _lines(facts.actual)
+    if len(want) != len(got) or len(want) > MAX_LINES:
+        return None
+    return list(zip(want, got, strict=True))
 
 
 def _lines(text: str) -> list[str]:
