@@ -111,9 +111,19 @@ def parse_answer(answer: str, truth: str = "", code: str = "") -> ErrorFact:
     Error on line three` -> type and line. Builtin names (and the true type) are recognised
     in any case; a bare `error` names no type. Without a line number, a line of `code`
     quoted in the answer (`IndexError in print(temps[i])`) gives the line."""
+    return _read_answer(answer, truth, code)[0]
+
+
+def _read_answer(answer: str, truth: str, code: str) -> tuple[ErrorFact, list[str]]:
+    """The answer's error fact, and every error type it puts forward (see `parse_answer`)."""
     known = _known(truth)
-    answer = _join_spaced(answer, known)
-    named = _named_types(answer, known) or _misspelt_types(answer)
+    joined = _join_spaced(answer, known)
+    named = _named_types(joined, known)
+    return _fact(joined, named or _misspelt_types(joined), code), named
+
+
+def _fact(answer: str, named: list[str], code: str) -> ErrorFact:
+    """The first type named, and the line the answer gives (its spaced names joined)."""
     rest = _NUMBER_WORD.sub(
         lambda m: f"line {_NUMBER_WORDS.index(m.group(1).casefold()) + 1}", _TYPE.sub(" ", answer)
     )
@@ -144,8 +154,9 @@ def _named_types(answer: str, known: dict[str, str]) -> list[str]:
         written = match.group(1)
         if written.casefold() in _BARE_WORDS:
             continue
-        clause = re.split(r"[.;:,!?()]", answer[: match.start()])[-1]
-        if _DENIED.search(clause):
+        start = match.start()
+        clause_start = max(answer.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+        if _DENIED.search(answer, max(clause_start, start - 60), start):
             continue
         name = known.get(written.casefold(), written)
         if name not in named:
@@ -170,10 +181,8 @@ def _names_two_lines(answer: str) -> bool:
     return len({int(n) for n in _EXPLICIT_LINE.findall(answer)}) > 1
 
 
-def _names_two_types(answer: str, truth: str) -> bool:
-    """Whether the answer puts two error types forward (`KeyError? no wait, IndexError`)."""
-    known = _known(truth)
-    return len(_named_types(_join_spaced(answer, known), known)) > 1
+_CLAUSE_MARKS = ".;:,!?()"
+"""What ends the clause before a name: a denial counts only within it."""
 
 
 def _is_base_of(name: str, other: str) -> bool:
@@ -296,9 +305,9 @@ mistakes:
         _, truth = snippet_error(exercise, runner)
         if truth is None:
             raise BrokenExercise(exercise.id, "its snippet raises no error")
-        given = parse_answer(answer, truth.type, body.code)
+        given, named = _read_answer(answer, truth.type, body.code)
         hedged = _hedges(answer, truth.type)
-        if _names_two_types(answer, truth.type):
+        if len(named) > 1:  # two types put forward (`KeyError? no wait, IndexError`)
             hedged |= {"error type"}
             if _names_two_lines(answer):  # two statements of an error: two lines too
                 hedged |= {"line"}

@@ -260,7 +260,12 @@ def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
     labels = {o.label for o in options}
     try:
         for number, line in enumerate(lines):
-            if number and chosen and _REASON_LINE.match(line):
+            if (
+                number
+                and chosen
+                and line.lstrip()[:1] in _REASON_STARTS
+                and _REASON_LINE.match(line)
+            ):
                 if _adds_another(line, chosen, labels):
                     return None
                 continue  # `(A would be sorted() instead)`: why, under the answer
@@ -279,11 +284,12 @@ _REASON_LINE = re.compile(
     r"^\s*(?:\(.*\)\s*\.?|(?:because|since|as|reason|why)\b.*)$", re.IGNORECASE | re.DOTALL
 )
 """A line that only says why: `(A would be sorted() instead)`, `because ...`."""
+_REASON_STARTS = frozenset("(bBsSaArRwW")
 
 
 def _unmarked(line: str) -> str:
     """The line without Markdown emphasis (`**C**`, `*C*`), as typed at a prompt."""
-    return _EMPHASIS.sub(r"\2", line)
+    return _EMPHASIS.sub(r"\2", line) if "*" in line else line
 
 
 def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:
