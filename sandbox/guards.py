@@ -715,14 +715,26 @@ def _forwarded_to(obj: Any, name: str) -> Any:
         if name in _GENERIC_ALIAS_OWN:
             return _MISSING
         return types.GenericAlias.__getattribute__(obj, "__origin__")
-    typing = sys.modules.get("typing")
-    alias_base = getattr(typing, "_BaseGenericAlias", None) if typing is not None else None
+    alias_base = _typing_alias_base()
     if alias_base is None or not isinstance(obj, alias_base) or names.is_dunder(name):
         return _MISSING
     own = object.__getattribute__(obj, "__dict__")
     if name in own or any(name in k.__dict__ for k in type(obj).__mro__):
         return _MISSING
     return own.get("__origin__", _MISSING)
+
+
+_TYPING_ALIAS: list[type | None] = []
+"""`typing._BaseGenericAlias`, once `typing` is loaded (every read asks for it)."""
+
+
+def _typing_alias_base() -> type | None:
+    if not _TYPING_ALIAS:
+        typing = sys.modules.get("typing")
+        if typing is None:
+            return None
+        _TYPING_ALIAS.append(getattr(typing, "_BaseGenericAlias", None))
+    return _TYPING_ALIAS[0]
 
 
 def _dangerous_origin(alias: Any) -> bool:
