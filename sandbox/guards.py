@@ -79,15 +79,10 @@ _ATTRIBUTE_WRITERS = frozenset({"__setattr__", "__delattr__"})
 _MISSING = object()
 
 
-def _writers(kind: type) -> list[Any]:
-    """The class's `__setattr__` and `__delattr__` as found on its MRO, raw (a Python
-    function there is a library's or the program's own, which runs with the name given)."""
-    found = []
-    for special in ("__setattr__", "__delattr__"):
-        owner = next((k for k in kind.__mro__ if special in k.__dict__), None)
-        if owner is not None:
-            found.append(owner.__dict__[special])
-    return found
+def _writers(kind: type) -> tuple[Any, Any]:
+    """The class's `__setattr__` and `__delattr__`, read on the class (a Python function
+    there is a library's or the program's own, which runs with the name given)."""
+    return kind.__setattr__, kind.__delattr__
 
 
 _COUNT_ARGUMENTS: dict[str, tuple[int, ...]] = {
