@@ -170,7 +170,10 @@ _WORD = re.compile(r"\b[A-Za-z]{5,}\b")
 def _misspelt_types(answer: str) -> list[str]:
     """Words that are slips of a built-in exception's name (`TypeErorr`), when the answer
     names none as Python spells it: the hint then says which name it looks like."""
-    return [w for w in _WORD.findall(answer) if w[0].isupper() and looks_like_an_error_name(w)][:1]
+    slip = next(
+        (w for w in _WORD.findall(answer) if w[0].isupper() and looks_like_an_error_name(w)), None
+    )
+    return [] if slip is None else [slip]
 
 
 _EXPLICIT_LINE = re.compile(r"\bline\s*[:#]?\s*(\d+)\b", re.IGNORECASE)
@@ -401,6 +404,13 @@ def _hedges(answer: str, truth: str) -> set[str]:
     return hedged
 
 
+_SAID = {
+    "error type": ("right type", "not the error Python reports"),
+    "line": ("right line", "not the line where Python reports the error"),
+}
+"""What a check says of a part of the answer, right and wrong."""
+
+
 def _hedged_verdict(
     exercise: Exercise[Body], truth: ErrorFact, given: ErrorFact, hedged: set[str]
 ) -> Verdict:
@@ -411,13 +421,9 @@ def _hedged_verdict(
         "error type": given.type == truth.type,
         "line": truth.line is None or given.line == truth.line,
     }
-    said = {
-        "error type": ("right type", "not the error Python reports"),
-        "line": ("right line", "not the line where Python reports the error"),
-    }
     for name in ("error type", "line"):
         ok = name not in hedged and right[name]
-        message = "two answers given" if name in hedged else said[name][0 if ok else 1]
+        message = "two answers given" if name in hedged else _SAID[name][0 if ok else 1]
         builder.add(
             Check.make(name, ok, message=message, points=half if ok else 0.0, max_points=half)
         )
@@ -444,18 +450,18 @@ def _grade_fact(
             actual_label=ANSWER_LABEL,
             points=half if type_ok else 0.0,
             max_points=half,
-            message="right type" if type_ok else "not the error Python reports",
+            message=_SAID["error type"][0 if type_ok else 1],
         )
     )
     lines = len(body.code.splitlines())
     if line_ok:
-        line_message = "right line"
+        line_message = _SAID["line"][0]
     elif given.line is None:
         line_message = "no line given"
     elif given.line > lines:
         line_message = f"the snippet has only {lines} lines"
     else:
-        line_message = "not the line where Python reports the error"
+        line_message = _SAID["line"][1]
     builder.add(
         Check.make(
             "line",
