@@ -15,6 +15,8 @@ A library's own reduction of a library object, rebuilding one of its kind (a `Ra
 from __future__ import annotations
 
 import copy
+import copyreg
+import weakref
 from collections.abc import Callable
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
@@ -37,8 +39,10 @@ def make_reconstruct(guards: Any) -> Reconstruct:
         listiter: Any = None,
         dictiter: Any = None,
         *,
-        deepcopy: Callable[..., Any] = copy.deepcopy,
+        deepcopy: Callable[..., Any] | None = None,
     ) -> Any:
+        if deepcopy is None:
+            deepcopy = copy.deepcopy  # the child's (`install_deepcopy`), looked up now
         deep = memo is not None
         if deep and args:
             args = tuple(_copied_args(args, memo, deepcopy, guards))
@@ -59,6 +63,109 @@ def make_reconstruct(guards: Any) -> Reconstruct:
         return y
 
     return _reconstruct
+
+
+class MemoToken:
+    """What a program's `__deepcopy__` is given as deepcopy's memo: something to pass on to
+    `copy.deepcopy`, nothing more. The memo itself holds what library code copied natively
+    (a library object's state, a method rebuilt on a copy), so the program never holds it."""
+
+    __slots__ = ("__weakref__",)
+
+    def _refuse(self, *args: Any) -> Any:
+        raise TypeError("deepcopy's memo can only be passed on to copy.deepcopy in exercises")
+
+    __getitem__ = __setitem__ = __delitem__ = __contains__ = __iter__ = __len__ = _refuse
+
+    def __repr__(self) -> str:
+        return "<deepcopy memo>"
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """A memo that only the copy machinery holds."""
+
+    __slots__ = ()
+
+
+def make_deepcopy(guards: Any) -> Callable[..., Any]:
+    """`copy.deepcopy` (same behaviour) whose memo stays out of the program's reach: a
+    memo the program passes is refused unless empty (and then left untouched), and a
+    `__deepcopy__` that the program defines gets a `MemoToken` in its place."""
+    memos: weakref.WeakKeyDictionary[MemoToken, _Memo] = weakref.WeakKeyDictionary()
+    defines = guards.ownership.defines
+    dispatch = copy._deepcopy_dispatch  # type: ignore[attr-defined]
+    nil: list[Any] = []
+
+    def private(memo: Any) -> _Memo:
+        if type(memo) is _Memo:
+            return memo
+        if type(memo) is MemoToken:
+            return memos[memo]
+        if memo is None or (type(memo) is dict and not memo):
+            return _Memo()
+        raise guards.deny(
+            "deepcopy's memo is kept by the sandbox in exercises: pass none, or the one "
+            "your __deepcopy__ was given"
+        )
+
+    def token(memo: _Memo) -> MemoToken:
+        given = MemoToken()
+        memos[given] = memo
+        return given
+
+    def deepcopy(x: Any, memo: Any = None, _nil: Any = nil) -> Any:
+        memo = private(memo)
+        d = id(x)
+        y = memo.get(d, _nil)
+        if y is not _nil:
+            return y
+        cls = type(x)
+        copier = dispatch.get(cls)
+        if copier is not None:
+            y = copier(x, memo)
+        elif issubclass(cls, type):
+            y = x
+        else:
+            copier = getattr(x, "__deepcopy__", None)
+            if copier is not None:
+                y = copier(token(memo) if defines(x, "__deepcopy__") else memo)
+            else:
+                y = _reduced_copy(x, memo)
+        if y is not x:
+            memo[d] = y
+            copy._keep_alive(x, memo)  # type: ignore[attr-defined]
+        return y
+
+    deepcopy.__doc__ = copy.deepcopy.__doc__
+    return deepcopy
+
+
+def _reduced_copy(x: Any, memo: Any) -> Any:
+    """CPython's deepcopy of an object with no `__deepcopy__`: through its reduction."""
+    cls = type(x)
+    reductor = copyreg.dispatch_table.get(cls)
+    if reductor:
+        rv = reductor(x)
+    else:
+        reductor = getattr(x, "__reduce_ex__", None)
+        if reductor is not None:
+            rv = reductor(4)
+        else:
+            reductor = getattr(x, "__reduce__", None)
+            if not reductor:
+                raise copy.Error(f"un(deep)copyable object of type {cls}")
+            rv = reductor()
+    if isinstance(rv, str):
+        return x
+    return copy._reconstruct(x, memo, *rv)  # type: ignore[attr-defined]
+
+
+def install_deepcopy(deepcopy: Callable[..., Any]) -> None:
+    """Every deepcopy, the program's and the library's, is `deepcopy` from now on (in
+    the child): the module's name, and the copiers that bound the original by default."""
+    copy.deepcopy = deepcopy
+    for name in ("_deepcopy_list", "_deepcopy_tuple", "_deepcopy_dict"):
+        getattr(copy, name).__defaults__ = (deepcopy,)
 
 
 _AS_ITSELF = frozenset(

@@ -15,7 +15,7 @@ import importlib
 import keyword
 import sys
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from sandbox import usertypes
 from sandbox.budget import MAX_INT_BITS, counted_replacement, exact_count, substitution_size
@@ -384,17 +384,15 @@ def _own_lock(real: Any) -> Any:
 
 
 def _deep_copy(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
-    """copy.deepcopy with a memo that is a plain dict, if any (a dict subclass answers
-    deepcopy's lookups as it likes); what the copy keeps alive stays out of the memo
+    """copy.deepcopy as the child has it (`sandbox.copying.make_deepcopy`: its memo stays
+    out of the program's reach); what the copy keeps alive stays out of the memo too
     (`sandbox.copying.keep_alive`) and goes once the outermost copy is done."""
     depth = [0]
 
     def deepcopy(x: Any, memo: Any = None) -> Any:
-        if memo is not None and type(memo) is not dict:
-            raise hooks.deny("a deepcopy memo must be a plain dict in exercises")
         depth[0] += 1
         try:
-            return real(x, memo)
+            return hooks.deepcopy(x, memo)
         finally:
             depth[0] -= 1
             if not depth[0]:
@@ -438,14 +436,8 @@ def _dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
     def dataclass(cls: Any = None, /, **options: Any) -> Any:
         if cls is None:
             decorate = real(**options)  # CPython's errors for unknown options, here
-
-            def wrap(cls: Any) -> Any:
-                prepare_dataclass(cls, hooks)
-                return _owned(decorate(cls), hooks)
-
-            return wrap
-        prepare_dataclass(cls, hooks)
-        return _owned(real(cls, **options), hooks)
+            return lambda cls: _made_dataclass(cls, decorate, hooks)
+        return _made_dataclass(cls, lambda c: real(c, **options), hooks)
 
     dataclass.__name__ = dataclass.__qualname__ = "dataclass"
     dataclass.__doc__ = real.__doc__
@@ -574,20 +566,65 @@ def _owned(cls: Any, hooks: Any) -> Any:
     return cls
 
 
-def prepare_dataclass(cls: Any, hooks: Any) -> None:
+def _made_dataclass(cls: Any, decorate: Callable[[Any], Any], hooks: Any) -> Any:
+    """`decorate(cls)` on a checked class, which dataclasses processes with the names
+    read once: program code runs while it works (a descriptor's `__get__` in its native
+    `getattr(cls, name)`), so the annotations are read-only until it is done, and what it
+    made is checked again (`check_made_dataclass`)."""
+    names = prepare_dataclass(cls, hooks)
+    try:
+        made = decorate(cls)
+    finally:
+        _writable_annotations(cls, names)
+    if made is not cls and isinstance(made, type):
+        _writable_annotations(made, names)  # slots=True: a new class, with a copied dict
+    check_made_dataclass(made, names, hooks)
+    return _owned(made, hooks)
+
+
+def prepare_dataclass(cls: Any, hooks: Any) -> dict[str, Any]:
+    """The class's annotations once checked, then held read-only on it."""
     if not (isinstance(cls, type) and hooks.ownership.owns_class(cls)):
         raise hooks.deny("@dataclass applies only to the program's own classes")
     annotations = cls.__dict__.get("__annotations__")  # noqa: RUF063 (what dataclasses reads)
+    names: dict[str, Any] = {}
     if annotations is not None:
         if type(annotations) is not dict:
             raise hooks.deny("a dataclass's __annotations__ must be a plain dict")
-        for name in annotations:
+        names = dict(annotations)
+        for name in names:
             check_field_name(name, hooks)
             if name not in cls.__dict__:
                 metaclass: Any = type(cls)
                 check_inherited_default(name, (*cls.__mro__[1:], *metaclass.__mro__), hooks)
+        type.__setattr__(cls, "__annotations__", types.MappingProxyType(names))
     if cls.__dict__.get("__module__") is not LEARNER_MODULE:
         type.__setattr__(cls, "__module__", LEARNER_MODULE)
+    return names
+
+
+def _writable_annotations(cls: type, names: dict[str, Any]) -> None:
+    if type(cls.__dict__.get("__annotations__")) is types.MappingProxyType:  # noqa: RUF063
+        type.__setattr__(cls, "__annotations__", dict(names))
+
+
+def check_made_dataclass(cls: Any, names: Iterable[str], hooks: Any) -> None:
+    """What dataclasses made: each field an exact `Field` named by its key, one of the
+    `names` checked before it ran or a base dataclass's, never one that appeared while it
+    ran (a name that stdlib code pastes into text, or reads natively, unchecked)."""
+    fields = cls.__dict__.get("__dataclass_fields__") if isinstance(cls, type) else None
+    if fields is None:
+        return
+    known = set(names)
+    for base in cls.__mro__[1:]:
+        known.update(base.__dict__.get("__dataclass_fields__", ()))
+    field_type = sys.modules["dataclasses"].Field
+    for key, field in dict(fields).items():
+        if not (type(field) is field_type and type(key) is str and key in known):
+            raise hooks.deny("a dataclass's fields changed while it was made")
+        if field.name is not key:
+            raise hooks.deny("a dataclass's fields changed while it was made")
+        check_field_name(key, hooks)
 
 
 def check_field_name(name: Any, hooks: Any) -> None:
@@ -642,6 +679,8 @@ def _make_dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:
         options.pop("module", None)  # 3.12+: the program's module, always
         cls = real(cls_name, items, bases=bases, namespace=names_given, **options)
         hooks.check_made(cls)  # `types.new_class` resolved the bases again
+        field_names = [item if isinstance(item, str) else item[0] for item in items]
+        check_made_dataclass(cls, field_names, hooks)
         hooks.ownership.classes.add(cls)
         return cls
 

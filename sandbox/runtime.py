@@ -13,7 +13,7 @@ from sandbox import names, usertypes
 from sandbox.audit import AuditHook
 from sandbox.budget import PLAIN_OPERATORS, Budget, ForbiddenOperation, SizeGuards
 from sandbox.channel import StdoutSink
-from sandbox.copying import keep_alive, make_reconstruct
+from sandbox.copying import install_deepcopy, keep_alive, make_deepcopy, make_reconstruct
 from sandbox.formatting import SafeFormatter
 from sandbox.guards import Guards, Ownership, current_line, learner_frame
 from sandbox.learner_builtins import TypeStandIn, make_builtins
@@ -23,6 +23,7 @@ from sandbox.natives import ClassPatterns, enter_with
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
 
@@ -47,6 +48,7 @@ class Runtime:
         self.modules = ModuleTable(limits.modules, self)
         self.patterns = ClassPatterns(self.guards)
         self.reconstruct = make_reconstruct(self.guards)
+        self.deepcopy = make_deepcopy(self.guards)
         self._fill_namespace()
 
     def begin(self, stdin: str) -> None:
@@ -135,6 +137,11 @@ class Runtime:
                 f"a class based on '{base.__name__}' is not allowed in exercises: its "
                 "metaclass is none of a library's"
             )
+        if issubclass(base, _trusted_classes()):
+            raise self.deny(
+                f"a class based on '{base.__name__}' is not allowed in exercises: library "
+                "code trusts what its objects say they are"
+            )
         if issubclass(base, _forwarding_classes()):
             raise self.deny(
                 f"a class based on '{base.__name__}' is not allowed in exercises: its "
@@ -175,6 +182,8 @@ class Runtime:
         sys.modules["__main__"] = self.module
         copy._reconstruct = self.reconstruct  # type: ignore[attr-defined]
         copy._keep_alive = keep_alive  # type: ignore[attr-defined]
+        install_deepcopy(self.deepcopy)
+        _install_enum_convert(self.deny)
         copy._deepcopy_dispatch[types.CodeType] = self._uncopied_code  # type: ignore[attr-defined]
         usertypes.install(self.guards)
         sys.stdout = self.sink
@@ -280,6 +289,30 @@ def _forwarding_classes() -> tuple[type, ...]:
     if typing is not None:  # loaded only for a program that imports it
         found += [typing._BaseGenericAlias, typing._SpecialForm]
     return tuple(found)
+
+
+def _install_enum_convert(deny: Callable[[str], BaseException]) -> None:
+    """`EnumType._convert_` makes an enum of any module's globals, which hands them out:
+    from now on (in the child) only for a module that is being imported, as stdlib's
+    own calls are (`signal`, `socket`), never for one already loaded."""
+    enum_type: Any = sys.modules["enum"].EnumType
+    convert = enum_type.__dict__["_convert_"]
+
+    def _convert_(cls: Any, name: Any, module: Any, *args: Any, **kwargs: Any) -> Any:
+        spec = getattr(sys.modules.get(module) if type(module) is str else None, "__spec__", None)
+        if getattr(spec, "_initializing", False) is not True:
+            raise deny("enum's _convert_ is not allowed in exercises")
+        return convert(cls, name, module, *args, **kwargs)
+
+    type.__setattr__(enum_type, "_convert_", _convert_)
+
+
+def _trusted_classes() -> tuple[type, ...]:
+    """Library classes whose objects library code reads natively and believes: a subclass
+    could answer those reads as it likes (a `dataclasses.Field` whose `name` is a property
+    passes dataclasses' own checks under any name)."""
+    dataclasses = sys.modules.get("dataclasses")
+    return (dataclasses.Field,) if dataclasses is not None else ()
 
 
 def _library_class(cls: type) -> bool:

@@ -974,6 +974,92 @@ CLASS_BUILDING = {
 }
 
 
+# A thirteenth review: values that library code computed natively reached the program
+# through deepcopy's memo (the program's own, or the one its `__deepcopy__` is given), and
+# dataclasses read field names again while program code ran (a descriptor's `__get__`
+# adding annotations, a Field subclass whose `name` is a property).
+COPIES_AND_DATACLASSES = {
+    "a-memo-the-program-passes-is-never-filled": Escape(
+        "import copy, dataclasses\n"
+        "@dataclasses.dataclass(frozen=True, slots=True)\n"
+        "class F:\n"
+        "    x: list\n"
+        "memo = {}\n"
+        "copy.deepcopy([F([1]), {'k': (2, [3])}], memo)\n"
+        "print(len(memo))\n",
+        answers=("ok",),
+        stdout="0\n",
+    ),
+    "a-filled-memo-is-refused": Escape(
+        "import copy\nbox = [1]\ncopy.deepcopy([box], {id(box): print})\n",
+        line=3,
+    ),
+    "a-programs-deepcopy-is-given-a-token-not-the-memo": Escape(
+        "import copy\n"
+        "class Trig:\n"
+        "    def __deepcopy__(self, memo):\n"
+        "        print(len(memo.values()))\n"
+        "        return self\n"
+        "copy.deepcopy([[1, 2], Trig()])\n",
+        answers=("runtime_error:AttributeError",),
+        line=4,
+    ),
+    "a-programs-deepcopy-cannot-rebind-a-copied-method": Escape(
+        "import copy\n"
+        "class Trig:\n"
+        "    def __deepcopy__(self, memo):\n"
+        "        memo[id(target)] = print\n"
+        "        return self\n"
+        "target = [1]\n"
+        "copy.deepcopy([Trig(), target.append])\n",
+        answers=("runtime_error:TypeError",),
+        line=4,
+    ),
+    "annotations-changed-while-dataclass-reads-a-default": Escape(
+        "import copy, dataclasses, enum\n"
+        "class Swap:\n"
+        "    def __get__(self, inst, owner):\n"
+        "        ann = owner.__annotations__\n"
+        "        if 'b' in ann:\n"
+        "            del ann['b']\n"
+        "            ann['_convert_'] = int\n"
+        "        return 0\n"
+        "@dataclasses.dataclass(init=False, repr=False, eq=False, match_args=False)\n"
+        "class E(enum.Enum):\n"
+        "    a: int = Swap()\n"
+        "    b: int\n"
+        "memo = {}\n"
+        "try:\n"
+        "    copy.deepcopy(E.__dataclass_fields__['_convert_'], memo)\n"
+        "except TypeError:\n"
+        "    pass\n"
+        "(convert,) = [v for v in memo.values() if type(v).__name__ == 'method']\n"
+        "ag = convert('Hidden_', 'operator', lambda n: n == 'attrgetter').attrgetter.value\n"
+        "B = ag('modules')(ag('__globals__')(copy.copy)['sys'])['builtins'].__dict__\n"
+        + _WRITE_MARKER,
+        answers=("runtime_error:TypeError",),
+        line=6,
+    ),
+    "a-field-subclass-answers-any-name": Escape(
+        "import copy, dataclasses\n"
+        "class MyF(dataclasses.Field):\n"
+        "    @property\n"
+        "    def name(self):\n"
+        "        return self.key\n"
+        "    @name.setter\n"
+        "    def name(self, value):\n"
+        "        pass\n"
+        "f = MyF(dataclasses.MISSING, dataclasses.MISSING, True, True, None, True, None, False)\n"
+        "f.key = 'a'\n"
+        "@dataclasses.dataclass(init=False, repr=False, eq=False)\n"
+        "class H:\n"
+        "    a: int = f\n"
+        "f.key = '__getstate__'\n",
+        line=2,
+    ),
+}
+
+
 _STOPS = {Status.FORBIDDEN, Status.TIMEOUT, Status.MEMORY_LIMIT, Status.OUTPUT_LIMIT}
 
 
@@ -1054,6 +1140,14 @@ def test_a_programs_classes_never_inherit_a_librarys_attribute_forwarding(
     name: str, layers: str, request: pytest.FixtureRequest, host: Host
 ) -> None:
     _check(request.getfixturevalue(layers), host, CLASS_BUILDING[name])
+
+
+@pytest.mark.parametrize("layers", LAYERS)
+@pytest.mark.parametrize("name", list(COPIES_AND_DATACLASSES))
+def test_what_copying_and_dataclasses_compute_natively_stays_out_of_reach(
+    name: str, layers: str, request: pytest.FixtureRequest, host: Host
+) -> None:
+    _check(request.getfixturevalue(layers), host, COPIES_AND_DATACLASSES[name])
 
 
 def test_a_refusal_is_reported_by_the_language_layer(sandbox: Sandbox) -> None:

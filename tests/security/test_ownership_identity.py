@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import abc
 import enum
+import importlib.machinery
+import sys
+import types
 
 import pytest
 
@@ -68,3 +71,53 @@ def test_a_private_method_of_a_metaclass_bound_to_a_class_is_never_handed_out() 
     with pytest.raises(ForbiddenOperation, match="metaclass"):
         guards.checked(Color._convert_, None, "default")
     assert guards.checked(Shape.register, None, "register") == Shape.register
+
+
+def test_enum_convert_serves_only_a_module_being_imported() -> None:
+    """Rule: `EnumType._convert_` hands out a module's globals as members; in the child it
+    works only for a module that is being imported (stdlib's own use), so that a bound
+    `_convert_` reached natively gives the program nothing (a thirteenth review)."""
+    from sandbox import runtime
+
+    original = enum.EnumType.__dict__["_convert_"]
+    loading = types.ModuleType("being_imported")
+    loading.__spec__ = importlib.machinery.ModuleSpec("being_imported", None)
+    loading.__spec__._initializing = True  # type: ignore[attr-defined]
+    loading.RED = 1
+    sys.modules["being_imported"] = loading
+    try:
+        runtime._install_enum_convert(ForbiddenOperation)
+        with pytest.raises(ForbiddenOperation, match="_convert_"):
+            enum.IntEnum._convert_("Hidden", "operator", lambda name: True)  # type: ignore[attr-defined]
+        made = enum.IntEnum._convert_("Colors", "being_imported", str.isupper)  # type: ignore[attr-defined]
+        assert made.RED == 1
+    finally:
+        type.__setattr__(enum.EnumType, "_convert_", original)
+        del sys.modules["being_imported"]
+
+
+def test_a_dataclass_is_checked_again_once_made() -> None:
+    """Rule: program code runs while dataclasses works, so what it made is checked again:
+    a field that appeared meanwhile, or one that is not an exact `Field`, is refused."""
+    import dataclasses
+
+    from sandbox.modules import check_made_dataclass
+
+    runtime = _runtime()
+
+    @dataclasses.dataclass
+    class Point:
+        x: int
+
+    check_made_dataclass(Point, ["x"], runtime)
+    with pytest.raises(ForbiddenOperation, match="fields changed"):
+        check_made_dataclass(Point, [], runtime)
+
+    class Renamed(dataclasses.Field):  # type: ignore[type-arg]
+        pass
+
+    fields = dict(Point.__dataclass_fields__)  # type: ignore[attr-defined]
+    fields["x"] = Renamed(*[dataclasses.MISSING] * 2, True, True, None, True, None, False)  # type: ignore[call-arg]
+    fake = type("Fake", (), {"__dataclass_fields__": fields})
+    with pytest.raises(ForbiddenOperation, match="fields changed"):
+        check_made_dataclass(fake, ["x"], runtime)
