@@ -145,7 +145,7 @@ def _prepare_isolated(mode: str, layer: object):  # type: ignore[no-untyped-def]
         pid = os.fork()
         if pid == 0:
             gc.disable()
-            layer.enter_child(limits, size, null)
+            layer.enter_child(limits, size)
             layer.drop_privileges()
             sys.stdin, sys.stdout = io.StringIO(STDIN), io.StringIO()
             error = ""
@@ -170,7 +170,7 @@ def _prepare_isolated(mode: str, layer: object):  # type: ignore[no-untyped-def]
         if pid == 0:
             try:
                 gc.disable()
-                layer.enter_child(limits, size, null)
+                layer.enter_child(limits, size)
                 layer.drop_privileges()
                 template.begin(STDIN)
                 linecache.cache["main.py"] = (

@@ -54,10 +54,10 @@ class Job:
         self.compiled, self.runtime = compiled, runtime
 
 
-def main(job: Job, channel: Channel, layer: ProcessLayer, null: int) -> NoReturn:
+def main(job: Job, channel: Channel, layer: ProcessLayer) -> NoReturn:
     code = 0
     try:
-        result = _run(job, channel, layer, null)
+        result = _run(job, channel, layer)
         _report(channel, plain.outcome(result, job.request.limits.error_bytes))
     except BaseException as exc:
         try:
@@ -78,9 +78,9 @@ def _report(channel: Channel, result: dict[str, Any]) -> None:
         channel.write_result(plain.unreportable(result))
 
 
-def _run(job: Job, channel: Channel, layer: ProcessLayer, null: int) -> dict[str, Any]:
+def _run(job: Job, channel: Channel, layer: ProcessLayer) -> dict[str, Any]:
     request = job.request
-    layer.enter_child(request.limits, job.address_space, null)
+    layer.enter_child(request.limits, job.address_space)
     compiled = job.compiled
     if compiled is None:
         stopped_by = Layer.PROCESS if layer.enabled else Layer.LANGUAGE

@@ -177,15 +177,14 @@ class ProcessLayer:
 
     # -- in the child ----------------------------------------------------------------------
 
-    def enter_child(self, limits: Limits, address_space: int, null: int) -> None:
+    def enter_child(self, limits: Limits, address_space: int) -> None:
         """Own process group, quiet descriptors and (process layer) rlimits.
 
-        `address_space` is the zygote's size at fork time, measured there (warm); `null` is
-        its descriptor of /dev/null (there is no /dev in the empty root), on which the
-        zygote keeps its stdin and stdout. File size and core dumps are 0 from the zygote.
+        `address_space` is the zygote's size at fork time, measured there (warm). File size
+        and core dumps are 0 from the zygote.
         """
         os.setpgid(0, 0)
-        _silence_descriptors(null, keep=self.kept_descriptors())
+        _quiet_descriptors(keep=self.kept_descriptors())
         if not self.enabled:
             return
         cpu = limits.cpu_seconds
@@ -195,6 +194,8 @@ class ProcessLayer:
         setrlimit(resource.RLIMIT_AS, (address_space, address_space))
         setrlimit(resource.RLIMIT_NOFILE, (limits.open_files, limits.open_files))
         setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
+        # queued signals are counted per uid, and every child has the same one
+        setrlimit(resource.RLIMIT_SIGPENDING, (_SIGNALS_PENDING, _SIGNALS_PENDING))
 
     def drop_privileges(self) -> None:
         """Leave no way out: unprivileged uid, no new privileges, Landlock, seccomp."""
@@ -227,6 +228,10 @@ class ProcessLayer:
         }
 
 
+_SIGNALS_PENDING = 64
+"""Signals a child may queue (`sigqueue`): the count is its uid's, which every child shares."""
+
+
 def _write(path: str, text: str) -> None:
     with open(path, "w") as handle:
         handle.write(text)
@@ -243,10 +248,18 @@ def _empty_directory() -> int:
         os.rmdir(path)
 
 
-def _silence_descriptors(null: int, keep: tuple[int, ...]) -> None:
-    """stderr on /dev/null (stdin and stdout are there already, in the zygote); every other
-    descriptor closed but `keep`."""
-    os.dup2(null, 2)
+def _quiet_descriptors(keep: tuple[int, ...]) -> None:
+    """stdin at its end, stdout and stderr writing nowhere (EPIPE), on pipes of the child's
+    own: no host file (`flock` or `utime` on /dev/null would reach the host's), and no
+    open file that another run shares (its flags would carry bits between runs). Every
+    other descriptor is closed but `keep`."""
+    drained, writer = os.pipe()
+    os.close(writer)
+    reader, nowhere = os.pipe()
+    os.close(reader)
+    os.dup2(drained, 0)
+    os.dup2(nowhere, 1)
+    os.dup2(nowhere, 2)
     start = 3
     for fd in sorted(keep):
         os.closerange(start, fd)

@@ -116,6 +116,25 @@ def send_message(fd: int, data: bytes) -> None:
     write_all(fd, _HEADER.pack(len(data)) + data)
 
 
+def receive_message_into(fd: int, buffer: bytearray) -> int | None:
+    """One message read into `buffer` (grown as needed), never into a new object: its
+    size, or None at end of file. The caller clears what it read once done with it."""
+    try:
+        size: int = _HEADER.unpack(read_exact(fd, _HEADER.size))[0]
+    except ProtocolError:
+        return None
+    if size > len(buffer):
+        buffer.extend(bytes(size - len(buffer)))
+    view = memoryview(buffer)
+    done = 0
+    while done < size:
+        got = os.readv(fd, [view[done:size]])
+        if not got:
+            return None
+        done += got
+    return size
+
+
 def receive_message(fd: int) -> bytes | None:
     """One message, or None at end of file."""
     try:

@@ -135,7 +135,7 @@ def _from_exit(
     if stopped == STOPPED_BY_WALL:
         error = _error("Timeout", limits.wall_message())
         return {"status": Status.TIMEOUT, "error": error} | by_process
-    if stopped or signum in (signal.SIGXCPU, signal.SIGKILL):  # RLIMIT_CPU: soft, then hard
+    if stopped:  # by the zygote's watch, or by RLIMIT_CPU (the zygote tells, by CPU used)
         error = _error("Timeout", limits.timeout_message())
         return {"status": Status.TIMEOUT, "error": error} | by_process
     if out_of_memory:

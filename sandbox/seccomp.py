@@ -3,7 +3,9 @@
 A denylist on top of the other isolation: everything a Python exercise needs stays allowed;
 what could escape or reach outside fails with EPERM: exec, fork, ptrace, io_uring, mounts,
 sockets; what the kernel would keep after the child exits (SysV IPC, POSIX message queues,
-keys) or hold outside its address space (memfd); watching files (inotify, fanotify). Calls
+keys) or hold outside its address space (memfd, POSIX timers) or share with the whole host
+(native AIO contexts, which `fs.aio-max-nr` bounds system-wide); watching files (inotify,
+fanotify). Calls
 that can act on another process (`prlimit`, `setpriority`, `ioprio_set`, `sched_set*`) are
 allowed only on the caller itself (a pid of 0). Unknown architectures get no filter and a
 warning.
@@ -47,6 +49,8 @@ _DENIED_X86_64 = {
     "fspick": 433, "clone3": 435, "pidfd_getfd": 438,
     "process_madvise": 440, "mount_setattr": 442, "memfd_secret": 447,
     "process_mrelease": 448, "statmount": 457, "listmount": 458,
+    "io_setup": 206, "io_destroy": 207, "io_getevents": 208, "io_submit": 209,
+    "io_cancel": 210, "timer_create": 222, "io_pgetevents": 333,
 }  # fmt: skip
 _DENIED_AARCH64 = {
     "inotify_init1": 26, "inotify_add_watch": 27, "inotify_rm_watch": 28, "mknodat": 33,
@@ -69,6 +73,8 @@ _DENIED_AARCH64 = {
     "fsopen": 430, "fsconfig": 431, "fsmount": 432, "fspick": 433,
     "clone3": 435, "pidfd_getfd": 438, "process_madvise": 440, "mount_setattr": 442,
     "memfd_secret": 447, "process_mrelease": 448, "statmount": 457, "listmount": 458,
+    "io_setup": 0, "io_destroy": 1, "io_submit": 2, "io_cancel": 3, "io_getevents": 4,
+    "timer_create": 107, "io_pgetevents": 292,
 }  # fmt: skip
 _SELF_ONLY_X86_64 = {
     "setpriority": 141, "sched_setparam": 142, "sched_setscheduler": 144,

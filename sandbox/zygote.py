@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import struct
 from types import CodeType
 
 from sandbox.protocol import NO_TEMPLATE, receive_message, send_message
@@ -35,9 +36,19 @@ class ZygoteDied(Exception):
     """The zygote exited or stopped answering; the fork server cannot run anything."""
 
 
+ORDER_HEADER = struct.Struct("<I")
+"""An order is the size of its header, the header (what the zygote reads: clocks, template
+slot, modules to load) and the payload (the run itself, which only the child decodes)."""
+
+
 class Order:
     """One run as the server hands it over: the request, its code when the server compiled
-    it, and the runtime template slot to fork from (`build` when the slot is new)."""
+    it, and the runtime template slot to fork from (`build` when the slot is new).
+
+    The zygote never decodes the payload: every child inherits the zygote's memory, and
+    Python frees without clearing, so a later child would find this run's source and
+    input there. The payload stays in the zygote's receive buffer, cleared after each run.
+    """
 
     __slots__ = ("build", "compiled", "request", "template")
 
@@ -56,7 +67,7 @@ class Order:
         imported = tuple(sorted(compiled.imported)) if compiled else ()
         code = compiled.code if compiled and marshals_faithfully(compiled.code) else None
         # A child forked from a template takes the template's limits (they key its slot).
-        needs_limits = self.build or self.template == NO_TEMPLATE
+        needs_limits = self.template == NO_TEMPLATE
         payload = marshal.dumps(
             (
                 request.source,
@@ -71,8 +82,10 @@ class Order:
         codecs = mentions_codecs(request.source)
         limits = request.limits
         clocks = (limits.timeout + KILL_GRACE, limits.wall_timeout + KILL_GRACE)
-        header = (clocks, self.template, self.build, imported, codecs)
-        return marshal.dumps((header, payload))
+        # What a new template is made of, with no byte of this run in it (`Order` doc).
+        build = (request.filename, limits.to_dict()) if self.build else None
+        header = marshal.dumps((clocks, self.template, build, imported, codecs))
+        return ORDER_HEADER.pack(len(header)) + header + payload
 
 
 def marshals_faithfully(code: CodeType) -> bool:

@@ -25,13 +25,14 @@ from sandbox.channel import Channel
 from sandbox.compiling import Compiled, Request
 from sandbox.isolation import AddressSpace, ProcessLayer
 from sandbox.limits import Limits
-from sandbox.protocol import NO_TEMPLATE, receive_message, send_message
+from sandbox.protocol import NO_TEMPLATE, receive_message_into, send_message
 from sandbox.runtime import Runtime
 from sandbox.status import STOPPED_BY_CPU, STOPPED_BY_WALL
+from sandbox.zygote import ORDER_HEADER
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each fork
 if TYPE_CHECKING:
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
 ADDRESS_SPACE_REFRESH = 64
 """Runs between two readings of the zygote's size (a child's RLIMIT_AS builds on it)."""
@@ -40,7 +41,7 @@ CPU_POLL_MIN = 0.005
 
 
 def decode_job(
-    payload: bytes, language: bool, size: int, template: tuple[Runtime, Limits] | None
+    payload: memoryview, language: bool, size: int, template: tuple[Runtime, Limits] | None
 ) -> child.Job:
     """The child's job; the template's limits are the request's (they key its slot), and
     are sent only with the order that builds the template."""
@@ -61,9 +62,10 @@ class ZygoteProcess:
     ) -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
         layer.server_pid = os.getpid()  # children check that their parent is this process
-        self.null = os.open(os.devnull, os.O_RDWR)  # before the empty root, which has none
+        null = os.open(os.devnull, os.O_RDWR)  # before the empty root, which has none
         for fd in (0, 1):  # the grader's pipes belong to the server
-            os.dup2(self.null, fd)
+            os.dup2(null, fd)
+        os.close(null)
         self.statm = AddressSpace()
         send_message(outbox, marshal.dumps(layer.enter_zygote()))
         if language:  # (without the language layer, a program's own signals stay as CPython's)
@@ -78,28 +80,37 @@ class ZygoteProcess:
         gc.freeze()  # children's collections skip what the zygote holds
 
     def serve(self) -> NoReturn:
-        while (message := receive_message(self.inbox)) is not None:
+        inbox = bytearray(1 << 16)
+        """Every order is read here, decoded only by the child, and cleared after its run
+        (see `sandbox.zygote.Order`): no later child finds an earlier run's bytes."""
+        while (size := receive_message_into(self.inbox, inbox)) is not None:
             reply: tuple[int, str, str | None]
             try:
-                reply = self.fork_one(message)
+                reply = self.fork_one(memoryview(inbox)[:size])
             except Exception as exc:
                 reply = (0, "", f"{type(exc).__name__}: {exc}")
+            finally:
+                ctypes.memset((ctypes.c_char * size).from_buffer(inbox), 0, size)
             send_message(self.outbox, marshal.dumps(reply))
         os._exit(0)
 
-    def fork_one(self, message: bytes) -> tuple[int, str, None]:
-        ((cpu, wall), template, build, imported, codecs), payload = marshal.loads(message)
+    def fork_one(self, order: memoryview) -> tuple[int, str, None]:
+        (length,) = ORDER_HEADER.unpack_from(order)
+        start = ORDER_HEADER.size + length
+        (cpu, wall), template, build, imported, codecs = marshal.loads(
+            order[ORDER_HEADER.size : start]
+        )
         self._ready(imported, codecs)
-        kept = self._template(template, build, payload)
+        kept = self._template(template, build)
         pid = os.fork()
         if pid == 0:
-            self._child(payload, kept)
+            self._child(order[start:], kept)
         with contextlib.suppress(OSError):  # the child already did it, or already exited
             os.setpgid(pid, pid)
         status, stopped = _wait(pid, cpu, wall)
         return status, stopped, None
 
-    def _child(self, payload: bytes, kept: tuple[Runtime, Limits] | None) -> NoReturn:
+    def _child(self, payload: memoryview, kept: tuple[Runtime, Limits] | None) -> NoReturn:
         """In the forked child: never back into the zygote's code, whatever happens."""
         try:
             job = decode_job(payload, self.language, self.size, kept)
@@ -107,7 +118,7 @@ class ZygoteProcess:
             with contextlib.suppress(BaseException):
                 self.channel.write_result({"internal_error": f"{type(exc).__name__}: {exc}"})
             os._exit(3)
-        child.main(job, self.channel, self.layer, self.null)
+        child.main(job, self.channel, self.layer)
 
     def _ready(self, imported: tuple[str, ...], codecs: bool) -> None:
         """Load what this program imports, before the fork, so the child finds it (after
@@ -125,17 +136,23 @@ class ZygoteProcess:
         elif self.runs % ADDRESS_SPACE_REFRESH == 0:
             self.size = self.statm.bytes()
 
-    def _template(self, slot: int, build: bool, payload: bytes) -> tuple[Runtime, Limits] | None:
-        """The runtime (and its limits) kept in `slot`, built first when the server says
-        the slot is new.
+    def _template(
+        self, slot: int, build: tuple[str, dict[str, Any]] | None
+    ) -> tuple[Runtime, Limits] | None:
+        """The runtime (and its limits) kept in `slot`, built first from `build` (the
+        filename and limits of the slot's key) when the server says the slot is new. It
+        is made with no input: each child gives its own (`Runtime.begin`).
 
         Building one touches hundreds of pages; a template no code ever runs in is as good
         as a new one, since each child works on its own copy of it.
         """
         if slot == NO_TEMPLATE:
             return None
-        if build or slot not in self.templates:
-            request = decode_job(payload, self.language, self.size, None).request
+        if build is not None or slot not in self.templates:
+            if build is None:
+                raise ValueError(f"no template in slot {slot}, and none to build")
+            filename, wire_limits = build
+            request = Request("", filename, "", Limits.from_dict(wire_limits))
             runtime = child.make_runtime(request, self.channel)
             self.templates[slot] = (runtime, request.limits)
             gc.freeze()
@@ -153,9 +170,18 @@ def _wait(pid: int, cpu: float, wall: float) -> tuple[int, str]:
         os.close(fd)
     if stopped:
         _kill(pid)
-    _, status = os.waitpid(pid, 0)
+    _, status, usage = os.wait4(pid, 0)
     _kill(pid)  # anything the child left behind in its group
+    if not stopped and _killed_by_cpu_limit(status, usage.ru_utime + usage.ru_stime, cpu):
+        stopped = STOPPED_BY_CPU  # threads used it faster than this clock was read
     return status, stopped
+
+
+def _killed_by_cpu_limit(status: int, used: float, cpu: float) -> bool:
+    """Whether RLIMIT_CPU ended the child (SIGXCPU, then SIGKILL), not the program itself:
+    only then had it used its CPU time (a self-inflicted SIGKILL is a crash)."""
+    signum = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    return signum in (signal.SIGXCPU, signal.SIGKILL) and used >= cpu
 
 
 def _watch(pidfd: int, clock: int, cpu: float, deadline: float) -> str:

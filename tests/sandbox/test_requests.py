@@ -12,7 +12,7 @@ from sandbox import Sandbox, client
 from sandbox.compiling import Request
 from sandbox.limits import LIMITS_SLOTS, Limits
 from sandbox.server import ForkServer, Requests
-from sandbox.zygote import NO_TEMPLATE, Order
+from sandbox.zygote import NO_TEMPLATE, ORDER_HEADER, Order
 
 
 def _frame(**fields: Any) -> dict[str, Any]:
@@ -62,16 +62,32 @@ def test_the_client_sends_each_limits_once_per_server(monkeypatch: pytest.Monkey
     assert sent[0]["limits"] == short.to_dict()
 
 
-def _payload_limits(order: Order) -> object:
-    _, payload = marshal.loads(order.encode())
-    return marshal.loads(payload)[3]
+def _split(order: Order) -> tuple[tuple[object, ...], bytes]:
+    """An encoded order's header, decoded, and its payload, as bytes."""
+    data = order.encode()
+    (length,) = ORDER_HEADER.unpack_from(data)
+    start = ORDER_HEADER.size + length
+    return marshal.loads(data[ORDER_HEADER.size : start]), data[start:]
 
 
 def test_the_zygote_gets_limits_only_to_build_a_template_or_without_one() -> None:
     request = Request("print(1)", "main.py", "", Limits(timeout=1.0))
-    assert _payload_limits(Order(request, None, 2, build=True)) == request.limits.to_dict()
-    assert _payload_limits(Order(request, None, NO_TEMPLATE)) == request.limits.to_dict()
-    assert _payload_limits(Order(request, None, 2, build=False)) is None
+    header, payload = _split(Order(request, None, 2, build=True))
+    assert header[2] == ("main.py", request.limits.to_dict())  # the template's own
+    assert marshal.loads(payload)[3] is None
+    header, payload = _split(Order(request, None, NO_TEMPLATE))
+    assert (header[2], marshal.loads(payload)[3]) == (None, request.limits.to_dict())
+    header, payload = _split(Order(request, None, 2, build=False))
+    assert (header[2], marshal.loads(payload)[3]) == (None, None)
+
+
+def test_the_part_of_an_order_the_zygote_decodes_holds_no_byte_of_the_run() -> None:
+    """The zygote decodes only the header; every later child inherits its memory."""
+    request = Request("secret_source = 1\n", "main.py", "secret input\n", Limits())
+    for order in (Order(request, None, 0, build=True), Order(request, None, NO_TEMPLATE)):
+        header, payload = _split(order)
+        assert "secret" not in repr(header)
+        assert b"secret_source" in payload and b"secret input" in payload
 
 
 class _FailingZygote:

@@ -277,6 +277,69 @@ def test_no_byte_of_an_earlier_run_is_readable(
     assert_held(later, run(sandbox, host, _READ_ALL, secret=secret, printed=printed))
 
 
+_SCAN_MEMORY = """
+PAGE = 4096
+libc.malloc.restype = ctypes.c_void_p
+present = (ctypes.c_ubyte * 1)()
+
+def mapped(address):
+    return libc.mincore(ctypes.c_void_p(address), PAGE, present) == 0
+
+def region(address):
+    low = high = address // PAGE * PAGE
+    while mapped(low - PAGE):
+        low -= PAGE
+    while mapped(high):
+        high += PAGE
+    return ctypes.string_at(low, high - low)
+
+token = '@reversed@'[::-1].encode()  # not in this program's own text
+if token in region(libc.malloc(64)):  # the heap: what the zygote read and freed
+    print('LEAK an earlier run is in the memory this child inherited')
+print('done')
+"""
+"""Searches the heap that the child inherited from its zygote."""
+
+
+def test_no_earlier_runs_program_or_input_is_in_a_later_childs_memory(
+    process_only: Sandbox, sandbox: Sandbox, host: Host
+) -> None:
+    """Rule: the zygote never decodes a run (only its child does) and clears the bytes it
+    received once the run is over: Python frees without clearing, and every later child
+    inherits the zygote's memory (a review read another learner's source and input)."""
+    secret = secrets.token_hex(8)
+    victim = f"answer = {secret!r}  # the model answer\nprint(input().split()[0])\n"
+    scans = []
+    for box in (process_only, sandbox):
+        for stdin in (f"21 {secret}\n", f"21 {secret} {'x' * 3000}\n"):
+            assert box.run(victim, stdin=stdin, limits=LIMITS).status is Status.OK
+            scans.append(run(box, host, _SCAN_MEMORY, reversed=secret[::-1]))
+    assert_held(scans[0], scans[2])
+    assert_held(scans[1], scans[3])
+
+
+def test_a_childs_standard_streams_are_its_own(
+    process_only: Sandbox, sandbox: Sandbox, host: Host
+) -> None:
+    """Rule: stdin, stdout and stderr are pipes of the child's own, no host file (a lock on
+    /dev/null outlived the run, its times changed) and no open file another run shares
+    (its status flags carried bits from one run to the next)."""
+    body = """
+import stat
+F_GETFL, F_SETFL = 3, 4
+for fd in (0, 1, 2):
+    if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+        print('LEAK descriptor', fd, 'is a file the host has')
+    if libc.fcntl(fd, F_GETFL) & os.O_NONBLOCK:
+        print('LEAK an earlier run set a flag on descriptor', fd)
+for fd in (0, 1, 2):
+    libc.fcntl(fd, F_SETFL, libc.fcntl(fd, F_GETFL) | os.O_NONBLOCK)
+print('done')
+"""
+    run(process_only, host, body)
+    assert_held(run(process_only, host, body), run(sandbox, host, body))
+
+
 # -- no learner reaches another learner's process -------------------------------------------
 
 _REACH = """
@@ -407,6 +470,11 @@ else:
 attempt('memfd_create raw', raw, 319, b'learner', 0)
 attempt('memfd_secret', raw, 447, 0)
 attempt('mq_open', raw, 240, b'learner-memory', os.O_CREAT | os.O_RDWR, 0o600, None)
+# kernel memory that no limit of the child bounds, or that the whole host shares: native
+# AIO contexts (`fs.aio-max-nr` is system-wide) and POSIX timers
+context = ctypes.c_ulong(0)
+attempt('io_setup', raw, 206, 65536, ctypes.byref(context))
+attempt('timer_create', raw, 222, 1, None, ctypes.byref(ctypes.c_int(0)))
 print('done')
 """
 
@@ -417,6 +485,14 @@ def test_memory_outside_the_address_space_limit_cannot_be_held(
     small = Limits(timeout=LIMITS.timeout, memory_mb=16)
     alone = run(process_only, host, _HOLD, limits=small)
     assert_held(alone, run(sandbox, host, _HOLD, limits=small))
+
+
+def test_a_child_queues_few_signals_since_every_child_shares_its_uid(process_only: Sandbox) -> None:
+    """Rule: queued signals count against the uid, and every child has the same one: each
+    child's RLIMIT_SIGPENDING is small, so that one cannot starve the others."""
+    source = "import resource\nprint(resource.getrlimit(resource.RLIMIT_SIGPENDING))\n"
+    outcome = process_only.run(source, limits=LIMITS)
+    assert outcome.stdout == "(64, 64)\n", outcome
 
 
 # -- the child's report is untrusted input ---------------------------------------------------
@@ -541,7 +617,14 @@ def test_every_value_an_honest_child_returns_passes_the_parents_check() -> None:
 
 def test_a_child_killed_by_any_signal_is_a_crash_of_that_run(process_only: Sandbox) -> None:
     answers = {}
-    for signum in (signal.SIGRTMIN + 6, signal.SIGRTMAX, signal.SIGUSR1):
+    # SIGKILL and SIGXCPU too: those of RLIMIT_CPU are a timeout only once the CPU time is used
+    for signum in (
+        signal.SIGRTMIN + 6,
+        signal.SIGRTMAX,
+        signal.SIGUSR1,
+        signal.SIGKILL,
+        signal.SIGXCPU,
+    ):
         source = f"import os\nprint('before')\nos.kill(os.getpid(), {int(signum)})\n"
         outcome = process_only.run(source, limits=LIMITS)
         message = outcome.error.message if outcome.error else ""
@@ -676,7 +759,7 @@ def test_every_process_layer_feature_is_in_force(sandbox: Sandbox) -> None:
     assert isolation["pid_namespace"] and isolation["empty_root"]
     denied = set(isolation["seccomp_denied"])
     assert {"shmget", "msgget", "semget", "mq_open", "inotify_init1", "fanotify_init"} <= denied
-    assert {"memfd_create", "add_key", "keyctl"} <= denied
+    assert {"memfd_create", "add_key", "keyctl", "io_setup", "timer_create"} <= denied
 
 
 def test_a_missing_feature_is_named_in_the_warnings_and_runs_go_on() -> None:
