@@ -293,6 +293,14 @@ RULES: tuple[Rule, ...] = (
         'or use an f-string such as f"Total: {{total}}".',
     ),
     _rule(
+        "none-operand",
+        "TypeError",
+        r"unsupported operand type\(s\) for (\S+): (?:'NoneType' and '\w+'|'\w+' and 'NoneType')",
+        "One side of `{0}` is None. A function without `return` gives None (a call of "
+        "your own function, say, whose path here ends without `return`); so do methods "
+        "such as list.sort() that change a list in place.",
+    ),
+    _rule(
         "bad-operands",
         "TypeError",
         r"unsupported operand type\(s\) for (\S+): '(\w+)' and '(\w+)'",

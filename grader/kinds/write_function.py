@@ -24,6 +24,7 @@ from grader.toolkit.cases import (
     TOLERANCE,
     call_fill,
     case_fills,
+    case_hints_held_back,
     check_case_names,
     reference_problems,
 )
@@ -299,6 +300,16 @@ def _gives(case: Case, result: CallResult) -> bool:
     return result.returned and case.returns is not None and case.returns.matches(result.value)
 
 
+def _broken(case: Case, result: CallResult | None) -> bool:
+    """Whether a failed call failed at the base: not run, raised where a value was due,
+    or gave None where a value was due."""
+    if result is None:
+        return True
+    if case.raises is not None:
+        return False
+    return result.error is not None or (result.returned and result.display == "None")
+
+
 def _actual(case: Case, result: CallResult) -> str:
     """What the call did, as the check shows it."""
     if isinstance(case.raises, Plain):
@@ -556,10 +567,15 @@ solution_code: |
             )
         learner = Learner(source, body.function)
         pending: list[Pending] = []
+        checks, broken = [], []
         for case in body.cases:
             check, detections = _judge(case, results.get(case.call), learner)
-            builder.add(check)
+            checks.append(check)
+            broken.append(not check.passed and _broken(case, results.get(case.call)))
             pending += detections
+        hinted = [case.hint is not None for case in body.cases]
+        for check in case_hints_held_back(checks, hinted, broken):
+            builder.add(check)
         if any(not check.passed for check in builder.checks):
             same = _same_result(body.cases, results, learner)
             written_in = [pair for pair in same if pair[0].mistake == "same-result"]

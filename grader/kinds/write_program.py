@@ -18,6 +18,7 @@ from grader.toolkit.cases import (
     CASE_COMMON,
     TOLERANCE,
     case_fills,
+    case_hints_held_back,
     check_case_names,
     output_fill,
     reference_problems,
@@ -158,6 +159,9 @@ solution_code: |
         first_failure: tuple[Case, Outcome] | None = None
         learner = SourceFacts(source)
         printed: list[tuple[Case, str]] = []
+        judged: list[tuple[Check, bool]] = []
+        """Each case's check, and whether it is right but for whitespace."""
+        crashed: list[bool] = []
         found: list[tuple[Finding, bool]] = []
         pending: list[Pending] = []
         for case in exercise.body.cases:
@@ -167,8 +171,9 @@ solution_code: |
             failure = run_failure(outcome)
             if failure in (Status.SYNTAX_ERROR, Status.FORBIDDEN):
                 return failed_run_verdict(exercise, outcome, source)
+            crashed.append(failure is not None)
             if failure is not None:
-                builder.add(_crashed_case(case, outcome, failure))
+                judged.append((_crashed_case(case, outcome, failure), False))
                 record_failure(builder, outcome, source, hidden=case.hidden)
                 first_failure = first_failure or (case, outcome)
                 error = outcome.error and errors.diagnose(outcome.error, learner, "Your code")
@@ -188,7 +193,11 @@ solution_code: |
                 detect: Callable[[], Finding | None] = partial(diagnose, facts)
                 check, detect = without_hint_when_explained(check, detect)
                 pending.append((detect, case.hidden))
-            builder.add(check, whitespace_only=match.presentation_only)
+            judged.append((check, match.presentation_only))
+        hinted = [case.hint is not None for case in exercise.body.cases[: len(judged)]]
+        checks = case_hints_held_back([check for check, _ in judged], hinted, crashed)
+        for check, (_, whitespace_only) in zip(checks, judged, strict=True):
+            builder.add(check, whitespace_only=whitespace_only)
         if any(not check.passed for check in builder.checks):
             builder.diagnose(*first_findings([*_same_output(printed), *found], pending))
         return _verdict(builder, first_failure)

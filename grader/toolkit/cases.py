@@ -3,6 +3,7 @@ common fields, their rules, and running the reference solution against them."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -23,12 +24,31 @@ __all__ = [
     "TOLERANCE",
     "call_fill",
     "case_fills",
+    "case_hints_held_back",
     "check_case_names",
     "output_fill",
     "reference_problems",
 ]
 
 B = TypeVar("B")
+
+
+def case_hints_held_back(
+    checks: list[Check], hinted: list[bool], broken: list[bool]
+) -> list[Check]:
+    """The cases' checks, without their hints when a case with no hint of its own is
+    `broken` (it crashed, raised, or gave None where a value was due). A case's hint names
+    the mistake that case was written to catch; a program that fails even where none is
+    foreseen is wrong at its base (a missing `return`), and those hints would send the
+    learner after the wrong mistake."""
+    at_base = any(failed and not has_hint for failed, has_hint in zip(broken, hinted, strict=True))
+    if not at_base:
+        return checks
+    return [
+        dataclasses.replace(check, hint=None) if check.hint and has_hint else check
+        for check, has_hint in zip(checks, hinted, strict=True)
+    ]
+
 
 CASE_COMMON: dict[str, Any] = {
     "name": {"type": "string", "minLength": 1},

@@ -71,3 +71,17 @@ def test_a_corpus_file_that_is_also_a_sample_is_kept_once() -> None:
         samples = list((ROOT / "exercises").glob(f"*/samples/{entry}"))
         if path.is_relative_to(CORPUS) and samples:
             assert path.read_bytes() != samples[0].read_bytes(), f"{entry}: drop the copy"
+
+
+def test_a_case_hint_is_held_back_when_a_case_without_one_fails_at_the_base(
+    runner: CachingRunner,
+) -> None:
+    """A learner review: a recursive call without `return` (None in a case with no hint of
+    its own) was also told the hint of the case about float division."""
+    exercise = find_exercise("functions-count-digits", ROOT / "exercises")
+    path = corpus_path("functions-count-digits/recursive-call-not-returned.py")
+    verdict = grade(exercise, Submission.from_text(path.read_text(), path.name), runner)
+    assert not any("`n / 10`" in hint for hint in verdict.hints), verdict.hints
+    divides = path.read_text().replace("n // 10", "n / 10").replace("    1 +", "    return 1 +")
+    verdict = grade(exercise, Submission.from_text(divides, path.name), runner)
+    assert any("`n / 10`" in hint for hint in verdict.hints), verdict.hints

@@ -33,6 +33,7 @@ PROGRAMS = {
     "unbound-local": "count = 0\ndef f():\n    count += 1\nf()\n",
     "name-error": "total = 1\nprint(totl)\n",
     "str-plus-int": "print('age ' + 5)\n",
+    "none-operand": "def f(n):\n    n + 1\nprint(1 + f(2))\n",
     "bad-operands": "print(5 + '5')\n",
     "not-callable": "x = 5\nx(1)\n",
     "missing-argument": "def f(a, b):\n    pass\nf(1)\n",
@@ -88,6 +89,12 @@ def test_name_error_names_the_suggestion() -> None:
 def test_a_type_named_in_an_explanation_takes_its_article() -> None:
     text = explain("TypeError", "unsupported operand type(s) for +: 'int' and 'str'")
     assert text is not None and "`+` cannot combine an int with a str." in text
+
+
+def test_none_as_an_operand_is_blamed_on_a_missing_return_not_on_input() -> None:
+    """A learner review: a recursive call without `return` was told to convert input()."""
+    text = explain("TypeError", "unsupported operand type(s) for +: 'int' and 'NoneType'")
+    assert text is not None and "without `return` gives None" in text and "input()" not in text
 
 
 def test_a_value_of_a_learners_type_is_named_with_its_article() -> None:

@@ -133,6 +133,23 @@ ATTEMPTS = [
         "Line 2 of your output, `total: 4`, separates its values with `': '`",
         compare="regex",
     ),
+    # a learner review: a minus sign (acc - baseline for baseline - acc) was read as a
+    # separator, and the hint said to check sep=
+    Attempt(
+        "flipped_sign",
+        "day 2: drop 0.07\nmean 0.873\n",
+        "base, acc = 0.92, 0.85\nprint(f'day 2: drop {round(acc - base, 2)}')\nprint('mean 0.873')\n",
+        "day 2: drop -0.07\nmean 0.873\n",
+        "Your numbers have the opposite sign, as in `day 2: drop -0.07`: check the order of a "
+        "subtraction",
+    ),
+    Attempt(
+        "flipped_sign",
+        "change -3\n",
+        "old, new = 5, 2\nprint('change', old - new)\n",
+        "change 3\n",
+        "Your numbers have the opposite sign, as in `change 3`",
+    ),
     Attempt(
         "wrong_separator",
         "3 4 8\n",

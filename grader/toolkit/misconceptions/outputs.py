@@ -159,7 +159,7 @@ def wrong_separator(facts: OutputFacts) -> Finding | None:
     for separator in separators:
         if separator not in facts.actual:
             continue
-        if facts.nearly(facts.actual.replace(separator, " ")):
+        if facts.nearly(_separated(facts.actual, separator, " ")):
             advice = (
                 "the expected output separates them with spaces. print(a, b) puts one "
                 "space between values: check `sep=` and what you join them with."
@@ -167,6 +167,62 @@ def wrong_separator(facts: OutputFacts) -> Finding | None:
             text = f"Your output separates the values with `{separator!r}`: {advice}"
             return Finding("separator", text, text, complete=True)
     return _separator_on_one_line(facts, separators)
+
+
+_SIGN = re.compile(r"(?<![\w.)\]])-(?=\.?\d)")
+"""A minus sign: before a number, and not after a word, a number or a bracket (`drop -0.07`,
+not `3-4`)."""
+
+
+def _separated(text: str, separator: str, replacement: str) -> str:
+    """`text` with `separator` replaced, but never a number's minus sign."""
+    if "-" not in separator:
+        return text.replace(separator, replacement)
+    signs = _SIGN.sub("\x00", text)
+    return signs.replace(separator, replacement).replace("\x00", "-")
+
+
+@on_wrong_answers
+def flipped_sign(facts: OutputFacts) -> Finding | None:
+    """Numbers with the opposite sign (`drop -0.07` for `drop 0.07`): a subtraction the
+    wrong way round."""
+    if not re.search(r"\d", facts.actual):
+        return None
+    for flipped in (_SIGN.sub("", facts.actual), _signs_of(facts.expected.text, facts.actual)):
+        if flipped is not None and flipped != facts.actual and facts.nearly(flipped):
+            pairs = zip(facts.actual.split("\n"), flipped.split("\n"), strict=False)
+            shown = next((a for a, f in pairs if a != f), facts.actual)
+            advice = (
+                "check the order of a subtraction (`a - b` is `-(b - a)`), and where a sign "
+                "is added or lost (`abs()`)."
+            )
+            return Finding(
+                "flipped-sign",
+                f"Your numbers have the opposite sign, as in `{clip(shown)}`: {advice}",
+                f"On a hidden test, your numbers had the opposite sign: {advice}",
+            )
+    return None
+
+
+def _signs_of(expected: str | None, actual: str) -> str | None:
+    """`actual` with each number that is the negative of the expected one in its place
+    made that one (a positive number where a negative one is expected)."""
+    if expected is None:
+        return None
+    lines = []
+    for want, got in zip(expected.split("\n"), actual.split("\n"), strict=False):
+        wanted, words = want.split(" "), got.split(" ")
+        if len(wanted) != len(words):
+            return None
+        lines.append(" ".join(map(_negated_as, wanted, words)))
+    return "\n".join(lines) if expected.count("\n") == actual.count("\n") else None
+
+
+def _negated_as(want: str, got: str) -> str:
+    try:
+        return want if float(want) == -float(got) != 0 else got
+    except ValueError:
+        return got
 
 
 def _separator_on_one_line(facts: OutputFacts, separators: Sequence[str]) -> Finding | None:
@@ -178,7 +234,7 @@ def _separator_on_one_line(facts: OutputFacts, separators: Sequence[str]) -> Fin
         for separator in separators:
             if separator not in line:
                 continue
-            repaired = [*lines[:number], line.replace(separator, " "), *lines[number + 1 :]]
+            repaired = [*lines[:number], _separated(line, separator, " "), *lines[number + 1 :]]
             if facts.nearly("\n".join(repaired)):
                 advice = (
                     f"the expected output has a space there, not `{separator!r}`: check "
@@ -585,6 +641,7 @@ DETECTORS: tuple[Detector, ...] = (
     prompt_in_output,
     printed_none,
     printed_container,
+    flipped_sign,
     wrong_separator,
     line_breaks,
     spaces_inside,
