@@ -343,7 +343,8 @@ min_words: 10
             f"ungrammatical pairs {signals.broken_share:.0%}, repeated frames "
             f"{signals.repeated_share:.0%}, distinct words "
             f"{f'{signals.distinct_share:.0%}' if signals.distinct_share else 'not judged'}"
-            f"{', a long clause of bare content words' if signals.bare_clause else ''})"
+            f"{', a long clause of bare content words' if signals.bare_clause else ''}"
+            f"{', a long clause without a verb' if signals.verbless_clause else ''})"
         ]
         for reading in read(body, prose, every_hit=True):
             lines.append(f"{reading.concept.name}: {reading.state}")

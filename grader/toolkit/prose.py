@@ -125,6 +125,8 @@ SHORT_SCOPE = 2
 """Words a noun-phrase cue (`no`, `without`) negates."""
 CLAUSE_SCOPE = 3
 """Words a cue inside a subordinate clause (`that does not ...`) negates."""
+VERB_SUBJECT = 3
+"""Words before a verb in `-ed` within which its subject's determiner stands."""
 
 
 @cache
@@ -316,6 +318,28 @@ class Prose:
             return None
         return cue
 
+    def cues_within(self, span: range) -> list[int]:
+        """The negation cues that stand inside `span` and negate a word of it, or the word
+        right after it (`does not` + `change`; `is not` + `"__main__"`)."""
+        cues = self._cues
+        low = bisect.bisect_left(cues, span.start)
+        high = bisect.bisect_left(cues, span.stop)
+        if low == high:
+            return []
+        scopes = self._scopes
+        return [
+            cue
+            for cue in cues[low:high]
+            if any(
+                scopes.get(i) == cue for i in range(span.start, max(span.stop, cue + 2)) if i != cue
+            )
+        ]
+
+    def offset_of(self, index: int, start: int, offset: int) -> int:
+        """Where token `index` begins in `text`, counting from token `start` at `offset`."""
+        tokens = self.tokens
+        return offset + sum([len(tokens[i].text) + 1 for i in range(start, index)])
+
     def token_at(self, offset: int) -> int:
         """The index of the token at (or just after) `offset` in `text`: tokens hold no
         blank, and one blank stands between two, so it is the count of blanks up to there."""
@@ -347,11 +371,17 @@ class ListSignals:
     """Distinct words among the words: sentences repeat `the`, `is`, `a`; lists do not."""
     bare_clause: bool
     """A clause of `LONG_CLAUSE` words or more with under a quarter function words."""
+    verbless_clause: bool = False
+    """A clause of `LONG_CLAUSE` words or more, under `VERBLESS_SHARE` function words, with
+    no finite verb: no auxiliary, subject pronoun or clause connector, no inflected verb
+    after a determiner. Stock phrases (`one at a time`, `on demand`) lend a list function
+    words, but not a verb."""
 
     MIN_WORDS = 8
     LONG_RUN = 6
     MANY_ITEMS = 5
     LONG_CLAUSE = 12
+    VERBLESS_SHARE = 0.4
     LONG_ANSWER = 80
     """Words from which `distinct_share` tells: shorter answers repeat little anyway."""
 
@@ -359,7 +389,7 @@ class ListSignals:
     def of(cls, prose: Prose) -> ListSignals:
         count = len(prose.words)
         if not count:
-            return cls(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False)
+            return cls(0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, False, False)
         signature = prose.signature
         items = [item for item in _ITEM_BREAK.split(signature) if item]
         in_items = sum(map(len, items))
@@ -379,6 +409,7 @@ class ListSignals:
             repeated / len(frames) if len(frames) >= 4 else 0.0,
             len({w.text for w in prose.words}) / count if count >= cls.LONG_ANSWER else 0.0,
             any(_bare(clause, cls.LONG_CLAUSE) for clause in signature.split(_CLAUSE_END)),
+            _verbless(prose, cls.LONG_CLAUSE, cls.VERBLESS_SHARE),
         )
 
     @property
@@ -393,6 +424,7 @@ class ListSignals:
             or self.repeated_share > 0.5
             or self.distinct_share > 0.85
             or self.bare_clause
+            or self.verbless_clause
         )
 
 
@@ -485,6 +517,38 @@ def _bare(clause: str, long_clause: int) -> bool:
     return size >= long_clause and _function_words(clause) < size / 4
 
 
+def _verbless(prose: Prose, long_clause: int, share: float) -> bool:
+    """Whether a long clause of few function words has no finite verb (see `ListSignals`):
+    its words are checked one by one only when its signature has no verb's mark."""
+    starts = (0, *prose.clause_ends)
+    for number, clause in enumerate(prose.signature.split(_CLAUSE_END)):
+        size = len(clause)
+        if size < long_clause or _function_words(clause) >= size * share:
+            continue
+        if _FINITE_MARK.search(clause):
+            continue
+        stop = starts[number + 1] if number + 1 < len(starts) else len(prose.tokens)
+        if not _has_verb_form(prose.tokens[starts[number] : stop]):
+            return True
+    return False
+
+
+def _has_verb_form(tokens: tuple[Token, ...]) -> bool:
+    """Whether a word past the clause's first is inflected as a finite verb may be: in
+    `-s` (`the data starts`, `mlops gives`), or in `-ed` after a determiner within
+    `VERB_SUBJECT` words (`the whole file loaded`, not `a time 50 gb list ram exhausted`)."""
+    for at, token in enumerate(tokens):
+        if not at or token.function_word or token.text == token.lemma:
+            continue
+        if token.text.endswith("s") and not token.text.endswith("ss"):
+            return True
+        if token.text.endswith("ed") and any(
+            t.text in _DETERMINERS for t in tokens[max(at - VERB_SUBJECT, 0) : at]
+        ):
+            return True
+    return False
+
+
 def _function_words(signature: str) -> int:
     """How many of the words in `signature` are function words."""
     content = signature.count(_CONTENT) + signature.count(_MARKS["plus"])
@@ -492,6 +556,13 @@ def _function_words(signature: str) -> int:
 
 
 _DETERMINERS = _set("a an the my your our their every")
+_FINITE = _set(
+    """is are was were am do does did has have had can could will would shall should may
+    might must need needs get gets got make makes made let lets i you he she it we they
+    because so when while if since which that who whom but whereas although though unless
+    until whether"""
+)
+"""Words that make a clause: finite verbs, subjects, connectors of clauses."""
 _PREPOSITIONS = _set("of to in on at by for with from into onto about after before")
 _VERBS_BE = _set("is are was were be been am does did")
 _CONJUNCTIONS = _set("and or but nor if because although whereas")
@@ -537,6 +608,8 @@ _CLAUSE_END = "|"
 _FUNCTION_MARKS = _marks_of(FUNCTION_WORDS)
 _CONTENT_RUN = re.compile(f"[^{_CLAUSE_END}{_FUNCTION_MARKS}]{{{ListSignals.LONG_RUN},}}")
 """Words in runs of `LONG_RUN` or more content words within one clause."""
+_FINITE_MARK = re.compile(f"[{_marks_of(_FINITE)}]")
+"""A word that makes a clause (`_FINITE`)."""
 _ITEM_BREAK = re.compile(f"[{_CLAUSE_END}{_marks_of(_ITEM_BREAKS)}]")
 """Items end at clause ends and at `and`, `or`, `plus`."""
 

@@ -311,7 +311,34 @@ class Patterns(Terms):
             for match in pattern.finditer(text, 0, MAX_PATTERN_INPUT):
                 first = prose.token_at(match.start())
                 last = prose.token_at(max(match.end() - 1, match.start()))
-                yield _hit(prose, pattern.pattern.removeprefix("(?i)"), range(first, last + 1))
+                span = range(first, last + 1)
+                hit = _hit(prose, pattern.pattern.removeprefix("(?i)"), span)
+                if (
+                    hit.negated_by is None
+                    and (cue := _gap_cue(prose, pattern, match, span)) is not None
+                ):
+                    hit = hit._replace(negated_by=prose.tokens[cue].text)
+                yield hit
+
+
+def _gap_cue(
+    prose: Prose, pattern: re.Pattern[str], match: re.Match[str], span: range
+) -> int | None:
+    """A negation cue inside the match that the pattern does not spell out but lets a gap
+    such as `( \\w+){0,6}` take (`data does not change`), or None. A cue is the
+    pattern's own when the same span no longer matches with the cue's letters changed; none
+    counts when the pattern also matches what stands before it (`data changes and not ...`)."""
+    text = prose.text
+    start = text.rfind(" ", 0, match.start() + 1) + 1  # where the span's first token begins
+    for cue in prose.cues_within(span):
+        at = prose.offset_of(cue, span.start, start)
+        if pattern.match(text, match.start(), at - 1):
+            return None
+        size = len(prose.tokens[cue].text)
+        blurred = f"{text[:at]}{'q' * size}{text[at + size :]}"
+        if pattern.fullmatch(blurred, match.start(), match.end()):
+            return cue
+    return None
 
 
 def stem_digests(salt: str, stem: str) -> list[str]:

@@ -19,7 +19,7 @@ from grader.testing import FakeRunner
 from grader.toolkit import prose as prose_module
 from grader.toolkit import terms as terms_module
 from grader.toolkit.patterns import may_match, requirements
-from grader.toolkit.prose import FUNCTION_WORDS, MEMO_SIZE, ListSignals, Prose, lemma
+from grader.toolkit.prose import FUNCTION_WORDS, MEMO_SIZE, ListSignals, Prose, Token, lemma
 from grader.toolkit.terms import FUZZY_STEM, SHORT_STEM, Stems
 
 from .conftest import exercise
@@ -110,6 +110,7 @@ def _signals_word_by_word(prose: Prose) -> ListSignals:
         size >= ListSignals.LONG_CLAUSE and clause_function[c] < size / 4
         for c, size in clause_sizes.items()
     )
+    verbless = _verbless_word_by_word(prose)
     return ListSignals(
         count,
         function / count,
@@ -119,17 +120,66 @@ def _signals_word_by_word(prose: Prose) -> ListSignals:
         sum(1 for f in frames if f and seen[f] >= 3) / len(frames) if len(frames) >= 4 else 0.0,
         len({w.text for w, _ in words}) / count if count >= ListSignals.LONG_ANSWER else 0.0,
         bare,
+        verbless,
     )
+
+
+def _verbless_word_by_word(prose: Prose) -> bool:
+    """A clause of `LONG_CLAUSE` words, under `VERBLESS_SHARE` function words, with no
+    finite word, no `-s` form past its first word and no `-ed` form 3 words after a
+    determiner."""
+    clauses: dict[int, list[Token]] = {}
+    for i, token in enumerate(prose.tokens):
+        clauses.setdefault(prose.clause_of(i), []).append(token)
+    for tokens in clauses.values():
+        words = [t for t in tokens if not t.symbol]
+        size = len(words)
+        if size < ListSignals.LONG_CLAUSE:
+            continue
+        if sum(t.function_word for t in words) >= size * ListSignals.VERBLESS_SHARE:
+            continue
+        if any(t.text in prose_module._FINITE for t in words):
+            continue
+        verb = False
+        for at, t in enumerate(tokens):
+            inflected = at and not t.function_word and t.text != t.lemma
+            if inflected and t.text.endswith("s") and not t.text.endswith("ss"):
+                verb = True
+            determiner = any(
+                b.text in prose_module._DETERMINERS for b in tokens[max(at - 3, 0) : at]
+            )
+            if inflected and t.text.endswith("ed") and determiner:
+                verb = True
+        if not verb:
+            return True
+    return False
 
 
 def test_list_signals_read_from_the_signature_are_the_word_by_word_counts() -> None:
     rng = random.Random(5)
     vocabulary = [*sorted(FUNCTION_WORDS)[:60], "plus", "loop", "list", "value", "index", "+"]
+    vocabulary += ["values", "loaded", "class", "the", "is"]
     for _ in range(600):
         words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 120))]
         text = " ".join(w + rng.choice(["", "", "", ",", ".", "\n"]) for w in words)
         prose = Prose(text)
         assert ListSignals.of(prose) == _signals_word_by_word(prose), text
+
+
+def test_a_verbless_clause_read_from_the_signature_is_the_word_by_word_one() -> None:
+    rng = random.Random(7)
+    vocabulary = ["loop", "list", "value", "ram", "lazy", "gb", "index", "a", "the", "at", "on"]
+    vocabulary *= 3
+    vocabulary += ["values", "loaded", "is", "it", "+", "one", "passed", "stays", "class"]
+    verbless = 0
+    for _ in range(600):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 40))]
+        text = " ".join(w + rng.choice([""] * 12 + [",", "."]) for w in words)
+        prose = Prose(text)
+        signals = ListSignals.of(prose)
+        assert signals == _signals_word_by_word(prose), text
+        verbless += signals.verbless_clause
+    assert verbless > 20
 
 
 def _bank_patterns() -> list[re.Pattern[str]]:
