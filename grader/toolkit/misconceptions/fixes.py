@@ -202,8 +202,8 @@ def other_brackets(change: Change) -> Finding | None:
         return None
     text = (
         f"Your {change.where}, `{clip(change.yours)}`, makes {got[0]} with `{got[1]}`, where "
-        f"the program needs {want[0]}, written with `{want[1]}`: close a bracket with the "
-        "same kind of bracket that opens it."
+        f"the program needs {want[0]}, written with `{want[1]}` as the original opens it: "
+        "keep that opening bracket, and close it with the same kind."
     )
     return Finding("other-brackets", text, text)
 
