@@ -121,7 +121,8 @@ ATTEMPTS = [
         LENGTHS,
         LENGTHS.replace("[len(name) for name in names\n", "(len(name) for name in names)\n"),
         "Your line 2, `lengths = (len(name) for name in names)`, makes a generator with "
-        "`( )`, where the program needs a list, written with `[ ]`",
+        "`( )`, where the program needs a list, written with `[ ]` as the original opens it: "
+        "keep that opening bracket",
     ),
     Attempt(
         "hard_coded_value",
