@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import copyreg
+import types
 import weakref
 from collections.abc import Callable
 
@@ -160,12 +161,28 @@ def _reduced_copy(x: Any, memo: Any) -> Any:
     return copy._reconstruct(x, memo, *rv)  # type: ignore[attr-defined]
 
 
-def install_deepcopy(deepcopy: Callable[..., Any]) -> None:
+def make_method_copier(guards: Any) -> Callable[..., Any]:
+    """deepcopy of a bound method, as CPython's (`type(x)(x.__func__, deepcopy(x.__self__))`),
+    but a library's function is never bound to an object of another type than its own: the
+    copy of its object is whatever a program's `__deepcopy__` returns."""
+    owns = guards.ownership.owns
+
+    def copied_method(x: Any, memo: Any) -> Any:
+        bound = copy.deepcopy(x.__self__, memo)
+        if type(bound) is not type(x.__self__) and not owns(x.__func__):
+            raise guards.deny("a copy may not bind a library's method to another object")
+        return type(x)(x.__func__, bound)
+
+    return copied_method
+
+
+def install_deepcopy(deepcopy: Callable[..., Any], method_copier: Callable[..., Any]) -> None:
     """Every deepcopy, the program's and the library's, is `deepcopy` from now on (in
     the child): the module's name, and the copiers that bound the original by default."""
     copy.deepcopy = deepcopy
     for name in ("_deepcopy_list", "_deepcopy_tuple", "_deepcopy_dict"):
         getattr(copy, name).__defaults__ = (deepcopy,)
+    copy._deepcopy_dispatch[types.MethodType] = method_copier  # type: ignore[attr-defined]
 
 
 _AS_ITSELF = frozenset(

@@ -338,13 +338,33 @@ class Guards:
         elif type(value) is types.FunctionType and value.__globals__ is self.ownership.globals:
             if value.__code__.co_filename != self.ownership.filename:
                 return self._generated_method(value)
+        elif type(value) is types.MethodType and self._generated(value.__func__):
+            # bound, it still runs on any object once rebound (deepcopy rebinds a method)
+            return types.MethodType(self._generated_method(value.__func__), value.__self__)
         elif name in _LIBRARY_METHODS:
             replaced = _library_method(value)
             if replaced is not None:
                 return replaced
             if name == "__format__" and callable(value) and not self.ownership.owns(value):
                 return self._sized_format(value)  # a library's own Python `__format__`
+        elif (
+            type(value) is types.FunctionType
+            and isinstance(obj, type)
+            and self.ownership.owns_class(obj)
+            and _unbound_method(obj, name) is value
+        ):
+            # a library base's method, unbound: it runs on any object it is given
+            # (`enum.property.__set_name__` writes `self.name` on a dataclasses.Field)
+            return self._generated_method(value)
         return self._checked_value(value, obj, name)
+
+    def _generated(self, function: Any) -> bool:
+        """Whether `function` is one dataclasses made from text in the program's globals."""
+        return (
+            type(function) is types.FunctionType
+            and function.__globals__ is self.ownership.globals
+            and function.__code__.co_filename != self.ownership.filename
+        )
 
     def _class_namespace(self, cls: type, namespace: Any) -> Any:
         """A class's `__dict__`, each value checked as a read of its name would be: library
@@ -446,8 +466,9 @@ class Guards:
         return _named_like(__init__, init)
 
     def _generated_method(self, function: Any) -> Any:
-        """A method dataclasses made from text (`__init__`, `__eq__`, `__repr__`...): its body
-        is no guarded code, so it runs on the program's own objects only."""
+        """A method dataclasses made from text (`__init__`, `__eq__`, `__repr__`...), or a
+        library base's method read unbound on the program's class: its body is no guarded
+        code, so it runs on the program's own objects only."""
         owns, deny = self.ownership.owns, self.deny
 
         def method(obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -736,6 +757,15 @@ def _dangerous_origin(alias: Any) -> bool:
     """`GenericAlias(obj, ())` passes reads on to `obj`: never one the guard refuses."""
     origin = types.GenericAlias.__getattribute__(alias, "__origin__")
     return isinstance(origin, _DANGEROUS_TYPES) and type(origin) is not SafeModule
+
+
+def _unbound_method(cls: type, name: str) -> Any:
+    """What `name` is in the first class of `cls`'s MRO that defines it: a function there is
+    a method (a staticmethod is no function there)."""
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    return None
 
 
 def _named_like(guarded: Callable[..., Any], method: Any) -> Callable[..., Any]:

@@ -627,6 +627,42 @@ def check_made_dataclass(cls: Any, names: Iterable[str], hooks: Any) -> None:
         check_field_name(key, hooks)
 
 
+def install_field_names(deny: Callable[[str], BaseException]) -> None:
+    """`dataclasses.Field.name` (in the child, before the audit hook takes it as the slot):
+    every write, whoever makes it, is None or a plain identifier the guard allows. Library
+    code can write it natively (a rebound generated `__init__`, enum.property's
+    `__set_name__`), and dataclasses pastes each name into source text through f-strings:
+    a str subclass's `__format__` would write that text."""
+    dataclasses = sys.modules.get("dataclasses")
+    if dataclasses is None:
+        return  # not loaded: no program of this run makes a dataclass
+    slot = dataclasses.Field.__dict__["name"]
+    if type(slot) is types.MemberDescriptorType:
+        type.__setattr__(dataclasses.Field, "name", _checked_name(slot, deny))
+
+
+def _checked_name(slot: Any, deny: Callable[[str], BaseException]) -> Any:
+    """A data descriptor over `slot` whose writes are checked (its methods hold the slot)."""
+
+    class name:
+        __slots__ = ()
+
+        def __get__(self, obj: Any, owner: Any = None) -> Any:
+            return self if obj is None else slot.__get__(obj, owner)
+
+        def __set__(self, obj: Any, value: Any) -> None:
+            if value is not None and not (
+                is_plain_identifier(value) and value not in DENIED_ATTRIBUTES
+            ):
+                raise deny("a dataclass field's name must be a plain identifier in exercises")
+            slot.__set__(obj, value)
+
+        def __delete__(self, obj: Any) -> None:
+            slot.__delete__(obj)
+
+    return name()
+
+
 def check_field_name(name: Any, hooks: Any) -> None:
     """Names that stdlib code pastes into source text: plain identifiers, nothing else,
     and none the guard denies (`dataclasses.replace` reads each field natively)."""

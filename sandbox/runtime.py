@@ -13,12 +13,18 @@ from sandbox import names, usertypes
 from sandbox.audit import AuditHook
 from sandbox.budget import PLAIN_OPERATORS, Budget, ForbiddenOperation, SizeGuards
 from sandbox.channel import StdoutSink
-from sandbox.copying import install_deepcopy, keep_alive, make_deepcopy, make_reconstruct
+from sandbox.copying import (
+    install_deepcopy,
+    keep_alive,
+    make_deepcopy,
+    make_method_copier,
+    make_reconstruct,
+)
 from sandbox.formatting import SafeFormatter
 from sandbox.guards import Guards, Ownership, current_line, learner_frame
 from sandbox.learner_builtins import TypeStandIn, make_builtins
 from sandbox.limits import Limits
-from sandbox.modules import IMPORTED_MODULE, LEARNER_MODULES, ModuleTable
+from sandbox.modules import IMPORTED_MODULE, LEARNER_MODULES, ModuleTable, install_field_names
 from sandbox.natives import ClassPatterns, enter_with
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
@@ -182,8 +188,9 @@ class Runtime:
         sys.modules["__main__"] = self.module
         copy._reconstruct = self.reconstruct  # type: ignore[attr-defined]
         copy._keep_alive = keep_alive  # type: ignore[attr-defined]
-        install_deepcopy(self.deepcopy)
+        install_deepcopy(self.deepcopy, make_method_copier(self.guards))
         _install_enum_convert(self.deny)
+        install_field_names(self.deny)
         copy._deepcopy_dispatch[types.CodeType] = self._uncopied_code  # type: ignore[attr-defined]
         usertypes.install(self.guards)
         sys.stdout = self.sink

@@ -1040,6 +1040,70 @@ COPIES_AND_DATACLASSES = {
         answers=("runtime_error:TypeError",),
         line=6,
     ),
+    # A fourteenth review: a Field's name became a str subclass, written natively (by a
+    # generated __init__ rebound by deepcopy, or enum.property's __set_name__ read on the
+    # program's subclass), whose __format__ wrote the text of dataclasses' __init__.
+    "a-copied-generated-method-rebound-to-a-field": Escape(
+        "import copy, dataclasses\n"
+        "target = dataclasses.field()\n"
+        "class P:\n"
+        "    def __deepcopy__(self, memo):\n"
+        "        return target\n"
+        "@dataclasses.dataclass\n"
+        "class W:\n"
+        "    name: object\n"
+        "class WP(W, P):\n"
+        "    pass\n"
+        "copy.deepcopy(WP(0).__init__)('x=1')\n"
+        "print(target.name)\n",
+        line=11,
+    ),
+    "a-library-bases-method-read-on-the-programs-class": Escape(
+        "import dataclasses, enum\n"
+        "class MyProp(enum.property):\n"
+        "    pass\n"
+        "field = dataclasses.field()\n"
+        "try:\n"
+        "    MyProp.__set_name__(field, MyProp, 'x=1')\n"
+        "except AttributeError:\n"
+        "    pass\n"
+        "print(field.name)\n",
+        line=6,
+    ),
+    "a-field-name-formats-the-text-of-init": Escape(
+        "import dataclasses, enum\n"
+        "class MyProp(enum.property):\n"
+        "    pass\n"
+        "@dataclasses.dataclass\n"
+        "class B:\n"
+        "    a: object\n"
+        "fa = dataclasses.fields(B)[0]\n"
+        "calls = []\n"
+        "class S(str):\n"
+        "    def __format__(self, spec):\n"
+        "        calls.append(spec)\n"
+        "        if len(calls) == 4:\n"
+        "            return \"(a.append(dataclasses.field.__globals__['sys']), a)[1]\"\n"
+        "        if len(calls) == 6:\n"
+        "            rename(fa, 'a')\n"
+        "        return 'a'\n"
+        "def rename(field, value):\n"
+        "    try:\n"
+        "        MyProp.__set_name__(field, MyProp, value)\n"
+        "    except AttributeError:\n"
+        "        pass\n"
+        "class Desc:\n"
+        "    def __get__(self, inst, owner):\n"
+        "        rename(fa, S('a'))\n"
+        "        return 0\n"
+        "@dataclasses.dataclass(repr=False, eq=False)\n"
+        "class C(B):\n"
+        "    b: int = Desc()\n"
+        "out = []\n"
+        "C(out)\n"
+        "B = out[0].modules['builtins'].__dict__\n" + _WRITE_MARKER,
+        line=19,
+    ),
     "a-field-subclass-answers-any-name": Escape(
         "import copy, dataclasses\n"
         "class MyF(dataclasses.Field):\n"

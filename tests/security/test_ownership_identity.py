@@ -121,3 +121,35 @@ def test_a_dataclass_is_checked_again_once_made() -> None:
     fake = type("Fake", (), {"__dataclass_fields__": fields})
     with pytest.raises(ForbiddenOperation, match="fields changed"):
         check_made_dataclass(fake, ["x"], runtime)
+
+
+def test_a_field_name_is_written_only_as_a_plain_identifier() -> None:
+    """Rule: in the child, every write of `dataclasses.Field.name`, native or not, is None
+    or a plain identifier: dataclasses formats each name into the text it runs, and a str
+    subclass's `__format__` would write that text (a fourteenth review)."""
+    import dataclasses
+
+    from sandbox.modules import install_field_names
+
+    class Sneaky(str):
+        def __format__(self, spec: str) -> str:
+            return "x=__import__('os')"
+
+    slot = dataclasses.Field.__dict__["name"]
+    try:
+        install_field_names(ForbiddenOperation)
+        field = dataclasses.field()
+        for name in (Sneaky("a"), "x=1", "__class__", 3):
+            with pytest.raises(ForbiddenOperation, match="plain identifier"):
+                field.name = name  # type: ignore[assignment]
+        field.name = "count"
+        assert field.name == "count"
+
+        @dataclasses.dataclass
+        class Point:
+            x: int
+            y: int = 0
+
+        assert Point(1).y == 0 and [f.name for f in dataclasses.fields(Point)] == ["x", "y"]
+    finally:
+        type.__setattr__(dataclasses.Field, "name", slot)
