@@ -130,11 +130,41 @@ def _fact(answer: str, named: list[str], code: str) -> ErrorFact:
     rest = _ORDINAL_WORD.sub(
         lambda m: f"line {_ORDINAL_WORDS.index(m.group(1).casefold()) + 1}", rest
     )
-    line_match = _LINE.search(rest)
-    line = next((int(g) for g in line_match.groups() if g), None) if line_match else None
-    if line is None:
-        line = _quoted_line(answer, code)
+    lines = _lines_put_forward(rest, _LINE)
+    line = lines[0] if lines else _quoted_line(answer, code)
     return ErrorFact(named[0] if named else "", line)
+
+
+_CLEARED = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:(?:is|was|looks|seems|'s)\s+(?:(?!not\b)\w+\s+)?"
+    r"(?:fine|ok|okay|correct|right|good|valid|innocent)\b"
+    r"|(?:is\s+not|isn't|was\s+not|wasn't)\s+(?:\w+\s+)?(?:problem|issue|cause|culprit|error|bug)\b"
+    r"|(?:has|had)\s+(?:no|nothing)\b|works\b)",
+    re.IGNORECASE,
+)
+"""What clears the line just named (`line 3 is fine`, `line 3 (the loop) is not the problem`)."""
+_CLEARED_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\brather than|\binstead of|\bno (?:problem|issue|error|bug)s?"
+    r"|\bnothing wrong)\s+(?:(?:on|in|at|with|the)\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""What clears the line named right after it (`not line 6`, `nothing wrong with line 3`)."""
+
+
+def _lines_put_forward(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """The lines the answer gives (as `pattern` reads them), in order, but those it clears
+    (`line 3 is fine; ... line 5`, `not line 6`): a line cleared is no answer."""
+    lines: list[int] = []
+    for match in pattern.finditer(text):
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in _CLAUSE_MARKS) + 1
+        if _CLEARED.match(text, match.end()) or _CLEARED_BEFORE.search(
+            text, clause_start, match.start()
+        ):
+            continue
+        line = next(int(g) for g in match.groups() if g)
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
 _DENIED = re.compile(
@@ -180,8 +210,9 @@ _EXPLICIT_LINE = re.compile(r"\bline\s*[:#]?\s*(\d+)\b", re.IGNORECASE)
 
 
 def _names_two_lines(answer: str) -> bool:
-    """Whether the answer says `line N` for two different lines."""
-    return len({int(n) for n in _EXPLICIT_LINE.findall(answer)}) > 1
+    """Whether the answer says `line N` for two different lines, neither of them cleared
+    (`line 3 is fine`)."""
+    return len(_lines_put_forward(answer, _EXPLICIT_LINE)) > 1
 
 
 _CLAUSE_MARKS = ".;:,!?()"

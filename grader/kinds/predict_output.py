@@ -69,7 +69,9 @@ class Mistake:
             return True
         if self.pattern is not None and pattern_search(self.pattern, answer):
             return True
-        return self.error is not None and _last_line(answer).startswith(self.error)
+        return self.error is not None and _last_line(answer).casefold().startswith(
+            self.error.casefold()
+        )
 
 
 @dataclass(frozen=True)
@@ -207,8 +209,14 @@ def answer_matches(truth: Truth, answer: str) -> bool:
     if truth.error is None:
         return answer == truth.answer or (truth.silent and says_nothing(answer))
     head, _, last = answer.rpartition("\n") if "\n" in answer else ("", "", answer)
-    names_error = last.strip() in (truth.error, ERROR) or last.strip().startswith(f"{truth.error}:")
-    return names_error and normalize(head) == truth.output
+    return _names_error(last, truth.error) and normalize(head) == truth.output
+
+
+def _names_error(line: str, error: str) -> bool:
+    """Whether an answer's last line names the error: its name (in any case, as
+    find-the-error reads it: `stopiteration`), `Error`, or the error line (`KeyError: 'x'`)."""
+    said = line.strip().casefold()
+    return said == ERROR.casefold() or said.split(":", 1)[0].rstrip() == error.casefold()
 
 
 class PredictOutput(Kind[Body]):
@@ -294,7 +302,7 @@ mistakes:
         builder.hint(_label_hint(truth, answer), first=True)
         builder.hint(_quotes_hint(truth, answer), first=True)
         builder.hint(*_display_hints(truth.output, answer), first=True)
-        if squeeze(answer) == squeeze(truth.answer):
+        if squeeze(answer) == squeeze(truth.answer) and not _error_in_words(truth, answer):
             builder.hint(_spaces_hint(exercise.body.code, truth.answer))
         if not any(m.error for m in mistaken):  # the instructor's hint for that error
             builder.hint(_special_hint(truth, given))
@@ -414,6 +422,17 @@ def _quotes_hint(truth: Truth, answer: str) -> str | None:
     )
 
 
+def _error_in_words(truth: Truth, answer: str) -> bool:
+    """Whether the answer's last line is the error's name written as several words
+    (`Stop Iteration`, `value error`): only then is its one-word name worth a hint."""
+    words = _last_line(answer).split(":", 1)[0].split()
+    return (
+        truth.error is not None
+        and len(words) > 1
+        and "".join(words).casefold() == truth.error.casefold()
+    )
+
+
 def _special_hint(truth: Truth, answer: str) -> str | None:
     """A nudge when the answer misses that the snippet raises or never ends, or misses
     how Python writes the error's line."""
@@ -426,11 +445,9 @@ def _special_hint(truth: Truth, answer: str) -> str | None:
             "Python ends a traceback with a line that names the error (`SomeError: message`): "
             "end your answer with that line, or with the error's name alone."
         )
-    name = _last_line(answer).split(":", 1)[0].strip()
-    if name.casefold() == truth.error.casefold() and name != truth.error:
-        return "Right error, but write its name as Python does, with the same capitals."
-    if "".join(name.split()).casefold() == truth.error.casefold():
+    if _error_in_words(truth, answer):
         return f"Right error, but write its name as Python does, in one word: {truth.error}."
+    name = _last_line(answer).split(":", 1)[0].strip()
     if name == "None":
         return (
             "A line that raises an error prints nothing, not even None: the program stops "

@@ -169,43 +169,81 @@ _PREFIX = re.compile(
     r"|my\s+(?:answer|choice|pick)\s+is|probably|definitely)\s+(?:that\s+)?)?"
     r"(?:(?:it|that|this)(?:'s|\s+is|\s+must\s+be|\s+should\s+be|\s+would\s+be)\s+)?"
     r"(?:(?:the\s+)?(?:(?:correct|right)\s+)?(?:answers?|options?|choices?)(?:\s+(?:is|are))?)?"
-    r"\s*[:\-]?\s*",
+    r"\s*[:\-]?\s*"
+    r"(?:both\s+(?=\(?[a-z]\)?\s*(?:,|&|\band\b))|(?:only|just)\s+(?=\(?(?-i:[A-Z])\)?(?![\w'])))?",
     re.IGNORECASE,
 )
 """What may come before the answer proper: `I think it is`, `It's`, `The answer is`,
-`Option`, `My choice is`... (`the` only with answer, option or choice: option texts begin
-with it)."""
+`Option`, `My choice is`, `Both` (before letters), `Only` (before a capital)... (`the`
+only with answer, option or choice: option texts begin with it)."""
 _SEPARATED = re.compile(
-    r"^\(?([a-z])\)?(?:\s*(?:,|;|/|&|\+|\band\b|\s)\s*\(?([a-z])\)?)*\.?$", re.IGNORECASE
+    r"^\(?([a-z])\)?(?:(?:\s*(?:[,;/&+]|\band\b)\s*|\s+)\(?([a-z])\)?){0,25}\.?$",
+    re.IGNORECASE,
 )
 _LABELLED = re.compile(r"^\(?([A-Za-z])\s*(?:[).:]|\s-\s?)\s*(.+)$|^([A-Z])\s+(.+)$")
 """`B) text`, `(b) text`, `B. text`, `B: text`, `B - text`, `B text` (a capital)."""
+_SAYS = (
+    r"\s+(?=(?:is|are|was|were|isn't|aren't|wasn't|weren't|would|should|must|can|could"
+    r"|will|won't|do|does|don't|doesn't|seems?|looks?|works?|gives?|makes?)\b)"
+)
+"""Where a verb starts a statement about the letters before it: `B is correct`."""
+_BUT_NOT = r"\s+(?:and|but)\s+(?=not\b)"
+"""`B but not C`, `B and not C`: the `not C` is a reason, which rules C out."""
+_DENIES = re.compile(
+    r"(?:is|are|was|were)(?:n't\b|\s+not\b|\s+(?:\w+\s+)?(?:wrong|false|incorrect|invalid|untrue)\b)"
+    r"|(?:do|does|would|should|can|could|will|must)(?:n't|\s+not)\b|won't\b|can't\b",
+    re.IGNORECASE,
+)
+"""What the letters' statement says when it rules them out: `B is wrong`, `C isn't`."""
+_AFFIRMING = (
+    r"(?:is|was|seems|looks)\s+(?:(?:also|definitely|clearly|surely|the)\s+)*"
+    r"(?:correct|right|true|valid|best|answer)\b"
+)
+"""What a single letter's statement says when it chooses it: `B is true`, `B is the right one`."""
 _JUSTIFIED = re.compile(
     r"^\(?([A-Za-z])\)?\s*[.,;:!)]?\s*(?:because|since|as|cause|bc)\b\s*(.*)$"
-    r"|^\(?([A-Za-z])\)?\s*(?:[,;]|\s[—–-]|[—–]|\s(?=\())\s*(.*)$",
+    r"|^\(?([A-Za-z])\)?(?:\s*(?:[,;]|\s[—–-]|[—–]|\s(?=\())"
+    rf"|\s+(?={_AFFIRMING}|{_DENIES.pattern})|{_BUT_NOT})\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-"""A letter and why: `B because it returns None`, `b, since ...`, `C - sort() returns None`."""
+"""A letter and why: `B because it returns None`, `b, since ...`, `C - sort() returns None`,
+`B is right`, `B is wrong`, `B but not C` (a letter said to be anything else is no choice)."""
 _LETTERS_JUSTIFIED = re.compile(
-    r"^((?:\(?[a-z]\)?\s*(?:,|;|/|&|\band\b|\s)\s*)+\(?[a-z]\)?)"
+    r"^((?:(?:\([a-z]\)|[a-z]\)?)(?:\s*(?:[,/&]|\band\b)\s*|\s+)){1,25}(?:\([a-z]\)|[a-z]\)?))"
     r"(?:\s*(?::|;|\(|\s[-\u2013\u2014]|[\u2013\u2014])|,(?=\s*not\b)"
+    rf"|\s*[.!]\s+|{_SAYS}|{_BUT_NOT}|\s+(?=both\b|only\b)"
+    r"|\s*,?\s+(?=(?:and\s+)?(?:nothing|none|no\s+others?)\b)"
     r"|\s*[.,;:!)]?\s*(?:because|since|as|cause|bc)\b)\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-"""Letters and why: `A and B, since str() falls back to __repr__`."""
+"""Letters and why, or what is said of them: `A and B, since str() falls back to
+__repr__`, `B, C. A is a tuple`, `B and C are true`, `B, C and nothing else`."""
+_LIST = r"\(?[A-Z]\)?(?:\s*(?:,|\bor\b|\band\b|\bnor\b)\s*\(?[A-Z]\)?){0,25}"
+"""Capital letters in a list (`C, D or E`), at most as many as there are labels."""
+_REFUSED = re.compile(
+    r"^(?:i(?:\s+(?:would|will|do|did)\s+not|\s+(?:wouldn't|won't|don't|didn't)|'d\s+not)"
+    r"\s+(?:pick|choose|select|go\s+with|say|take)"
+    r"|(?:(?:definitely|certainly|surely|probably|just)\s+)?not)\s+"
+    r"(\(?[a-z]\)?(?:\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:not\s+)?\(?[a-z]\)?){0,25})(?![\w'])"
+    r"(?=\s*(?:$|[,;.!?)]|[-\u2013\u2014]|(?:but|because|since|as|it|i)\b))(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Options an answer rules out, first: `Not A, not C`, `I would not pick B`, `not B, it's C`."""
+_NEXT_CLAUSE = re.compile(r"[,;.!?]\s*(?:but\s+|so\s+|and\s+)?|\s+but\s+|\s[-\u2013\u2014]\s*")
+"""Where the clause after options ruled out begins (`not A, it's B`, `B is wrong but C`)."""
 _REASON_ADDS = re.compile(
-    r"\b(?:or|and|also|plus)\s+(?:maybe\s+|perhaps\s+|possibly\s+)?\(?([A-Z])\)?(?![\w'])"
+    r"\b(?i:or|and|also|plus)\s+(?:maybe\s+|perhaps\s+|possibly\s+)?\(?([A-Z])\)?(?![\w'])"
+    r"|\b([A-Z])\s+(?i:is|are)\s+(?i:also\s+)?(?i:correct|right|true)\b"
 )
-_NEGATED_LETTERS = re.compile(
-    r"\bnot\s+\(?[A-Z]\)?(?:\s*(?:,|\bor\b|\band\b|\bnor\b)\s*\(?[A-Z]\)?)*"
-)
-"""`not C or D`: options the reason rules out, which add no reading."""
+"""A reason that adds an option (`... and C`, `C is also correct`); `not D` is no other
+reading."""
+_NEGATED_LETTERS = re.compile(rf"\b(?i:not)\s+{_LIST}|\b{_LIST}\s+(?i:{_DENIES.pattern})")
+"""`not C or D`, `C and D are wrong`: options the reason rules out, which add no reading."""
 _ANSWER_AT_END = re.compile(
     r"(?:^|[.,;]\s*)(?:so\s+|thus\s+|therefore\s+)?(?:the\s+)?answer\s+is\s+\(?([A-Za-z])\)?\.?\s*$",
     re.IGNORECASE,
 )
 """A reason first, the letter last: `... gives back None, so the answer is B`."""
-"""A reason that adds an option (`... and C`); `not D` is no other reading."""
 _PUNCTUATION = re.compile(r"[^\w\s]")
 MAX_LETTERS_LINE = 200
 """Characters of a line read as letters (`A, C`); longer lines are read as text only."""
@@ -221,9 +259,18 @@ class _Contradiction(Exception):
         self.letter, self.quoted = letter, quoted
 
 
+class _RuledOut(Exception):
+    """A line that only rules options out (`B is wrong`, `I would not pick B`)."""
+
+    def __init__(self, labels: frozenset[str]) -> None:
+        super().__init__(labels)
+        self.labels = labels
+
+
 def unclear_choice(answer: str, options: tuple[Option, ...]) -> str:
     """Why an answer that `parse_choice` cannot read names no option."""
     last = LABELS[len(options) - 1]
+    ruled_out: set[str] = set()
     for line in answer.splitlines() or [answer]:
         try:
             _parse_line(line, options)
@@ -232,11 +279,20 @@ def unclear_choice(answer: str, options: tuple[Option, ...]) -> str:
                 f"Your answer gives the letter {clash.letter} but the text of option "
                 f"{clash.quoted}; give the letter of the option you mean."
             )
-        if (two_ways := _NAMES_ANOTHER.search(line)) is not None:
+        except _RuledOut as out:
+            ruled_out |= out.labels
+            continue
+        if (two_ways := _OFFERS_ANOTHER.search(line) or _NAMES_ANOTHER.search(line)) is not None:
             return (
                 f"Your answer can be read two ways ('{two_ways[0].strip()}'): give a definite "
                 "answer, the letters of the options you choose, such as 'B' or 'A, C'."
             )
+    if ruled_out:
+        return (
+            f"Your answer says which option{'s' if len(ruled_out) > 1 else ''} you rule out "
+            f"({', '.join(sorted(ruled_out))}), not which you choose: give the letter of "
+            "each option you choose."
+        )
     beyond = [c for c in re.findall(r"\b([A-Za-z])\b", answer) if c.upper() > last]
     if beyond and len(answer.split()) <= 3:  # `E` or `F)` where the options end at D
         return f"Options run from A to {last}."
@@ -252,8 +308,10 @@ def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
     Each line may be letters (`B`, `b)`, `(b)`, `Option B`, `A, C`, `A and C`, `AC`, compact
     letters in capitals only so that a word is never read as letters), an option's text (as
     written, with other punctuation or case, the first half of it, or retyped with a slip),
-    or a letter followed by its option's text (`B) 8, then None...`). A letter whose text is
-    another option's is a contradiction, and names nothing.
+    or a letter followed by its option's text (`B) 8, then None...`), or letters followed by
+    why or by what is said of them (`B and C are true`, `B, C. A is wrong`). A letter whose
+    text is another option's is a contradiction, and names nothing; a line that only rules
+    options out (`B is wrong`, `I would not pick B`) chooses nothing.
     """
     lines = [_unmarked(line) for line in answer.splitlines() if line.strip()] or [answer]
     chosen: set[str] = set()
@@ -269,13 +327,16 @@ def parse_choice(answer: str, options: tuple[Option, ...]) -> frozenset[str] | N
                 if _adds_another(line, chosen, labels):
                     return None
                 continue  # `(A would be sorted() instead)`: why, under the answer
-            found = _parse_line(line, options)
+            try:
+                found = _parse_line(line, options)
+            except _RuledOut:
+                continue  # `A is wrong`, beside the line that chooses
             if found is None:
                 return None
             chosen |= found
     except _Contradiction:
         return None
-    return frozenset(chosen)
+    return frozenset(chosen) or None
 
 
 _EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1")
@@ -305,6 +366,9 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
         exact = _by_whole_text(candidate, options)
         if exact is not None:
             return frozenset({exact})
+    refused = _REFUSED.match(text)
+    if refused is not None:
+        return _rule_out(_letters_in(refused.group(1)), refused.group(2), options)
     labelled = _labelled(text, options)
     if labelled is not None:
         return labelled
@@ -357,7 +421,11 @@ def _letter_and_reason(
     letter = (justified.group(1) or justified.group(3)).upper()
     reason = justified.group(2) if justified.group(1) else justified.group(4)
     labels = {o.label for o in options}
-    if letter not in labels or _adds_another(reason, {letter}, labels):
+    if letter not in labels:
+        return None
+    if _DENIES.match(reason):
+        return _rule_out(frozenset({letter}), reason, options)
+    if _adds_another(reason, {letter}, labels):
         return None
     quoted = _by_whole_text(reason, options)
     if quoted is not None and quoted != letter:
@@ -370,18 +438,41 @@ def _letters_and_reason(
 ) -> frozenset[str] | None:
     """Letters followed by a reason: the letters, unless the reason adds another option."""
     labels = {o.label for o in options}
-    letters = frozenset(re.findall(r"\b[a-z]\b", justified.group(1), re.IGNORECASE))
-    chosen = frozenset(letter.upper() for letter in letters)
-    if not chosen <= labels or _adds_another(justified.group(2), chosen, labels):
+    chosen = _letters_in(justified.group(1))
+    if not chosen <= labels:
+        return None
+    if _DENIES.match(justified.group(2)):
+        return _rule_out(chosen, justified.group(2), options)
+    if _adds_another(justified.group(2), chosen, labels):
         return None
     return chosen
+
+
+def _letters_in(listed: str) -> frozenset[str]:
+    """The labels in a list of letters (`B, C`, `(a) and (b)`, `A, not C`)."""
+    found = re.findall(r"(?<![\w'])[a-z](?![\w'])", listed, re.IGNORECASE)
+    return frozenset(letter.upper() for letter in found)
+
+
+def _rule_out(ruled: frozenset[str], rest: str, options: tuple[Option, ...]) -> frozenset[str]:
+    """The choice of a clause after options ruled out (`not A, it's B`, `B is wrong, C is
+    right`); with none, raises `_RuledOut`: ruling out is no choice."""
+    if not ruled <= {o.label for o in options}:
+        raise _RuledOut(frozenset())
+    after = _NEXT_CLAUSE.search(rest)
+    if after is not None and rest[after.end() :].strip():
+        found = _parse_line(rest[after.end() :], options)
+        if found and not found & ruled:
+            return found
+    raise _RuledOut(ruled)
 
 
 def _adds_another(reason: str, chosen: set[str] | frozenset[str], labels: set[str]) -> bool:
     """Whether a reason names one more option as chosen (`... and C`, `or C`), which makes
     the answer read two ways; an `a` in its words, or `not D`, does not."""
     kept = _NEGATED_LETTERS.sub("", reason)
-    return any(found in labels - chosen for found in _REASON_ADDS.findall(kept))
+    added = (found.group(1) or found.group(2) for found in _REASON_ADDS.finditer(kept))
+    return any(label in labels - chosen for label in added)
 
 
 def _several_texts(line: str, options: tuple[Option, ...]) -> frozenset[str] | None:
@@ -401,6 +492,10 @@ def _several_texts(line: str, options: tuple[Option, ...]) -> frozenset[str] | N
 
 _NAMES_ANOTHER = re.compile(r"\b(?:or|and|not)\b\s*\(?[A-Za-z]\b(?![\w'])", re.IGNORECASE)
 """`B or C`, `B and not C`: more than one reading."""
+_OFFERS_ANOTHER = re.compile(
+    r"\b(?:or|also|plus)\s+(?:maybe\s+|perhaps\s+|possibly\s+)?\(?[A-Z]\)?(?![\w'])", re.IGNORECASE
+)
+"""`or maybe E`: the words that make an answer read two ways, quoted first."""
 _AFFIRMS = re.compile(r"(?:is|are)\s+(?:correct|right|the\s+answer)\.?", re.IGNORECASE)
 
 

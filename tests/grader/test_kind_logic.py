@@ -285,12 +285,10 @@ def test_predict_output_a_traceback_without_its_error_line_is_told_to_end_with_i
     assert "ZeroDivisionError" not in verdict.hints[0]
 
 
-def test_predict_output_the_right_error_in_other_capitals_is_told_so() -> None:
+def test_predict_output_the_right_error_in_other_capitals_passes() -> None:
+    """As find-the-error reads error names (`typeerror`): a review saw them differ."""
     verdict = graded(PREDICT, "start\nzerodivisionerror", FakeRunner([RAISES]), "a.txt")
-    assert verdict.status is Status.WRONG_ANSWER
-    assert verdict.hints[0] == (
-        "Right error, but write its name as Python does, with the same capitals."
-    )
+    assert verdict.status is Status.PASSED
 
 
 SILENT = exercise("predict-output", "code: |\n  for i in range(5, 0):\n      print(i)\n")

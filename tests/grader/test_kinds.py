@@ -228,6 +228,40 @@ def test_find_the_error_reads_the_type_the_learner_puts_forward(
     assert check(FIND, answer).score == score
 
 
+@pytest.mark.parametrize(
+    "answer, score, line",
+    [
+        # a review: a line the answer clears before the real one won (0.5, "line 1 is not...")
+        ("The list on line 1 is fine; it is an IndexError raised on line 2.", 1.0, "2"),
+        ("Line 1 is OK, the IndexError is on line 2", 1.0, "2"),
+        ("line 1 is not the problem: IndexError on line 2", 1.0, "2"),
+        ("Line 1 (the list) is correct; line 2 raises an IndexError", 1.0, "2"),
+        ("Nothing wrong with line 1, IndexError on line 2", 1.0, "2"),
+        ("Not line 1 but line 2: IndexError", 1.0, "2"),
+        # what already worked: the answer first, a cleared line after it
+        ("IndexError line 2, not line 1", 1.0, "2"),
+        ("IndexError at line 2 (line 1 is fine)", 1.0, "2"),
+        # a line that is not cleared is still an answer
+        ("Line 2 is not valid: IndexError", 1.0, "2"),
+        ("IndexError line 1", 0.5, "1"),
+        # every line cleared: no line given
+        ("IndexError. Line 1 is fine.", 0.5, None),
+    ],
+)
+def test_find_the_error_a_line_the_answer_clears_is_not_its_line(
+    check: Check, answer: str, score: float, line: str | None
+) -> None:
+    verdict = check(FIND, answer)
+    assert verdict.score == score
+    assert next(c for c in verdict.checks if c.name == "line").actual == line
+
+
+def test_find_the_error_two_lines_offered_after_a_cleared_one_are_still_two(check: Check) -> None:
+    verdict = check(FIND, "Line 1 is fine; IndexError line 2 or 3")
+    assert verdict.score == 0.5
+    assert verdict.message == "Your answer offers two possibilities; choose one."
+
+
 def test_a_misspelt_error_name_is_read_and_told_its_spelling(check: Check) -> None:
     verdict = check(FIND, "IndexErorr line 2")
     assert verdict.score == 0.5
@@ -284,6 +318,53 @@ def test_an_error_name_written_as_two_words_is_told_its_one_word_name(check: Che
     assert verdict.hints[0] == (
         "Right error, but write its name as Python does, in one word: ValueError."
     )
+
+
+PREDICT_EXHAUSTED = exercise(
+    "predict-output",
+    """\
+    code: |
+      gen = (n for n in range(0, 6, 2))
+      print(sum(gen))
+      print(list(gen))
+      print(next(gen))
+    mistakes:
+      - pattern: "^12"
+        hint: range(0, 6, 2) stops before 6.
+    """,
+)
+
+
+@pytest.mark.parametrize(
+    "answer", ["6\n[]\nstopiteration", "6\n[]\nSTOPITERATION", "6\n[]\nstopiteration: boom"]
+)
+def test_an_error_name_in_other_capitals_passes_as_find_the_error_reads_it(
+    check: Check, answer: str
+) -> None:
+    """A review: `stopiteration` failed here while find-the-error accepts `typeerror`."""
+    assert check(PREDICT_EXHAUSTED, answer).status is Status.PASSED
+
+
+@pytest.mark.parametrize("answer", ["12\n[]\nStopIteration", "8\n[0]\nStopIteration"])
+def test_the_right_error_name_is_never_told_to_be_written_in_one_word(
+    check: Check, answer: str
+) -> None:
+    """A review: every wrong answer ending in `StopIteration` was told to write it "in one
+    word: StopIteration", as the learner had."""
+    verdict = check(PREDICT_EXHAUSTED, answer)
+    assert verdict.status is Status.WRONG_ANSWER
+    assert not any("one word" in hint for hint in verdict.hints), verdict.hints
+
+
+@pytest.mark.parametrize("answer", ["6\n[]\nStop Iteration", "6\n[]\nstop iteration"])
+def test_an_error_name_in_two_words_is_told_first_and_not_about_print_spaces(
+    check: Check, answer: str
+) -> None:
+    verdict = check(PREDICT_EXHAUSTED, answer)
+    assert verdict.hints[0] == (
+        "Right error, but write its name as Python does, in one word: StopIteration."
+    )
+    assert not any("print() puts one space" in hint for hint in verdict.hints)
 
 
 MC = exercise(
@@ -373,6 +454,95 @@ def test_a_choice_is_read_from_the_phrases_learners_wrap_it_in(
 def test_a_reason_that_adds_an_option_reads_two_ways(check: Check, answer: str) -> None:
     verdict = check(MC_WORDS, answer)
     assert not verdict.passed and not verdict.checks, verdict
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # a learner review: the last letter was dropped, or the answer refused as two ways
+        "A and D are true",
+        "A, D are true",
+        "A, D. B is wrong because a tuple cannot change.",
+        "A and D are good examples of mutability",
+        # other ways learners put it
+        "A and D are both correct",
+        "a and d are right",
+        "A D are correct",
+        "Options A and D.",
+        "A & D",
+        "A, D and nothing else",
+        "A and D only",
+        "I think A and D, because lists can change",
+        "Both A and D",
+        "Only A and D",
+        "A and D. C is a common mistake",
+        "A and D are true; B and C are false",
+        "A and D but not C",
+        "Not B, it's A and D",
+        "A and D\nB is wrong",
+    ],
+)
+def test_letters_followed_by_prose_are_all_read(check: Check, answer: str) -> None:
+    verdict = check(MC, answer)
+    assert verdict.status is Status.PASSED, (verdict.message, verdict.hints)
+
+
+@pytest.mark.parametrize(
+    "answer, quoted",
+    [
+        ("A or D?", "or D"),
+        ("either A or D", "or D"),
+        ("A and D. Or maybe C", "Or maybe C"),
+        ("A and D are true, and B too", "and D"),
+    ],
+)
+def test_letters_with_an_alternative_still_read_two_ways(
+    check: Check, answer: str, quoted: str
+) -> None:
+    verdict = check(MC, answer)
+    assert not verdict.passed and not verdict.checks
+    assert verdict.hints[0].startswith(f"Your answer can be read two ways ('{quoted}')")
+
+
+@pytest.mark.parametrize(
+    "answer, ruled_out",
+    [
+        ("I would not pick B", "option you rule out (B)"),
+        ("Not B, not C", "options you rule out (B, C)"),
+        ("It is not C", "option you rule out (C)"),
+        ("B and C are wrong", "options you rule out (B, C)"),
+        ("B isn't right", "option you rule out (B)"),
+    ],
+)
+def test_an_answer_that_only_rules_options_out_is_told_to_choose(
+    check: Check, answer: str, ruled_out: str
+) -> None:
+    """A review: "I would not pick B" was told it "names no option"."""
+    verdict = check(MC, answer)
+    assert not verdict.passed and not verdict.checks
+    assert verdict.hints[0] == (
+        f"Your answer says which {ruled_out}, not which you choose: give the letter of each "
+        "option you choose."
+    )
+
+
+@pytest.mark.parametrize(
+    "answer, read_as",
+    [
+        ("B is true", "B"),
+        ("D is the right one", "D"),
+        ("I would not pick C, I'd pick D", "D"),
+        ("C is wrong, B is correct", "B"),
+        ("B but not D", "B"),
+        ("B and not D", "B"),
+        ("B is wrong\nD", "D"),
+    ],
+)
+def test_one_letter_with_what_is_said_of_it_is_read(
+    check: Check, answer: str, read_as: str
+) -> None:
+    chosen = sorted(c.name.removeprefix("option ") for c in check(MC_WORDS, answer).checks)
+    assert "".join(chosen) == read_as
 
 
 def test_a_for_after_a_lowercase_a_is_a_text_not_a_letter_and_a_reason() -> None:
