@@ -37,13 +37,27 @@ ATTEMPTS = [
     # a learner review: `first = second = 0` got only the hint about raising
     Attempt(
         "running_value_started_outside",
-        '  - {call: "largest([-4, -2, -9])", returns: -2}\n',
-        "def largest(values):\n    best = 0\n    for v in values:\n        if v > best:\n"
-        "            best = v\n    return best\n",
-        (returned("largest([-4, -2, -9])", 0),),
-        "`largest([-4, -2, -9])` returned `0`, which is not one of the values given: a "
+        '  - {call: "second([5, -1])", returns: -1}\n',
+        "def second(values):\n    first = runner_up = 0\n    for v in values:\n"
+        "        if v > first:\n            first, runner_up = v, first\n"
+        "        elif v > runner_up:\n            runner_up = v\n    return runner_up\n",
+        (returned("second([5, -1])", 0),),
+        "`second([5, -1])` returned `0`, which is not one of the values given: a "
         "running value that starts at 0 keeps it when no item beats it",
-        "largest",
+        "second",
+    ),
+    # ... and a second review: with every value below the start, the call raised instead
+    Attempt(
+        "running_value_beyond_every_item",
+        '  - {call: "second_largest([-1, -5])", returns: -5}\n',
+        "def second_largest(numbers):\n    first = second = 0\n    for x in numbers:\n"
+        "        if x > first:\n            first, second = x, first\n"
+        "        elif first > x > second:\n            second = x\n"
+        "    if first == second:\n        raise ValueError\n    return second\n",
+        (call_raised("second_largest([-1, -5])", "ValueError", text="raise ValueError"),),
+        "In `second_largest([-1, -5])` every value is below 0, where your `first` starts (0), "
+        "so no item beats it",
+        "second_largest",
     ),
     Attempt(
         "swapped_min_and_max",

@@ -471,6 +471,48 @@ def running_value_started_outside(facts: CallFacts) -> Finding | None:
     )
 
 
+_STARTS = re.compile(
+    r"^[ \t]*((?:\w+[ \t]*=[ \t]*)+)(-?\d+(?:\.\d+)?)[ \t]*(?:#.*)?$", re.MULTILINE
+)
+"""`largest = 0`, `first = second = 0`: names that start at a number."""
+
+
+@on_wrong_answers
+def running_value_beyond_every_item(facts: CallFacts) -> Finding | None:
+    """A running best that starts at a number (`largest = 0`) beyond every item given (all
+    negative): no item beats it, whatever the call then returns or raises."""
+    expected = facts.expected
+    items = [x for a in _arguments(facts.call) if isinstance(a, (list, tuple)) for x in a]
+    numbers = [x for x in items if type(x) in (int, float)]
+    if not numbers or len(numbers) != len(items) or expected not in numbers:
+        return None
+    source = facts.source.source
+    for match in _STARTS.finditer(source):
+        start = float(match[2])
+        below = all(x < start for x in numbers)
+        if not below and not all(x > start for x in numbers):
+            continue
+        names = [n.strip() for n in match[1].split("=") if n.strip()]
+        compared = [n for n in names if _compared(re.escape(n), source)]
+        if compared:
+            which = "below" if below else "above"
+            advice = (
+                f"where your `{compared[0]}` starts ({match[2]}), so no item beats it: start "
+                "from the first item (`items[0]`), or from `float('-inf')` for a largest and "
+                "`float('inf')` for a smallest."
+            )
+            return Finding(
+                "running-value-beyond-every-item",
+                f"In `{clip(facts.call)}` every value is {which} {match[2]}, {advice}",
+                f"On a hidden test, every value is {which} {match[2]}, {advice}",
+            )
+    return None
+
+
+def _compared(name: str, source: str) -> bool:
+    return re.search(rf"\b{name}\b\s*[<>]|[<>]=?\s*\b{name}\b", source) is not None
+
+
 def _arguments(call: str) -> list[Any]:
     """The positional arguments of `f(...)` as values (`_MISSING` where not a literal)."""
     try:
@@ -564,6 +606,7 @@ def different_type(facts: CallFacts) -> Finding | None:
 
 
 DETECTORS: tuple[Detector, ...] = (
+    running_value_beyond_every_item,
     error_in_call,
     returned_instead_of_raising,
     subclass_of_exact_exception,
