@@ -347,16 +347,26 @@ class Guards:
                 return replaced
             if name == "__format__" and callable(value) and not self.ownership.owns(value):
                 return self._sized_format(value)  # a library's own Python `__format__`
-        elif (
-            type(value) is types.FunctionType
-            and isinstance(obj, type)
-            and self.ownership.owns_class(obj)
-            and _unbound_method(obj, name) is value
-        ):
-            # a library base's method, unbound: it runs on any object it is given
-            # (`enum.property.__set_name__` writes `self.name` on a dataclasses.Field)
-            return self._generated_method(value)
+        elif type(value) is types.FunctionType:
+            cls = _unbound_from(obj, name, value)
+            if cls is not None:
+                # a library's method, unbound: it would run on any object it is given
+                # (`enum.property.__set_name__` writes `self.name` on dataclasses.Field)
+                return self._unbound_library_method(value, cls)
         return self._checked_value(value, obj, name)
+
+    def _unbound_library_method(self, function: Any, cls: type) -> Any:
+        """A library's function read unbound on `cls` (or through `super(C, C)`): it runs
+        only on an object of `cls`, and only on the program's own when `cls` is its class."""
+        owns, deny = self.ownership.owns, self.deny
+        own_class = self.ownership.owns_class(cls)
+
+        def method(obj: Any, *args: Any, **kwargs: Any) -> Any:
+            if not isinstance(obj, cls) or (own_class and not owns(obj)):
+                raise deny(f"calling {function.__qualname__} on {_describe(obj)} is not allowed")
+            return function(obj, *args, **kwargs)
+
+        return _named_like(method, function)
 
     def _generated(self, function: Any) -> bool:
         """Whether `function` is one dataclasses made from text in the program's globals."""
@@ -759,12 +769,22 @@ def _dangerous_origin(alias: Any) -> bool:
     return isinstance(origin, _DANGEROUS_TYPES) and type(origin) is not SafeModule
 
 
-def _unbound_method(cls: type, name: str) -> Any:
-    """What `name` is in the first class of `cls`'s MRO that defines it: a function there is
-    a method (a staticmethod is no function there)."""
-    for klass in cls.__mro__:
+def _unbound_from(obj: Any, name: str, value: Any) -> type | None:
+    """The class a library function read as `name` on `obj` is an unbound method of: `obj`
+    itself, a class, or the class of `super(C, C)`; None for a staticmethod, a function of
+    the program's, or a function stored on an object."""
+    bound: Any = super.__self__.__get__(obj) if isinstance(obj, super) else None  # type: ignore[attr-defined]
+    if isinstance(obj, type):
+        cls, mro = obj, obj.__mro__
+    elif isinstance(bound, type):
+        cls, mro = bound, bound.__mro__
+        start: Any = super.__thisclass__.__get__(obj)  # type: ignore[attr-defined]
+        mro = mro[mro.index(start) + 1 :] if start in mro else ()
+    else:
+        return None
+    for klass in mro:
         if name in klass.__dict__:
-            return klass.__dict__[name]
+            return cls if klass.__dict__[name] is value else None
     return None
 
 

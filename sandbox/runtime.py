@@ -317,9 +317,16 @@ def _install_enum_convert(deny: Callable[[str], BaseException]) -> None:
 def _trusted_classes() -> tuple[type, ...]:
     """Library classes whose objects library code reads natively and believes: a subclass
     could answer those reads as it likes (a `dataclasses.Field` whose `name` is a property
-    passes dataclasses' own checks under any name)."""
+    passes dataclasses' own checks under any name; a `cached_property` whose `lock` is a
+    property hands the program's `__exit__` the real traceback)."""
+    found: list[type] = []
     dataclasses = sys.modules.get("dataclasses")
-    return (dataclasses.Field,) if dataclasses is not None else ()
+    if dataclasses is not None:
+        found.append(dataclasses.Field)
+    functools = sys.modules.get("functools")
+    if functools is not None:  # its `__get__` runs `with self.lock:`, a subclass's own
+        found.append(functools.cached_property)
+    return tuple(found)
 
 
 def _library_class(cls: type) -> bool:

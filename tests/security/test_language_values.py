@@ -344,7 +344,7 @@ RETURNED_VALUES = {
         "cp.attrname = '__globals__'\n"
         "D = cp.__get__(type(json.dumps))\n"
         "B = D.__get__(json.dumps)['__builtins__']\n" + _WRITE_MARKER,
-        line=6,
+        line=2,  # since a fifteenth review no class is based on cached_property
     ),
     "cached-property-through-super": Escape(
         "import functools, json\n"
@@ -355,7 +355,7 @@ RETURNED_VALUES = {
         "cp.attrname = '__globals__'\n"
         "D = cp.grab(type(json.dumps))\n"
         "B = D.__get__(json.dumps)['__builtins__']\n" + _WRITE_MARKER,
-        line=4,
+        line=2,
     ),
 }
 
@@ -1103,6 +1103,47 @@ COPIES_AND_DATACLASSES = {
         "C(out)\n"
         "B = out[0].modules['builtins'].__dict__\n" + _WRITE_MARKER,
         line=19,
+    ),
+    # A fifteenth review: the same library method, read through `super(P, P)`, set a
+    # library class's attribute natively (Field.name's descriptor swapped and put back).
+    "a-library-method-through-super-on-a-library-class": Escape(
+        "import dataclasses, enum\n"
+        "class MyProp(enum.property):\n"
+        "    pass\n"
+        "set_name = super(MyProp, MyProp).__set_name__\n"
+        "try:\n"
+        "    set_name(dataclasses.Field, MyProp, 'name')\n"
+        "except AttributeError:\n"
+        "    pass\n",
+        line=6,
+    ),
+    "a-library-method-unbound-on-an-object-of-another-class": Escape(
+        "import json, dataclasses\njson.JSONEncoder.__init__(dataclasses.field())\n",
+        line=2,
+    ),
+    "a-cached-property-whose-lock-the-program-defines": Escape(
+        "import functools\n"
+        "class Mine(functools.cached_property):\n"
+        "    @property\n"
+        "    def lock(self):\n"
+        "        return self\n",
+        line=2,
+    ),
+    "library-methods-unbound-on-their-own-objects-still-run": Escape(
+        "import collections, json, enum\n"
+        "class C(collections.UserList):\n"
+        "    def append(self, x):\n"
+        "        collections.UserList.append(self, x * 2)\n"
+        "class Color(enum.Enum):\n"
+        "    RED = 1\n"
+        "class Enc(json.JSONEncoder):\n"
+        "    def default(self, o):\n"
+        "        return sorted(o) if isinstance(o, set) else json.JSONEncoder.default(self, o)\n"
+        "c = C([1])\n"
+        "c.append(3)\n"
+        "print(c, enum.Enum.__str__(Color.RED), json.JSONEncoder.encode(Enc(), [1]), Enc().encode({2, 1}))\n",
+        answers=("ok",),
+        stdout="[1, 6] Color.RED [1] [1, 2]\n",
     ),
     "a-field-subclass-answers-any-name": Escape(
         "import copy, dataclasses\n"
