@@ -63,8 +63,12 @@ def print_exercise(out: Console, target: AnyExercise, *, numbered: bool = True) 
 
 
 def imports_note(target: AnyExercise) -> str:
-    """Which modules a learner's program may import (the sandbox refuses the others)."""
-    allowed = sorted(target.limits.allowed_imports)
+    """Which modules a learner's program may import (the sandbox refuses the others; a
+    module the exercise forbids is not among them)."""
+    forbidden = {
+        rule.target.partition(".")[0] for rule in target.rules.forbids if rule.key == "import"
+    }
+    allowed = sorted(set(target.limits.allowed_imports) - forbidden)
     if not allowed:
         return "Modules you may import: none (use the built-ins)."
     return f"Modules you may import: {', '.join(allowed)} (no others)."

@@ -171,7 +171,7 @@ def _check_concept(spec: SpecReader, item: dict[str, Any], path: PathKey) -> Non
         if len(keyword) < 3:
             spec.problem(
                 (*path, "keywords", j),
-                f"'{keyword}' is too short: it also matches inside other words; "
+                f"'{keyword}' is too short to tell a concept by (fewer than 3 letters); "
                 "use a synonym phrase or a pattern",
             )
     for j, synonym in enumerate(item.get("synonyms", [])):
@@ -452,7 +452,8 @@ def _describe(hit: Hit) -> str:
 
 
 def _short_stem_advice(exercise: Exercise[Body]) -> FieldProblems:
-    """Stems of `SHORT_STEM` letters or fewer that begin other English words."""
+    """Stems of `SHORT_STEM` letters or fewer that begin other English words: they match
+    whole words only, so those words are not found (`int` misses integer)."""
     found: FieldProblems = []
     context = _context_words(exercise)
     for index, item in enumerate(exercise.raw.data["concepts"]):
@@ -464,8 +465,9 @@ def _short_stem_advice(exercise: Exercise[Body]) -> FieldProblems:
                 found.append(
                     (
                         ("concepts", index, "keywords", j),
-                        f"'{stem}' is short: it also matches {', '.join(others)}...; "
-                        "use a longer stem or a synonym phrase",
+                        f"'{stem}' is short, so it matches whole words only (and their "
+                        f"forms), not {', '.join(others)}...: use a longer stem, or list "
+                        "the longer words you mean as synonyms",
                     )
                 )
     return found

@@ -8,6 +8,8 @@ never through a learner object's `__eq__`.
 from __future__ import annotations
 
 import ast
+import builtins
+import difflib
 import json
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -298,6 +300,50 @@ def _gives(case: Case, result: CallResult) -> bool:
             return case.raises.matches(error.type)
         return any(case.raises.matches(name) for name in result.raised_types)
     return result.returned and case.returns is not None and case.returns.matches(result.value)
+
+
+_BUILTIN_EXCEPTIONS = tuple(
+    sorted(
+        name
+        for name, value in vars(builtins).items()
+        if isinstance(value, type) and issubclass(value, BaseException)
+    )
+)
+
+
+def _classes_defined(*sources: str | None) -> set[str]:
+    """The names of the classes that the exercise's code defines."""
+    found: set[str] = set()
+    for source in sources:
+        try:
+            tree = ast.parse(source or "")
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        found.update(node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef))
+    return found
+
+
+def _mutable_argument(call: str) -> bool:
+    """Whether a case's call passes a list, dict or set (or anything not a plain literal
+    of an immutable type): only then can it change its arguments."""
+    try:
+        node = ast.parse(call, mode="eval").body
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return True
+    if not isinstance(node, ast.Call):
+        return True
+    values = [*node.args, *(k.value for k in node.keywords)]
+    return any(not _immutable_literal(value) for value in values)
+
+
+def _immutable_literal(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant):
+        return True
+    if isinstance(node, ast.Tuple):
+        return all(_immutable_literal(item) for item in node.elts)
+    return False
 
 
 def _broken(case: Case, result: CallResult | None) -> bool:
@@ -629,7 +675,7 @@ solution_code: |
         notes = tuple(
             f"Example: {call} -> {text}{after}" for call, text, after in shown if text is not None
         )
-        if not all(case.mutates for case in body.cases):
+        if any(not case.mutates and _mutable_argument(case.call) for case in body.cases):
             notes += ("The tests check that your function leaves its arguments unchanged.",)
         returning = (case.comparison for case in body.cases if case.returns is not None)
         tolerance = tolerance_note(returning, "Returned numbers")
@@ -644,6 +690,29 @@ solution_code: |
         body = exercise.body
         hints = tuple(dict.fromkeys(c.hint for c in body.cases if c.hint))
         return Reveal(answer=body.solution_code, verbatim=True, mistakes=hints)
+
+    def advice(self, exercise: Exercise[Body]) -> FieldProblems:
+        """An exception a case must raise that nothing defines: no built-in one, and no
+        class of the exercise's code (`ValeuError`)."""
+        body = exercise.body
+        defined = _classes_defined(body.solution_code, body.starter)
+        found: FieldProblems = []
+        for index, case in enumerate(body.cases):
+            if not isinstance(case.raises, Plain):
+                continue
+            name = case.raises.answer
+            if name in _BUILTIN_EXCEPTIONS or name in defined:
+                continue
+            close = difflib.get_close_matches(name, [*_BUILTIN_EXCEPTIONS, *defined], n=1)
+            suggestion = f": did you mean {close[0]}?" if close else ""
+            found.append(
+                (
+                    ("cases", index, "raises"),
+                    f"'{name}' is no built-in exception, and no class of the solution or "
+                    f"starter has that name{suggestion}",
+                )
+            )
+        return found
 
     def check(self, exercise: Exercise[Body], runner: Runner) -> FieldProblems:
         problems = reference_problems(self, exercise, exercise.body.solution_code, runner)

@@ -91,8 +91,16 @@ FUNCTION_WORDS = _set(
 _CUES = frozenset({"not", "never", "no", "without", "nothing", "neither", "nor"})
 _SHORT_CUES = frozenset({"no", "without"})
 """Cues that negate a noun phrase, not the rest of the clause."""
-_NOT_CUES = (("not", "only"), ("not", "just"), ("no", "matter"), ("or", "not"))
-"""`not only`, `no matter`, `whether or not`: a cue's word that negates nothing."""
+_NOT_CUES = (
+    ("not", "only"),
+    ("not", "just"),
+    ("no", "matter"),
+    ("or", "not"),
+    *((amount, "no") for amount in ("almost", "nearly", "virtually", "practically", "or")),
+)
+"""`not only`, `no matter`, `whether or not`: a cue's word that negates nothing; and `no`
+as an amount (`almost no memory`, `little or no memory` say how little, not that none of it
+is meant)."""
 _ENDS_SCOPE = _set(
     """but and however although though whereas while so because since instead then which
     who that when if unless until yet except rather whether"""

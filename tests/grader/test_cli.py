@@ -269,6 +269,20 @@ def test_show_tells_a_code_exercise_which_modules_it_may_import() -> None:
     assert "Modules you may import" not in text_kind
 
 
+def test_show_never_lists_a_module_the_exercise_forbids(tmp_path: Path) -> None:
+    """An instructor review: 'must not use the module statistics', then statistics among
+    the modules one may import."""
+    spec = tmp_path / "mean.yaml"
+    spec.write_text(
+        "id: mean\nkind: write-program\ntitle: Mean\ntopic: io\ndifficulty: easy\n"
+        "prompt: Print the mean.\nhint: Add them up.\nsolution: [Divide the sum.]\n"
+        "forbids: [{import: statistics}]\ncases:\n  - {stdin: '1 3', expected: '2.0'}\n"
+    )
+    out = grader("show", str(spec)).stdout
+    assert "must not use the module statistics" in out
+    assert "statistics" not in out.split("Modules you may import")[1]
+
+
 def test_show_lists_every_visible_case_that_check_runs() -> None:
     """A review saw `check` run a visible case (`Racecar`) that `show` never listed."""
     out = grader("show", "strings-palindrome-check", "--exercises", BANK).stdout

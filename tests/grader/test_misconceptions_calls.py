@@ -471,6 +471,11 @@ def test_learners_are_told_that_arguments_are_checked_unless_mutation_is_the_tas
     assert note in checked.kind.present(checked).notes
     mutating = exercise("write-function", "function: f\nmutates: true\n" + cases)
     assert note not in mutating.kind.present(mutating).notes
+    # an instructor review: said of a function that only takes numbers and strings
+    plain = exercise(
+        "write-function", "function: f\ncases:\n  - {call: \"f(-1, 'a', (2, 3))\", returns: 1}\n"
+    )
+    assert note not in plain.kind.present(plain).notes
 
 
 def test_validate_says_how_to_allow_a_reference_that_changes_its_arguments() -> None:
@@ -549,3 +554,20 @@ def test_a_wrong_exception_raised_on_purpose_is_told_to_raise_the_right_one() ->
     )
     verdict = graded(attempt)
     assert attempt.hint in verdict.hints[0]
+
+
+def test_validate_warns_about_an_exception_that_nothing_defines() -> None:
+    """An instructor review: `raises: ValeuError` was only found when the reference ran."""
+    target = exercise(
+        "write-function",
+        "function: f\n"
+        "solution_code: |\n  class BadRecord(ValueError):\n      pass\n"
+        "  def f(x):\n      raise BadRecord(x)\n"
+        "cases:\n"
+        "  - {call: 'f(1)', raises: ValeuError}\n"
+        "  - {call: 'f(2)', raises: BadRecord}\n"
+        "  - {call: 'f(3)', raises: ValueError}\n",
+    )
+    [(field, message)] = target.kind.advice(target)
+    assert field == ("cases", 0, "raises")
+    assert message.endswith("did you mean ValueError?")

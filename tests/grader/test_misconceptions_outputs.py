@@ -73,6 +73,15 @@ ATTEMPTS = [
         "You printed the dict itself, `{'to': 2, 'be': 1}`",
         compare="unordered-lines",
     ),
+    # an instructor review: one name per line was expected, and the hint said print(*items)
+    Attempt(
+        "printed_container",
+        "ada\nalan\ntotal: 2\n",
+        "seen = ['ada', 'alan']\nprint(seen)\nprint('total:', len(seen))\n",
+        "['ada', 'alan']\ntotal: 2\n",
+        "with its brackets and commas: print its items one per line: "
+        "`print(*items, sep='\\n')`, or print(item) in a for loop.",
+    ),
     # an instructor review: a printed Counter got the hint of the case, not this one
     Attempt(
         "printed_container",

@@ -120,6 +120,7 @@ def printed_container(facts: OutputFacts) -> Finding | None:
     lines = facts.actual.split("\n")
     if len(lines) > MAX_LINES or not any(c in facts.actual for c in "[({"):
         return None
+    tried = []
     for joiner in (" ", "\n"):
         parsed = [_items(line, joiner) for line in lines]
         if all(p is None for p in parsed):
@@ -127,13 +128,19 @@ def printed_container(facts: OutputFacts) -> Finding | None:
         repaired = "\n".join(
             line if p is None else p for line, p in zip(lines, parsed, strict=True)
         )
+        tried.append((joiner, parsed, repaired))
+    # the way of printing that gives the expected output exactly, before one that is
+    # right but for line breaks (`print(*items)` where one per line is expected)
+    tried.sort(key=lambda entry: not facts.expected.compare(entry[2]).equal)
+    for joiner, parsed, repaired in tried:
         if facts.nearly(repaired):
             shown = next(line for line, p in zip(lines, parsed, strict=True) if p is not None)
             how = "separated by spaces" if joiner == " " else "one per line"
             advice = (
-                f"print its items {how}: `print(*items)`"
-                + (" or `' '.join(...)`" if joiner == " " else " in a loop, or `sep='\\n'`")
-                + "."
+                f"print its items {how}: `print(*items)` or `' '.join(...)`."
+                if joiner == " "
+                else f"print its items {how}: `print(*items, sep='\\n')`, or print(item) in "
+                "a for loop."
             )
             container = container_shown(shown)
             what = container[2] if container is not None else "list"
