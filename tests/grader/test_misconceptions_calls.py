@@ -571,3 +571,15 @@ def test_validate_warns_about_an_exception_that_nothing_defines() -> None:
     [(field, message)] = target.kind.advice(target)
     assert field == ("cases", 0, "raises")
     assert message.endswith("did you mean ValueError?")
+
+
+def test_an_int_found_among_ints_is_not_said_to_be_the_item_to_return() -> None:
+    """An instructor review: a list returned where a count was due was told to return
+    the item equal to the count, only because 1 was in [1, 3]."""
+    target = exercise(
+        "write-function", 'function: f\ncases:\n  - {call: "f([1, -2, 3])", returns: 1}\n'
+    )
+    runner = FakeRunner([ran(calls=[returned("f([1, -2, 3])", [1, 3])])])
+    verdict = grade(target, Submission.from_text("x", "f.py"), runner)
+    assert "returned a list, `[1, 3]`, where an int is expected." in verdict.hints[0]
+    assert "return just that item" not in verdict.hints[0]

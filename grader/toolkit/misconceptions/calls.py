@@ -589,7 +589,10 @@ def different_type(facts: CallFacts) -> Finding | None:
     if type(value) is type(expected) or (is_number(value) and is_number(expected)):
         return None
     inside = ""
-    if isinstance(value, dict):
+    held = list(value.values()) if isinstance(value, dict) else value
+    if isinstance(held, (list, tuple)) and _only_by_chance(expected, held):
+        pass  # a count of 1 among the items [1, 3] proves nothing
+    elif isinstance(value, dict):
         key = next((k for k, v in value.items() if _key(v) == _key(expected)), _MISSING)
         if key is not _MISSING:
             inside = f" The expected value is its `{key!r}` entry: return just that."
@@ -603,6 +606,13 @@ def different_type(facts: CallFacts) -> Finding | None:
         f"{type_name(expected)} is expected.{inside}",
         complete=True,  # the case's hint is about a value: none can be judged of this type
     )
+
+
+def _only_by_chance(expected: Any, items: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether an int expected among several ints may be there by chance."""
+    if type(expected) is not int:
+        return False
+    return sum(1 for item in items if type(item) is int) > 1
 
 
 DETECTORS: tuple[Detector, ...] = (
