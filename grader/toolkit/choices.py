@@ -366,6 +366,9 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
         exact = _by_whole_text(candidate, options)
         if exact is not None:
             return frozenset({exact})
+    explained = _text_with_reason(text, options)
+    if explained is not None:
+        return frozenset({explained})
     refused = _REFUSED.match(text)
     if refused is not None:
         return _rule_out(_letters_in(refused.group(1)), refused.group(2), options)
@@ -390,6 +393,20 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
         found = _by_prefix(loose, texts) or _by_likeness(loose, texts)
         if found is not None:
             return frozenset({found})
+    return None
+
+
+_REASON_MARK = re.compile(r",?\s+(?:because|since|as|so)\b|\s+[-\u2013\u2014]\s+|\s*\(|[:;]\s")
+"""Where a reason may begin after an option's text written out."""
+
+
+def _text_with_reason(text: str, options: tuple[Option, ...]) -> str | None:
+    """The option whose whole text `text` begins with, before a reason (`None, because
+    sort() returns None`): the longest such beginning that is one option's text."""
+    for mark in reversed(list(_REASON_MARK.finditer(text))):
+        found = _by_whole_text(text[: mark.start()], options)
+        if found is not None:
+            return found
     return None
 
 
