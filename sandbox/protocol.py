@@ -107,6 +107,11 @@ def _read_some(fd: int, size: int, timeout: float | None) -> bytes:
     return chunk
 
 
+ORDER_HEADER = struct.Struct("<I")
+"""An order to a zygote is the size of its header, the header (what the zygote reads:
+clocks, template slot, modules to load) and the payload (the run itself, which only the
+child decodes; see `sandbox.zygote.Order`)."""
+
 NO_TEMPLATE = -1
 """The zygote's template slot of an order that forks from no runtime template."""
 

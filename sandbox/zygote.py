@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import marshal
 import os
-import struct
 from types import CodeType
 
-from sandbox.protocol import NO_TEMPLATE, receive_message, send_message
+from sandbox.protocol import NO_TEMPLATE, ORDER_HEADER, receive_message, send_message
 from sandbox.source_hints import mentions_codecs
 
 TYPE_CHECKING = False  # `typing` costs the server's start, every zygote and each fork
@@ -34,11 +33,6 @@ process group: with both layers on, the language layer stops the program first."
 
 class ZygoteDied(Exception):
     """The zygote exited or stopped answering; the fork server cannot run anything."""
-
-
-ORDER_HEADER = struct.Struct("<I")
-"""An order is the size of its header, the header (what the zygote reads: clocks, template
-slot, modules to load) and the payload (the run itself, which only the child decodes)."""
 
 
 class Order:

@@ -25,10 +25,9 @@ from sandbox.channel import Channel
 from sandbox.compiling import Compiled, Request
 from sandbox.isolation import AddressSpace, ProcessLayer
 from sandbox.limits import Limits
-from sandbox.protocol import NO_TEMPLATE, receive_message_into, send_message
+from sandbox.protocol import NO_TEMPLATE, ORDER_HEADER, receive_message_into, send_message
 from sandbox.runtime import Runtime
 from sandbox.status import STOPPED_BY_CPU, STOPPED_BY_WALL
-from sandbox.zygote import ORDER_HEADER
 
 TYPE_CHECKING = False  # `typing` costs every zygote and each fork
 if TYPE_CHECKING:
