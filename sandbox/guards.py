@@ -362,7 +362,7 @@ class Guards:
         own_class = self.ownership.owns_class(cls)
 
         def method(obj: Any, *args: Any, **kwargs: Any) -> Any:
-            if not isinstance(obj, cls) or (own_class and not owns(obj)):
+            if cls not in type(obj).__mro__ or (own_class and not owns(obj)):
                 raise deny(f"calling {function.__qualname__} on {_describe(obj)} is not allowed")
             return function(obj, *args, **kwargs)
 

@@ -680,12 +680,26 @@ def check_inherited_default(name: str, lookup: Any, hooks: Any) -> None:
 
 
 def is_plain_identifier(name: Any) -> bool:
+    """An identifier as written, not a dunder, and one the compiler reads as itself: it
+    normalises names (NFKC), so `'_＿dict＿＿'` in source text is `__dict__`."""
     return (
         type(name) is str
         and name.isidentifier()
         and not keyword.iskeyword(name)
         and not (name.startswith("__") and name.endswith("__"))
+        and _reads_as_itself(name)
     )
+
+
+def _reads_as_itself(name: str) -> bool:
+    """Whether the compiler's NFKC normalisation leaves `name` as it is."""
+    if name.isascii():
+        return True
+    try:
+        import unicodedata  # rare: only a name that is not ASCII needs it
+    except ImportError:  # the child may load nothing new: what cannot be checked is refused
+        return False
+    return unicodedata.normalize("NFKC", name) == name
 
 
 def _make_dataclass(real: Callable[..., Any], hooks: Any) -> Callable[..., Any]:

@@ -1129,6 +1129,22 @@ COPIES_AND_DATACLASSES = {
         "        return self\n",
         line=2,
     ),
+    # A sixteenth review: the compiler normalises identifiers (NFKC), so a field name of
+    # fullwidth low lines was `__dict__` in dataclasses' text; and a fake `__class__` passed
+    # an isinstance() check.
+    "a-field-name-the-compiler-reads-as-a-dunder": Escape(
+        "import dataclasses\n"
+        "fields = [('_\\uff3fdict\\uff3f\\uff3f', int)]\n"
+        "P = dataclasses.make_dataclass('P', fields, init=False)\n",
+        line=3,
+    ),
+    "a-library-method-on-an-object-with-a-fake-class": Escape(
+        "import json\n"
+        "class Fake:\n"
+        "    __class__ = json.JSONEncoder\n"
+        "json.JSONEncoder.encode(Fake(), [1])\n",
+        line=3,  # the class statement already; the call checks the MRO, not isinstance
+    ),
     "library-methods-unbound-on-their-own-objects-still-run": Escape(
         "import collections, json, enum\n"
         "class C(collections.UserList):\n"
