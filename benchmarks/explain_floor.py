@@ -22,8 +22,6 @@ choice, so it is below any real design. Needs `valgrind` on PATH.
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import shutil
 import subprocess
 import sys
@@ -31,7 +29,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from text_instructions import ROOT, count
+from text_instructions import ROOT, count, per_answer
 
 FLOOR = r"""
 import os, re, subprocess, sys, yaml
@@ -122,16 +120,7 @@ print(len(answers) * passes)
 def floor(with_verdict: bool, passes: int) -> float:
     """Instructions per answer of the floor design, in this checkout."""
     corpus = str(ROOT / "tests" / "data" / "corpus")
-    mode = "verdict" if with_verdict else "read"
-    command = ["valgrind", "--tool=callgrind", "--instr-atstart=no"]
-    command += ["--callgrind-out-file=/dev/null", sys.executable, "-c", FLOOR]
-    command += [mode, str(passes), corpus]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    collected = re.search(r"Collected : (\d+)", result.stderr)
-    if result.returncode or collected is None or not result.stdout.strip():
-        raise SystemExit(f"valgrind failed:\n{result.stderr[-2000:]}")
-    return int(collected[1]) / int(result.stdout.split()[-1])
+    return per_answer(ROOT, FLOOR, "verdict" if with_verdict else "read", str(passes), corpus)
 
 
 def main() -> None:

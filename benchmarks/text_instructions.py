@@ -57,18 +57,14 @@ print(len(answers) * passes)
 
 def count(tree: Path, kind: str, passes: int) -> float:
     """Instructions per answer of `kind`, graded by the tree at `tree`."""
-    command = [
-        "valgrind",
-        "--tool=callgrind",
-        "--instr-atstart=no",
-        "--callgrind-out-file=/dev/null",
-        sys.executable,
-        "-c",
-        COUNTED,
-        kind,
-        str(passes),
-        str(ROOT / "tests" / "data" / "corpus"),
-    ]
+    return per_answer(tree, COUNTED, kind, str(passes), str(ROOT / "tests" / "data" / "corpus"))
+
+
+def per_answer(tree: Path, script: str, *arguments: str) -> float:
+    """Instructions per answer that `script` counts (it turns callgrind on around its loop
+    and prints how many answers it graded), run from `tree`."""
+    command = ["valgrind", "--tool=callgrind", "--instr-atstart=no"]
+    command += ["--callgrind-out-file=/dev/null", sys.executable, "-c", script, *arguments]
     env = {**os.environ, "PYTHONPATH": str(tree)}
     result = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True)
     collected = re.search(r"Collected : (\d+)", result.stderr)

@@ -366,9 +366,6 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
         exact = _by_whole_text(candidate, options)
         if exact is not None:
             return frozenset({exact})
-    explained = _text_with_reason(text, options)
-    if explained is not None:
-        return frozenset({explained})
     refused = _REFUSED.match(text)
     if refused is not None:
         return _rule_out(_letters_in(refused.group(1)), refused.group(2), options)
@@ -384,6 +381,9 @@ def _parse_line(line: str, options: tuple[Option, ...]) -> frozenset[str] | None
     justified = _JUSTIFIED.match(text)
     if justified is not None:
         return _letter_and_reason(justified, options)
+    explained = _text_with_reason(text, options)
+    if explained is not None:
+        return frozenset({explained})
     several = _several_texts(text, options)
     if several is not None:
         return several
