@@ -348,7 +348,7 @@ class Guards:
             if name == "__format__" and callable(value) and not self.ownership.owns(value):
                 return self._sized_format(value)  # a library's own Python `__format__`
         elif type(value) is types.FunctionType:
-            cls = _unbound_from(obj, name, value)
+            cls = _unbound_from(obj, name, value) or _method_class(value)
             if cls is not None:
                 # a library's method, unbound: it would run on any object it is given
                 # (`enum.property.__set_name__` writes `self.name` on dataclasses.Field)
@@ -785,6 +785,26 @@ def _unbound_from(obj: Any, name: str, value: Any) -> type | None:
     for klass in mro:
         if name in klass.__dict__:
             return cls if klass.__dict__[name] is value else None
+    return None
+
+
+def _method_class(function: Any) -> type | None:
+    """The library class whose method (or property accessor) `function` is, however it was
+    reached (a property's `fget`, a wrapper's `__wrapped__`): found by its qualified name
+    in its own module; None for a module-level function or a nested one."""
+    head, _, last = function.__qualname__.rpartition(".")
+    if not head or "<" in head:
+        return None
+    found: Any = function.__globals__.get(head.partition(".")[0])
+    for part in head.split(".")[1:]:
+        found = getattr(found, part, None)
+    if not isinstance(found, type):
+        return None
+    raw = found.__dict__.get(last)
+    if raw is function:
+        return found
+    if isinstance(raw, property) and function in (raw.fget, raw.fset, raw.fdel):
+        return found
     return None
 
 

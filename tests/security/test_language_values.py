@@ -1145,6 +1145,15 @@ COPIES_AND_DATACLASSES = {
         "json.JSONEncoder.encode(Fake(), [1])\n",
         line=3,  # the class statement already; the call checks the MRO, not isinstance
     ),
+    # ... and a property's fget handed out the raw function, which the rule on reads
+    # through a class did not see: the rule is on what the function is
+    "a-library-propertys-accessor-on-an-object-of-another-class": Escape(
+        "import fractions\n"
+        "numerator = fractions.Fraction.numerator.fget\n"
+        "print(numerator(fractions.Fraction(3, 4)))\n"
+        "numerator(object())\n",
+        line=4,
+    ),
     "library-methods-unbound-on-their-own-objects-still-run": Escape(
         "import collections, json, enum\n"
         "class C(collections.UserList):\n"
