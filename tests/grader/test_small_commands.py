@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pexpect
 
+from tests.terminals import interruptible
+
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
 
@@ -26,7 +28,7 @@ def _grader(
 def _spawn(*args: str, cwd: Path = ROOT) -> pexpect.spawn:
     return pexpect.spawn(
         sys.executable, ["-m", "grader", *args], cwd=str(cwd), env=ENV, encoding="utf-8",
-        timeout=30, dimensions=(40, 120),
+        timeout=30, dimensions=(40, 120), preexec_fn=interruptible,
     )  # fmt: skip
 
 

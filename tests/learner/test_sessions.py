@@ -17,6 +17,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from tests.terminals import interruptible
+
 ROOT = Path(__file__).resolve().parents[2]
 PICKED = [
     "loops/loops-predict-range.yaml",
@@ -64,6 +66,7 @@ def spawn(bank: Path, env: dict[str, str]) -> Spawn:
         child = pexpect.spawn(
             sys.executable,
             ["-m", "grader", *args, "--exercises", str(bank)],
+            preexec_fn=interruptible,
             cwd=str(ROOT),
             env={**env, **extra},
             dimensions=(50, 120),
