@@ -23,13 +23,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from text_instructions import ROOT, count, per_answer
+from text_instructions import ROOT, baseline_tree, count, per_answer
 
 FLOOR = r"""
 import os, re, subprocess, sys, yaml
@@ -130,21 +128,14 @@ def main() -> None:
     options = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")
-    with tempfile.TemporaryDirectory() as folder:
-        baseline = Path(folder) / "baseline"
-        add = ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(baseline)]
-        subprocess.run([*add, options.revision], check=True)
-        try:
-            base = count(baseline, "explain", options.passes)
-            rows = [
-                (f"baseline {options.revision}: grade", base),
-                ("floor: read, list rule, match", floor(False, options.passes)),
-                ("floor + verdict", floor(True, options.passes)),
-                ("ours: grade", count(ROOT, "explain", options.passes)),
-            ]
-        finally:
-            remove = ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(baseline)]
-            subprocess.run(remove, check=False)
+    with baseline_tree(options.revision) as baseline:
+        base = count(baseline, "explain", options.passes)
+        rows = [
+            (f"baseline {options.revision}: grade", base),
+            ("floor: read, list rule, match", floor(False, options.passes)),
+            ("floor + verdict", floor(True, options.passes)),
+            ("ours: grade", count(ROOT, "explain", options.passes)),
+        ]
     print(f"explain: instructions per answer, against {options.revision} (target 1.10x)")
     for label, figure in rows:
         print(f"  {label:<32} {figure:12,.0f}  {figure / base:6.2f}x")

@@ -14,12 +14,14 @@ work it counts.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,6 +75,20 @@ def per_answer(tree: Path, script: str, *arguments: str) -> float:
     return int(collected[1]) / int(result.stdout.split()[-1])
 
 
+@contextlib.contextmanager
+def baseline_tree(revision: str) -> Iterator[Path]:
+    """A worktree of `revision`, removed afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        baseline = Path(folder) / "baseline"
+        add = ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(baseline)]
+        subprocess.run([*add, revision], check=True)
+        try:
+            yield baseline
+        finally:
+            remove = ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(baseline)]
+            subprocess.run(remove, check=False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("revision")
@@ -81,19 +97,12 @@ def main() -> None:
     options = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")
-    with tempfile.TemporaryDirectory() as folder:
-        baseline = Path(folder) / "baseline"
-        add = ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(baseline)]
-        subprocess.run([*add, options.revision], check=True)
-        try:
-            print(f"instructions per answer: this checkout vs {options.revision}")
-            for kind in [options.kind] if options.kind else KINDS:
-                ours = count(ROOT, kind, options.passes)
-                base = count(baseline, kind, options.passes)
-                print(f"  {kind:<16}  {ours:12,.0f} {base:12,.0f}  {ours / base:6.2f}x")
-        finally:
-            remove = ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(baseline)]
-            subprocess.run(remove, check=False)
+    with baseline_tree(options.revision) as baseline:
+        print(f"instructions per answer: this checkout vs {options.revision}")
+        for kind in [options.kind] if options.kind else KINDS:
+            ours = count(ROOT, kind, options.passes)
+            base = count(baseline, kind, options.passes)
+            print(f"  {kind:<16}  {ours:12,.0f} {base:12,.0f}  {ours / base:6.2f}x")
 
 
 if __name__ == "__main__":
