@@ -1130,7 +1130,7 @@ COPIES_AND_DATACLASSES = {
         line=2,
     ),
     # A sixteenth review: the compiler normalises identifiers (NFKC), so a field name of
-    # fullwidth low lines was `__dict__` in dataclasses' text; and a fake `__class__` passed
+    # fullwidth low lines was `__dict__` in dataclasses' text; and a class an ABC registers passed
     # an isinstance() check.
     "a-field-name-the-compiler-reads-as-a-dunder": Escape(
         "import dataclasses\n"
@@ -1138,12 +1138,14 @@ COPIES_AND_DATACLASSES = {
         "P = dataclasses.make_dataclass('P', fields, init=False)\n",
         line=3,
     ),
-    "a-library-method-on-an-object-with-a-fake-class": Escape(
-        "import json\n"
-        "class Fake:\n"
-        "    __class__ = json.JSONEncoder\n"
-        "json.JSONEncoder.encode(Fake(), [1])\n",
-        line=3,  # the class statement already; the call checks the MRO, not isinstance
+    "a-library-method-on-a-virtual-subclass": Escape(
+        "import collections.abc\n"
+        "class Mine:\n"
+        "    pass\n"
+        "collections.abc.Sized.register(Mine)\n"
+        "print(isinstance(Mine(), collections.abc.Sized))\n"
+        "collections.abc.Sized.__len__(Mine())\n",
+        line=6,  # isinstance() says yes; the method checks the MRO
     ),
     # ... and a property's fget handed out the raw function, which the rule on reads
     # through a class did not see: the rule is on what the function is
